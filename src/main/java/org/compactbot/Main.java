@@ -1,0 +1,66 @@
+package org.compactbot;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.compactbot.cli.AskCommand;
+
+import org.compactbot.cli.IndexCommand;
+import org.compactbot.cli.ServeCommand;
+import org.compactbot.config.AppConfig;
+import org.compactbot.config.ConfigException;
+import org.compactbot.config.ConfigLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** compact-bot: answers questions about local Compacts and guides Compact challenges. */
+@Command(name = "compact-bot", mixinStandardHelpOptions = true, version = "compact-bot 0.1.0",
+        description = "Answers questions about local Compacts and helps raise Compact challenges.",
+        subcommands = {ServeCommand.class, AskCommand.class, IndexCommand.class})
+public final class Main implements Runnable {
+    public static final Path DEFAULT_CONFIG = Path.of("config/compact-bot.yml");
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: config/compact-bot.yml)")
+    Path configFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the configuration; a missing default file means the embedded defaults. */
+    public AppConfig config() throws ConfigException {
+        ConfigLoader loader = new ConfigLoader();
+        AppConfig cfg = loader.load(configFile == null ? DEFAULT_CONFIG : configFile, configFile != null);
+        loader.warnings().forEach(w -> System.err.println("warning: " + w));
+        return cfg;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + userMessage(e));
+            return e instanceof ConfigException ? 2 : 1;
+        });
+        cl.setOut(new PrintWriter(System.out, true));
+        cl.setErr(new PrintWriter(System.err, true));
+        return cl.execute(args);
+    }
+
+    /** The message a user reads for a failure: never a stack trace. */
+    public static String userMessage(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            Throwable c = e.getCause();
+            m = c != null && c.getMessage() != null ? c.getMessage() : e.getClass().getSimpleName();
+        }
+        return m;
+    }
+}

@@ -1,0 +1,78 @@
+package org.compactbot;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.compactbot.config.AppConfig;
+import org.compactbot.knowledge.AnswerService;
+import org.compactbot.knowledge.BgeEmbedder;
+import org.compactbot.knowledge.CorpusLoader;
+import org.compactbot.knowledge.Embedder;
+import org.compactbot.knowledge.KnowledgeIndex;
+import org.compactbot.knowledge.Retriever;
+import org.compactbot.web.WebServer;
+
+/** The one place where the service's parts are constructed and connected. */
+public final class Wiring implements AutoCloseable {
+    private final AppConfig config;
+    private final PrintStream notices;
+    private Embedder embedder;
+    private KnowledgeIndex index;
+    private AnswerService answers;
+
+    public Wiring(AppConfig config, PrintStream notices) {
+        this.config = config;
+        this.notices = notices;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    /** Checks that the data directory can be written, with a message that says what to do. */
+    public Path dataDir() throws IOException {
+        Path dir = config.data().dir();
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new IOException("the data directory " + dir.toAbsolutePath().normalize()
+                    + " is not writable: set data.dir in the config to a folder this user can write to");
+        }
+        return dir;
+    }
+
+    public synchronized Embedder embedder() {
+        if (embedder == null) embedder = new BgeEmbedder();
+        return embedder;
+    }
+
+    public synchronized KnowledgeIndex knowledgeIndex() throws IOException {
+        if (index == null) {
+            Path dataDir = dataDir();
+            index = KnowledgeIndex.openOrBuild(config.knowledge().dir(), dataDir, embedder(), new CorpusLoader(),
+                    (file, reason) -> notices.println("warning: index-data/" + file + " skipped: " + reason));
+        }
+        return index;
+    }
+
+    public synchronized AnswerService answers() throws IOException {
+        if (answers == null) {
+            KnowledgeIndex idx = knowledgeIndex();
+            answers = new AnswerService(idx, new Retriever(idx, embedder(), Retriever.Tuning.DEFAULT),
+                    AnswerService.Abstention.DEFAULT);
+        }
+        return answers;
+    }
+
+    public WebServer webServer() throws IOException {
+        return new WebServer(config, answers());
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (index != null) index.close();
+    }
+}

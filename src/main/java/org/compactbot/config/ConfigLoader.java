@@ -1,0 +1,182 @@
+package org.compactbot.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads config/compact-bot.yml over the embedded defaults. {@code ${VAR}} and {@code ${VAR:-default}}
+ * in values are taken from the environment. Every problem names the file and the key.
+ */
+public final class ConfigLoader {
+    private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    private static final Set<String> KNOWN_KEYS = Set.of(
+            "server", "server.port", "data", "data.dir", "knowledge", "knowledge.dir", "api", "api.token",
+            "slack", "slack.bot-token", "slack.signing-secret", "slack.app-token", "slack.api-url",
+            "mail", "mail.address", "mail.smtp", "mail.smtp.host", "mail.smtp.port", "mail.smtp.username",
+            "mail.smtp.password", "mail.smtp.security", "mail.imap", "mail.imap.host", "mail.imap.port",
+            "mail.imap.username", "mail.imap.password", "mail.imap.security", "mail.imap.folder",
+            "mail.imap.poll-seconds", "mail.oauth2-token-command", "mail.inbound-token",
+            "cases", "cases.mediators", "cases.reference-prefix");
+
+    private final Function<String, String> env;
+    private final List<String> warnings = new ArrayList<>();
+
+    public ConfigLoader(Function<String, String> env) {
+        this.env = env;
+    }
+
+    public ConfigLoader() {
+        this(System::getenv);
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Loads {@code file}; when it does not exist and {@code required} is false, the defaults. */
+    public AppConfig load(Path file, boolean required) throws ConfigException {
+        if (!Files.exists(file)) {
+            if (required) throw new ConfigException("config file " + file + " does not exist");
+            return AppConfig.defaults();
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new ConfigException(file + ": not valid YAML" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) return AppConfig.defaults();
+        if (!root.isObject()) throw new ConfigException(file + ": expected a mapping of settings at the top level");
+        checkKeys(file, root, "");
+        return new Reader(file, root).read();
+    }
+
+    private void checkKeys(Path file, JsonNode node, String prefix) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            var e = it.next();
+            String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (!KNOWN_KEYS.contains(key)) {
+                warnings.add(file + ": unknown setting '" + key + "' is ignored");
+            } else if (e.getValue().isObject()) {
+                checkKeys(file, e.getValue(), key);
+            }
+        }
+    }
+
+    String interpolate(Path file, String key, String value) throws ConfigException {
+        Matcher m = VAR.matcher(value);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String v = env.apply(m.group(1));
+            if (v == null || v.isEmpty()) v = m.group(2);
+            if (v == null) {
+                throw new ConfigException(file + ": " + key + " uses ${" + m.group(1)
+                        + "}, but that environment variable is not set (write ${" + m.group(1) + ":-default} for a default)");
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** Reads typed values one key at a time, falling back to the defaults. */
+    private final class Reader {
+        final Path file;
+        final JsonNode root;
+
+        Reader(Path file, JsonNode root) {
+            this.file = file;
+            this.root = root;
+        }
+
+        AppConfig read() throws ConfigException {
+            AppConfig d = AppConfig.defaults();
+            var server = new AppConfig.Server(port("server.port", d.server().port()));
+            var data = new AppConfig.Data(Path.of(str("data.dir", d.data().dir().toString(), false)));
+            var knowledge = new AppConfig.Knowledge(Path.of(str("knowledge.dir", d.knowledge().dir().toString(), false)));
+            var api = new AppConfig.Api(str("api.token", "", true));
+            var slack = new AppConfig.Slack(str("slack.bot-token", "", true), str("slack.signing-secret", "", true),
+                    str("slack.app-token", "", true), url("slack.api-url", d.slack().apiUrl()));
+            var smtp = new AppConfig.Smtp(str("mail.smtp.host", "", true), port("mail.smtp.port", 587),
+                    str("mail.smtp.username", "", true), str("mail.smtp.password", "", true),
+                    oneOf("mail.smtp.security", "starttls", "none", "starttls", "ssl"));
+            var imap = new AppConfig.Imap(str("mail.imap.host", "", true), port("mail.imap.port", 993),
+                    str("mail.imap.username", "", true), str("mail.imap.password", "", true),
+                    oneOf("mail.imap.security", "ssl", "none", "starttls", "ssl"), str("mail.imap.folder", "INBOX", false),
+                    intIn("mail.imap.poll-seconds", 60, 1, 86_400));
+            String address = str("mail.address", d.mail().address(), false);
+            if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                throw new ConfigException(file + ": mail.address: '" + address + "' is not an email address");
+            }
+            var mail = new AppConfig.Mail(address, smtp, imap, str("mail.oauth2-token-command", "", true),
+                    str("mail.inbound-token", "", true));
+            String prefix = str("cases.reference-prefix", "CC", false);
+            if (!prefix.matches("[A-Z][A-Z0-9]{0,9}")) {
+                throw new ConfigException(file + ": cases.reference-prefix: '" + prefix
+                        + "' must be 1-10 capital letters or digits, starting with a letter (e.g. CC)");
+            }
+            var cases = new AppConfig.Cases(Path.of(str("cases.mediators", d.cases().mediators().toString(), false)), prefix);
+            return new AppConfig(server, data, knowledge, api, slack, mail, cases);
+        }
+
+        JsonNode node(String key) {
+            JsonNode n = root;
+            for (String part : key.split("\\.")) {
+                n = n == null ? null : n.get(part);
+            }
+            return n == null || n.isNull() ? null : n;
+        }
+
+        String str(String key, String dflt, boolean mayBeEmpty) throws ConfigException {
+            JsonNode n = node(key);
+            if (n == null) return dflt;
+            if (!n.isValueNode()) throw new ConfigException(file + ": " + key + ": expected a single value, not a list or mapping");
+            String v = interpolate(file, key, n.asText()).strip();
+            if (v.isEmpty() && !mayBeEmpty) throw new ConfigException(file + ": " + key + ": must not be empty");
+            return v;
+        }
+
+        int port(String key, int dflt) throws ConfigException {
+            return intIn(key, dflt, 0, 65_535);
+        }
+
+        int intIn(String key, int dflt, int min, int max) throws ConfigException {
+            String s = str(key, String.valueOf(dflt), false);
+            try {
+                int v = Integer.parseInt(s);
+                if (v < min || v > max) throw new NumberFormatException();
+                return v;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(file + ": " + key + ": expected a whole number from " + min + " to " + max + ", got '" + s + "'");
+            }
+        }
+
+        String oneOf(String key, String dflt, String... allowed) throws ConfigException {
+            String v = str(key, dflt, false).toLowerCase();
+            for (String a : allowed) if (a.equals(v)) return v;
+            throw new ConfigException(file + ": " + key + ": expected one of " + String.join(", ", allowed) + ", got '" + v + "'");
+        }
+
+        String url(String key, String dflt) throws ConfigException {
+            String v = str(key, dflt, false);
+            if (!v.matches("https?://\\S+")) throw new ConfigException(file + ": " + key + ": expected an http(s) URL, got '" + v + "'");
+            return v.endsWith("/") ? v : v + "/";
+        }
+    }
+}

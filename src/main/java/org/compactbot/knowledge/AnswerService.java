@@ -1,0 +1,73 @@
+package org.compactbot.knowledge;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers a question from the Compacts: finds the area it names, retrieves, and abstains when
+ * the best passage is not close enough to be an answer.
+ */
+public final class AnswerService {
+    /** Longest question searched; longer text is cut (long emails still carry their point early). */
+    public static final int MAX_QUESTION_CHARS = 4000;
+
+    /** Thresholds on the evidence of the best passage, set by measurement (see README). */
+    public record Abstention(double minSemantic, double minSemanticWithLexical, double minLexical) {
+        public static final Abstention DEFAULT = new Abstention(0.70, 0.62, 4.0);
+
+        boolean answers(ScoredPassage best) {
+            return best.semantic() >= minSemantic
+                    || (best.semantic() >= minSemanticWithLexical && best.lexical() >= minLexical);
+        }
+    }
+
+    private final KnowledgeIndex index;
+    private final Retriever retriever;
+    private final AreaDetector areas;
+    private final Abstention abstention;
+
+    public AnswerService(KnowledgeIndex index, Retriever retriever, Abstention abstention) {
+        this.index = index;
+        this.retriever = retriever;
+        this.areas = new AreaDetector(index.areas());
+        this.abstention = abstention;
+    }
+
+    public AreaDetector areaDetector() {
+        return areas;
+    }
+
+    /**
+     * @param area restrict to this area id (null: all areas, preferring one the question names)
+     * @throws IllegalArgumentException for an empty question or an unknown area, with a message for the user
+     */
+    public Answer ask(String question, String area, int top) {
+        String q = question == null ? "" : question.strip();
+        if (q.isEmpty()) throw new IllegalArgumentException("The question is empty: type a question about your local Compact.");
+        if (q.length() > MAX_QUESTION_CHARS) q = q.substring(0, MAX_QUESTION_CHARS);
+        String only = null;
+        if (area != null && !area.isBlank()) {
+            only = areas.resolve(area).orElseThrow(() -> new IllegalArgumentException(
+                    "Unknown area '" + area.strip() + "'. Known areas: " + String.join(", ", areas.areas()) + "."));
+        }
+        String prefer = only != null ? only : areas.detect(q).orElse(null);
+        List<ScoredPassage> found = retriever.search(q, only, prefer, Math.max(1, top));
+        boolean answered = !found.isEmpty() && abstention.answers(found.get(0));
+        return new Answer(question.strip(), answered, prefer, answered ? found : List.of(),
+                GrievanceSignal.in(q), contactFor(prefer));
+    }
+
+    /** The contact the area's texts give (the first document that has one), or any contact when no area. */
+    public String contactFor(String area) {
+        Optional<String> c = index.documents().stream()
+                .filter(d -> area == null || area.equals(d.area()))
+                .map(KnowledgeIndex.DocumentInfo::contact)
+                .filter(s -> s != null && !s.isBlank())
+                .findFirst();
+        return c.orElse("");
+    }
+
+    public List<String> knownAreas() {
+        return areas.areas();
+    }
+}

@@ -1,0 +1,108 @@
+package org.compactbot.knowledge;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads index-data/: Markdown Compacts, plain text, PDF and Word files, and thesaurus.txt.
+ * A file in a sub-folder belongs to the area the folder names; a file that cannot be read is
+ * reported in {@link Corpus#problems()} and skipped, never fatal.
+ */
+public final class CorpusLoader {
+    public static final String THESAURUS = "thesaurus.txt";
+    private static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
+
+    private final MarkdownCompactParser markdown = new MarkdownCompactParser();
+    private final PlainTextParser plain = new PlainTextParser();
+    private final TextExtractor extractor = new TextExtractor();
+
+    public Corpus load(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) throw new IOException("knowledge directory " + dir + " does not exist");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(Files::isRegularFile).filter(CorpusLoader::indexable).sorted().toList();
+        }
+        MessageDigest digest = sha256();
+        digest.update(("format-" + KnowledgeIndex.FORMAT_VERSION).getBytes(StandardCharsets.UTF_8));
+        List<CompactDocument> docs = new ArrayList<>();
+        Map<String, String> problems = new LinkedHashMap<>();
+        String thesaurus = "";
+        for (Path f : files) {
+            String rel = dir.relativize(f).toString().replace('\\', '/');
+            try {
+                if (Files.size(f) > MAX_FILE_BYTES) throw new IOException("larger than 50 MB");
+                byte[] bytes = Files.readAllBytes(f);
+                digest.update(rel.getBytes(StandardCharsets.UTF_8));
+                digest.update(bytes);
+                if (rel.equals(THESAURUS)) {
+                    thesaurus = decodeText(bytes);
+                    continue;
+                }
+                CompactDocument doc = parse(f, rel, bytes);
+                if (doc.passages().isEmpty()) throw new IOException("no passages found in it");
+                docs.add(doc);
+            } catch (IOException | RuntimeException e) {
+                problems.put(rel, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        }
+        return new Corpus(docs, thesaurus, HexFormat.of().formatHex(digest.digest()), problems);
+    }
+
+    private CompactDocument parse(Path f, String rel, byte[] bytes) throws IOException {
+        String ext = extension(rel);
+        String area = rel.contains("/") ? rel.substring(0, rel.indexOf('/')).toLowerCase(Locale.ROOT) : "other";
+        return switch (ext) {
+            case "md", "markdown" -> markdown.parse(rel, decodeText(bytes), area);
+            case "txt" -> plain.parse(rel, decodeText(bytes), area);
+            default -> plain.parse(rel, extractor.extract(f), area);
+        };
+    }
+
+    /** UTF-8 text, or a clear error for binary content that only pretends to be text. */
+    static String decodeText(byte[] bytes) throws IOException {
+        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+            if (bytes[i] == 0) throw new IOException("it is binary, not text");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString().replace("\uFEFF", "");
+        } catch (CharacterCodingException e) {
+            return new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+        }
+    }
+
+    private static boolean indexable(Path p) {
+        String name = p.getFileName().toString();
+        if (name.startsWith("_") || name.startsWith(".") || name.equalsIgnoreCase("README.md")) return false;
+        return switch (extension(name)) {
+            case "md", "markdown", "txt", "pdf", "docx", "doc", "odt", "rtf" -> true;
+            default -> false;
+        };
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

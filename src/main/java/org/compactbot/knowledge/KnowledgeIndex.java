@@ -1,0 +1,200 @@
+package org.compactbot.knowledge;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The Lucene index over the Compact passages, persisted under data/index and rebuilt only when
+ * the texts (or this format) change. Holds the passages in memory for fast answers.
+ */
+public final class KnowledgeIndex implements AutoCloseable {
+    /** Bump when the index layout or passage extraction changes, so old indexes are rebuilt. */
+    public static final int FORMAT_VERSION = 3;
+    static final String F_ID = "id", F_AREA = "area", F_TEXT = "text", F_GLOSS = "gloss", F_SECTION = "section",
+            F_TERM = "term", F_VECTOR = "vector";
+    private static final String HASH_FILE = "corpus.sha256", DOCS_FILE = "documents.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FSDirectory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final List<Passage> passages;
+    private final List<DocumentInfo> documents;
+    private final CompactAnalyzers analyzers;
+    private final boolean rebuilt;
+
+    /** What the bot knows of a document besides its passages. */
+    public record DocumentInfo(String file, String title, String citationName, String area, String kind, String contact) {}
+
+    private KnowledgeIndex(Path dir, CompactAnalyzers analyzers, boolean rebuilt) throws IOException {
+        this.directory = FSDirectory.open(dir);
+        this.reader = DirectoryReader.open(directory);
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setSimilarity(new BM25Similarity());
+        this.analyzers = analyzers;
+        this.rebuilt = rebuilt;
+        this.documents = JSON.readValue(dir.resolve(DOCS_FILE).toFile(), new TypeReference<List<DocumentInfo>>() {});
+        this.passages = readPassages(reader);
+    }
+
+    /**
+     * Opens the index under {@code indexDir} if it was built from the same texts, else builds it
+     * (reusing cached vectors where the text is unchanged).
+     */
+    public static KnowledgeIndex openOrBuild(Path knowledgeDir, Path dataDir, Embedder embedder, CorpusLoader loader,
+                                            IndexListener listener) throws IOException {
+        Corpus corpus = loader.load(knowledgeDir);
+        corpus.problems().forEach(listener::problem);
+        CompactAnalyzers analyzers = new CompactAnalyzers(corpus.thesaurus());
+        analyzers.thesaurusProblems().forEach(p -> listener.problem(CorpusLoader.THESAURUS, p));
+        Path indexDir = dataDir.resolve("index");
+        String wanted = corpus.contentHash() + " " + embedder.modelId();
+        Path hashFile = indexDir.resolve(HASH_FILE);
+        if (Files.isRegularFile(hashFile) && Files.readString(hashFile, StandardCharsets.UTF_8).strip().equals(wanted)) {
+            try {
+                return new KnowledgeIndex(indexDir, analyzers, false);
+            } catch (IOException | RuntimeException e) {
+                listener.problem("data/index", "index unreadable, rebuilding (" + e.getMessage() + ")");
+            }
+        }
+        build(corpus, analyzers, indexDir, dataDir.resolve("embeddings.bin"), embedder);
+        Files.writeString(hashFile, wanted, StandardCharsets.UTF_8);
+        return new KnowledgeIndex(indexDir, analyzers, true);
+    }
+
+    /** Receives the files that could not be indexed, with the reason. */
+    public interface IndexListener {
+        void problem(String file, String reason);
+    }
+
+    static void build(Corpus corpus, CompactAnalyzers analyzers, Path indexDir, Path cacheFile, Embedder embedder)
+            throws IOException {
+        List<Passage> all = corpus.passages();
+        List<String> toEmbed = all.stream().map(KnowledgeIndex::embeddingText).toList();
+        EmbeddingCache cache = new EmbeddingCache(cacheFile, embedder);
+        List<float[]> vectors = cache.vectorsFor(toEmbed);
+        cache.save(toEmbed);
+
+        Path tmp = indexDir.resolveSibling(indexDir.getFileName() + ".building");
+        deleteRecursively(tmp);
+        Files.createDirectories(tmp);
+        IndexWriterConfig cfg = new IndexWriterConfig(analyzers.index());
+        cfg.setSimilarity(new BM25Similarity());
+        cfg.setRAMBufferSizeMB(128);
+        try (FSDirectory dir = FSDirectory.open(tmp); IndexWriter w = new IndexWriter(dir, cfg)) {
+            for (int i = 0; i < all.size(); i++) w.addDocument(toDocument(all.get(i), vectors.get(i)));
+            w.forceMerge(1);
+            w.commit();
+        }
+        List<DocumentInfo> infos = corpus.documents().stream().map(d -> new DocumentInfo(d.file(), d.title(),
+                d.citationName(), d.area(), d.kind(), d.contact())).toList();
+        JSON.writeValue(tmp.resolve(DOCS_FILE).toFile(), infos);
+        deleteRecursively(indexDir);
+        Files.move(tmp, indexDir);
+    }
+
+    /** What the model reads for a passage: where it sits, its words, and our gloss. */
+    static String embeddingText(Passage p) {
+        String where = p.sectionPath().isEmpty() ? "" : p.sectionPath().get(p.sectionPath().size() - 1) + ": ";
+        return where + p.text() + (p.gloss().isEmpty() ? "" : " " + p.gloss());
+    }
+
+    private static Document toDocument(Passage p, float[] vector) {
+        Document d = new Document();
+        d.add(new StringField(F_ID, p.id(), Field.Store.YES));
+        d.add(new StringField(F_AREA, p.area(), Field.Store.YES));
+        d.add(new TextField(F_TEXT, p.text(), Field.Store.YES));
+        d.add(new TextField(F_GLOSS, p.gloss(), Field.Store.YES));
+        d.add(new TextField(F_SECTION, String.join("\u001f", p.sectionPath()), Field.Store.YES));
+        d.add(new TextField(F_TERM, p.term(), Field.Store.YES));
+        d.add(new StoredField("document", p.document()));
+        d.add(new StoredField("citationName", p.citationName()));
+        if (p.ref() != null) d.add(new StoredField("ref", p.ref()));
+        d.add(new StoredField("party", p.party().name()));
+        d.add(new KnnFloatVectorField(F_VECTOR, vector, VectorSimilarityFunction.COSINE));
+        return d;
+    }
+
+    private static List<Passage> readPassages(DirectoryReader reader) throws IOException {
+        List<Passage> out = new ArrayList<>(reader.maxDoc());
+        StoredFields stored = reader.storedFields();
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            Document d = stored.document(doc);
+            String section = d.get(F_SECTION);
+            List<String> path = section == null || section.isEmpty() ? List.of() : Arrays.asList(section.split("\u001f"));
+            out.add(new Passage(d.get(F_ID), d.get(F_TEXT), d.get(F_GLOSS), d.get("document"), d.get("citationName"),
+                    d.get(F_AREA), path, d.get("ref"), Party.valueOf(d.get("party")), d.get(F_TERM)));
+        }
+        return List.copyOf(out);
+    }
+
+    public IndexSearcher searcher() { return searcher; }
+
+    public CompactAnalyzers analyzers() { return analyzers; }
+
+    public Passage passage(int doc) { return passages.get(doc); }
+
+    public List<Passage> passages() { return passages; }
+
+    public List<DocumentInfo> documents() { return documents; }
+
+    public boolean rebuilt() { return rebuilt; }
+
+    public List<String> areas() {
+        return documents.stream().map(DocumentInfo::area).distinct().sorted().toList();
+    }
+
+    /** Cosine similarity between a query vector and the passage's stored vector. */
+    public float cosine(int doc, float[] query) {
+        try {
+            LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(F_VECTOR);
+            if (values == null || values.advance(doc - leaf.docBase) != doc - leaf.docBase) return 0f;
+            return VectorSimilarityFunction.DOT_PRODUCT.compare(values.vectorValue(), query) * 2 - 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+        directory.close();
+    }
+
+    static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
+        }
+    }
+
+}

@@ -1,0 +1,50 @@
+package org.compactbot.knowledge;
+
+import java.util.List;
+
+/**
+ * One thing a person would cite: an undertaking, a bullet with its lead-in, a definition, a paragraph.
+ * {@code text} is the source wording shown to users (at most {@link #MAX_TEXT} characters);
+ * {@code gloss} is our plain-English reading of it, never presented as the Compact's words.
+ */
+public record Passage(
+        String id,
+        String text,
+        String gloss,
+        String document,
+        String citationName,
+        String area,
+        List<String> sectionPath,
+        String ref,
+        Party party,
+        String term) {
+
+    public static final int MAX_TEXT = 700;
+
+    public Passage {
+        sectionPath = List.copyOf(sectionPath);
+        gloss = gloss == null ? "" : gloss;
+        term = term == null ? "" : term;
+    }
+
+    public String section() { return String.join(" › ", sectionPath); }
+
+    /** "West Cheshire Compact › Managing Changes to Services › Public sector undertaking 3". */
+    public String citation() {
+        StringBuilder sb = new StringBuilder(citationName);
+        List<String> path = sectionPath;
+        boolean partyHeadingLast = party != Party.NONE && !path.isEmpty()
+                && Party.fromHeading(path.get(path.size() - 1)) == party;
+        List<String> shown = partyHeadingLast ? path.subList(0, path.size() - 1) : path;
+        for (String s : shown) sb.append(" › ").append(s);
+        if (party != Party.NONE && ref != null) {
+            sb.append(" › ").append(party.label()).append(" undertaking ").append(ref);
+        } else if (party != Party.NONE && partyHeadingLast) {
+            sb.append(" › ").append(path.get(path.size() - 1));
+            if (ref != null) sb.append(' ').append(ref);
+        } else if (ref != null) {
+            sb.append(" › ").append(ref);
+        }
+        return sb.toString();
+    }
+}

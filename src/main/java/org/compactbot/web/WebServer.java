@@ -1,0 +1,131 @@
+package org.compactbot.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.util.Map;
+import org.compactbot.config.AppConfig;
+import org.compactbot.knowledge.Answer;
+import org.compactbot.knowledge.AnswerJson;
+import org.compactbot.knowledge.AnswerService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP face of the service: API, health and metrics (Slack and mail routes join later). */
+public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final long MAX_BODY_BYTES = 1_000_000;
+
+    private final AppConfig config;
+    private final AnswerService answers;
+    private final ApiAccess access;
+    private final Metrics metrics = new Metrics();
+    private final Javalin app;
+
+    public WebServer(AppConfig config, AnswerService answers) {
+        this.config = config;
+        this.answers = answers;
+        this.access = new ApiAccess(config.api().token());
+        this.app = Javalin.create(cfg -> {
+            cfg.jetty.port = config.server().port();
+            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")).contentType("application/json"));
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render()));
+            cfg.routes.before("/api/*", this::checkAccess);
+            cfg.routes.post("/api/ask", this::ask);
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again.");
+            });
+            cfg.routes.error(404, ctx -> {
+                if (ctx.result() == null) error(ctx, HttpStatus.NOT_FOUND, "No such endpoint: " + ctx.method() + " " + ctx.path());
+            });
+        });
+    }
+
+    public void start() throws IOException {
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            String m = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
+            if (m.contains("already in use") || m.contains("bind") || m.contains("Bind")) {
+                throw new IOException("port " + config.server().port() + " is already in use: stop the other program "
+                        + "or set server.port in the config");
+            }
+            throw new IOException("the HTTP server could not start: " + e.getMessage());
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    private void checkAccess(Context ctx) {
+        if (!access.allows(ctx.header("Authorization"), ctx.ip())) {
+            error(ctx, HttpStatus.UNAUTHORIZED, config.api().token().isBlank()
+                    ? "The API answers local callers only until api.token is set."
+                    : "Missing or wrong bearer token.");
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private void ask(Context ctx) throws IOException {
+        long t0 = System.nanoTime();
+        JsonNode body = jsonBody(ctx);
+        if (body == null) return;
+        JsonNode q = body.get("question");
+        if (q == null || !q.isTextual() || q.asText().isBlank()) {
+            error(ctx, HttpStatus.BAD_REQUEST, "Send {\"question\": \"...\"} with a non-empty question.");
+            return;
+        }
+        JsonNode area = body.get("area");
+        if (area != null && !area.isNull() && !area.isTextual()) {
+            error(ctx, HttpStatus.BAD_REQUEST, "\"area\" must be a string such as \"west-cheshire\".");
+            return;
+        }
+        Answer a;
+        try {
+            a = answers.ask(q.asText(), area == null || area.isNull() ? null : area.asText(), 5);
+        } catch (IllegalArgumentException e) {
+            error(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
+            return;
+        }
+        metrics.count(a.answered() ? "compactbot_questions_answered_total" : "compactbot_questions_abstained_total",
+                a.answered() ? "Questions answered from the Compacts" : "Questions with no relevant passage");
+        metrics.observe("compactbot_ask_seconds", "Time to answer a question", (System.nanoTime() - t0) / 1e9);
+        ctx.contentType("application/json").result(JSON.writeValueAsString(AnswerJson.of(a)));
+    }
+
+    private JsonNode jsonBody(Context ctx) {
+        try {
+            JsonNode n = JSON.readTree(ctx.body());
+            if (n == null || !n.isObject()) throw new IOException("not an object");
+            return n;
+        } catch (IOException e) {
+            error(ctx, HttpStatus.BAD_REQUEST, "The body must be a JSON object.");
+            return null;
+        }
+    }
+
+    static void error(Context ctx, HttpStatus status, String message) {
+        ctx.status(status).contentType("application/json");
+        try {
+            ctx.result(JSON.writeValueAsString(Map.of("error", message)));
+        } catch (IOException e) {
+            ctx.result("{\"error\":\"error\"}");
+        }
+    }
+}
