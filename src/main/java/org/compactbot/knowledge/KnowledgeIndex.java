@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,9 +38,10 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class KnowledgeIndex implements AutoCloseable {
     /** Bump when the index layout or passage extraction changes, so old indexes are rebuilt. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 5;
     static final String F_ID = "id", F_AREA = "area", F_TEXT = "text", F_GLOSS = "gloss", F_SECTION = "section",
-            F_TERM = "term", F_VECTOR = "vector";
+            F_TERM = "term", F_VECTOR = "vector", F_GLOSS_VECTOR = "gloss_vector",
+            F_QUESTIONS = "questions", F_QUESTION_VECTOR = "question_vector", F_KIND = "kind", F_TARGET = "target";
     private static final String HASH_FILE = "corpus.sha256", DOCS_FILE = "documents.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,6 +49,8 @@ public final class KnowledgeIndex implements AutoCloseable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final List<Passage> passages;
+    private final Passage[] byDoc;
+    private final int[] targetDoc;
     private final List<DocumentInfo> documents;
     private final CompactAnalyzers analyzers;
     private final boolean rebuilt;
@@ -62,7 +66,9 @@ public final class KnowledgeIndex implements AutoCloseable {
         this.analyzers = analyzers;
         this.rebuilt = rebuilt;
         this.documents = JSON.readValue(dir.resolve(DOCS_FILE).toFile(), new TypeReference<List<DocumentInfo>>() {});
-        this.passages = readPassages(reader);
+        this.byDoc = new Passage[reader.maxDoc()];
+        this.targetDoc = new int[reader.maxDoc()];
+        this.passages = readPassages(reader, byDoc, targetDoc);
     }
 
     /**
@@ -98,9 +104,15 @@ public final class KnowledgeIndex implements AutoCloseable {
     static void build(Corpus corpus, CompactAnalyzers analyzers, Path indexDir, Path cacheFile, Embedder embedder)
             throws IOException {
         List<Passage> all = corpus.passages();
-        List<String> toEmbed = all.stream().map(KnowledgeIndex::embeddingText).toList();
+        List<String> toEmbed = new ArrayList<>(all.stream().map(KnowledgeIndex::embeddingText).toList());
+        List<String> glosses = all.stream().map(KnowledgeIndex::glossText).toList();
         EmbeddingCache cache = new EmbeddingCache(cacheFile, embedder);
         List<float[]> vectors = cache.vectorsFor(toEmbed);
+        List<float[]> glossVectors = cache.vectorsFor(glosses);
+        List<String> questions = all.stream().flatMap(p -> p.questions().stream()).toList();
+        List<float[]> questionVectors = cache.vectorsFor(questions);
+        toEmbed.addAll(glosses);
+        toEmbed.addAll(questions);
         cache.save(toEmbed);
 
         Path tmp = indexDir.resolveSibling(indexDir.getFileName() + ".building");
@@ -110,7 +122,18 @@ public final class KnowledgeIndex implements AutoCloseable {
         cfg.setSimilarity(new BM25Similarity());
         cfg.setRAMBufferSizeMB(128);
         try (FSDirectory dir = FSDirectory.open(tmp); IndexWriter w = new IndexWriter(dir, cfg)) {
-            for (int i = 0; i < all.size(); i++) w.addDocument(toDocument(all.get(i), vectors.get(i)));
+            for (int i = 0; i < all.size(); i++) w.addDocument(toDocument(all.get(i), vectors.get(i), glossVectors.get(i)));
+            int q = 0;
+            for (Passage p : all) {
+                for (int j = 0; j < p.questions().size(); j++) {
+                    Document d = new Document();
+                    d.add(new StringField(F_KIND, "question", Field.Store.YES));
+                    d.add(new StringField(F_AREA, p.area(), Field.Store.YES));
+                    d.add(new StoredField(F_TARGET, p.id()));
+                    d.add(new KnnFloatVectorField(F_QUESTION_VECTOR, questionVectors.get(q++), VectorSimilarityFunction.COSINE));
+                    w.addDocument(d);
+                }
+            }
             w.forceMerge(1);
             w.commit();
         }
@@ -127,7 +150,12 @@ public final class KnowledgeIndex implements AutoCloseable {
         return where + p.text() + (p.gloss().isEmpty() ? "" : " " + p.gloss());
     }
 
-    private static Document toDocument(Passage p, float[] vector) {
+    /** The second view: our plain-English gloss, which is worded the way people ask. */
+    static String glossText(Passage p) {
+        return p.gloss().isEmpty() ? embeddingText(p) : p.gloss();
+    }
+
+    private static Document toDocument(Passage p, float[] vector, float[] glossVector) {
         Document d = new Document();
         d.add(new StringField(F_ID, p.id(), Field.Store.YES));
         d.add(new StringField(F_AREA, p.area(), Field.Store.YES));
@@ -135,24 +163,41 @@ public final class KnowledgeIndex implements AutoCloseable {
         d.add(new TextField(F_GLOSS, p.gloss(), Field.Store.YES));
         d.add(new TextField(F_SECTION, String.join("\u001f", p.sectionPath()), Field.Store.YES));
         d.add(new TextField(F_TERM, p.term(), Field.Store.YES));
+        d.add(new TextField(F_QUESTIONS, String.join("\n", p.questions()), Field.Store.YES));
         d.add(new StoredField("document", p.document()));
         d.add(new StoredField("citationName", p.citationName()));
         if (p.ref() != null) d.add(new StoredField("ref", p.ref()));
         d.add(new StoredField("party", p.party().name()));
         d.add(new KnnFloatVectorField(F_VECTOR, vector, VectorSimilarityFunction.COSINE));
+        d.add(new KnnFloatVectorField(F_GLOSS_VECTOR, glossVector, VectorSimilarityFunction.COSINE));
         return d;
     }
 
-    private static List<Passage> readPassages(DirectoryReader reader) throws IOException {
+    /** Reads the passages into {@code byDoc} (null for question documents) and maps questions to them. */
+    private static List<Passage> readPassages(DirectoryReader reader, Passage[] byDoc, int[] targetDoc) throws IOException {
         List<Passage> out = new ArrayList<>(reader.maxDoc());
         StoredFields stored = reader.storedFields();
+        Map<String, Integer> docOfId = new HashMap<>();
+        Map<Integer, String> targets = new HashMap<>();
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
             Document d = stored.document(doc);
+            targetDoc[doc] = -1;
+            if ("question".equals(d.get(F_KIND))) {
+                targets.put(doc, d.get(F_TARGET));
+                continue;
+            }
             String section = d.get(F_SECTION);
             List<String> path = section == null || section.isEmpty() ? List.of() : Arrays.asList(section.split("\u001f"));
-            out.add(new Passage(d.get(F_ID), d.get(F_TEXT), d.get(F_GLOSS), d.get("document"), d.get("citationName"),
-                    d.get(F_AREA), path, d.get("ref"), Party.valueOf(d.get("party")), d.get(F_TERM)));
+            String qs = d.get(F_QUESTIONS);
+            Passage p = new Passage(d.get(F_ID), d.get(F_TEXT), d.get(F_GLOSS), d.get("document"), d.get("citationName"),
+                    d.get(F_AREA), path, d.get("ref"), Party.valueOf(d.get("party")), d.get(F_TERM),
+                    qs == null || qs.isEmpty() ? List.of() : List.of(qs.split("\n")));
+            byDoc[doc] = p;
+            docOfId.put(p.id(), doc);
+            targetDoc[doc] = doc;
+            out.add(p);
         }
+        targets.forEach((doc, id) -> targetDoc[doc] = docOfId.getOrDefault(id, -1));
         return List.copyOf(out);
     }
 
@@ -160,7 +205,10 @@ public final class KnowledgeIndex implements AutoCloseable {
 
     public CompactAnalyzers analyzers() { return analyzers; }
 
-    public Passage passage(int doc) { return passages.get(doc); }
+    public Passage passage(int doc) { return byDoc[doc]; }
+
+    /** The passage document a hit stands for: itself, or the passage a question document asks for (-1: none). */
+    public int passageDoc(int doc) { return targetDoc[doc]; }
 
     public List<Passage> passages() { return passages; }
 
@@ -173,10 +221,10 @@ public final class KnowledgeIndex implements AutoCloseable {
     }
 
     /** Cosine similarity between a query vector and the passage's stored vector. */
-    public float cosine(int doc, float[] query) {
+    public float cosine(int doc, float[] query, String field) {
         try {
             LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(F_VECTOR);
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
             if (values == null || values.advance(doc - leaf.docBase) != doc - leaf.docBase) return 0f;
             return VectorSimilarityFunction.DOT_PRODUCT.compare(values.vectorValue(), query) * 2 - 1;
         } catch (IOException e) {

@@ -19,6 +19,7 @@ public final class MarkdownCompactParser {
     private static final Pattern NUMBERED_PARAGRAPH = Pattern.compile("^(\\d+(?:\\.\\d+)+)\\.?\\s+(.*)$");
     private static final Pattern GLOSSARY_TERM = Pattern.compile("^\\*\\*([^*]{1,80})\\*\\*\\s*[:–—-]\\s*(.*)$");
     private static final Pattern GLOSS = Pattern.compile("^\\s*>\\s?(.*)$");
+    private static final Pattern QUESTION = Pattern.compile("^Q:\\s*(.+)$");
 
     /** Parses one file's content; {@code fallbackArea} is used when the front matter names none. */
     public CompactDocument parse(String file, String content, String fallbackArea) {
@@ -80,9 +81,15 @@ public final class MarkdownCompactParser {
         Kind kind = Kind.NONE;
         final StringBuilder block = new StringBuilder();
         final StringBuilder gloss = new StringBuilder();
+        final List<String> questions = new ArrayList<>();
         String itemNumber;
         String leadIn;           // the ':' sentence introducing the current list
         String pendingLeadIn;    // a ':' paragraph waiting to see whether a list follows
+        static final int SHORT_ITEM = 50;
+        final List<String> shortItems = new ArrayList<>();
+        final StringBuilder shortGloss = new StringBuilder();
+        final List<String> shortQuestions = new ArrayList<>();
+        String shortLeadIn;
         int itemIndent;
         boolean nested, pendingParent;
         String parentItem, parentRef;
@@ -99,8 +106,15 @@ public final class MarkdownCompactParser {
             Matcher g = GLOSS.matcher(line);
             if (g.matches()) {
                 finishBlock();
-                if (gloss.length() > 0) gloss.append(' ');
-                gloss.append(g.group(1).strip());
+                String content = g.group(1).strip();
+                Matcher q = QUESTION.matcher(content);
+                if (q.matches()) {
+                    questions.add(q.group(1).strip());
+                    return;
+                }
+                StringBuilder target = !shortItems.isEmpty() && lastBlockStart < 0 ? shortGloss : gloss;
+                if (target.length() > 0) target.append(' ');
+                target.append(content);
                 return;
             }
             if (line.isBlank()) {
@@ -170,6 +184,7 @@ public final class MarkdownCompactParser {
             kind = Kind.NONE;
             if (text.isEmpty()) return;
             if (k == Kind.PARAGRAPH) {
+                flushShortItems();
                 leadIn = null;
                 parentItem = null;
                 if (text.endsWith(":") && text.length() < 400) {
@@ -193,8 +208,33 @@ public final class MarkdownCompactParser {
                     parentRef = itemNumber;
                     pendingParent = false;
                 }
+                if (!nested && term.isEmpty() && itemNumber == null && shown.length() < SHORT_ITEM) {
+                    flushGloss();
+                    shortItems.add(shown);     // a list of names: kept together as one passage
+                    shortLeadIn = leadIn;
+                    lastBlockStart = -1;
+                    return;
+                }
+                flushShortItems();
                 emit(PassageText.withLeadIn(intro, shown, Passage.MAX_TEXT), itemNumber, term);
             }
+        }
+
+        /** Emits the buffered short items ("Volunteering", "Equality") as one passage. */
+        void flushShortItems() {
+            if (shortItems.isEmpty()) return;
+            String joined = String.join("; ", shortItems);
+            shortItems.clear();
+            String saved = leadIn;
+            leadIn = shortLeadIn;
+            String glossText = shortGloss.toString().strip();
+            shortGloss.setLength(0);
+            emit(PassageText.withLeadIn(shortLeadIn, joined, Passage.MAX_TEXT), null, "");
+            if (!glossText.isEmpty()) gloss.append(glossText);
+            questions.addAll(shortQuestions);
+            shortQuestions.clear();
+            flushGloss();
+            leadIn = saved;
         }
 
         private void emitPendingLeadInAsParagraph() {
@@ -219,25 +259,33 @@ public final class MarkdownCompactParser {
             if (party == Party.NONE && leadIn != null) party = Party.fromHeading(leadIn);
             for (String piece : PassageText.split(text, Passage.MAX_TEXT)) {
                 String id = MarkdownCompactParser.stripExtension(file) + "#" + (passages.size() + 1);
-                passages.add(new Passage(id, piece, "", title, shortName, area, path, ref, party, term));
+                passages.add(new Passage(id, piece, "", title, shortName, area, path, ref, party, term, List.of()));
             }
         }
 
         void flushGloss() {
-            if (gloss.length() == 0) return;
+            if (gloss.length() == 0 && questions.isEmpty()) return;
             String text = PassageText.plain(gloss.toString());
             gloss.setLength(0);
-            if (lastBlockStart < 0) return;
+            List<String> asked = List.copyOf(questions);
+            questions.clear();
+            if (lastBlockStart < 0) {
+                if (!shortItems.isEmpty()) shortQuestions.addAll(asked);
+                return;
+            }
             for (int p = lastBlockStart; p < passages.size(); p++) {
                 Passage old = passages.get(p);
-                String combined = old.gloss().isEmpty() ? text : old.gloss() + " " + text;
+                String combined = old.gloss().isEmpty() ? text : text.isEmpty() ? old.gloss() : old.gloss() + " " + text;
+                List<String> qs = new ArrayList<>(old.questions());
+                qs.addAll(asked);
                 passages.set(p, new Passage(old.id(), old.text(), combined, old.document(), old.citationName(),
-                        old.area(), old.sectionPath(), old.ref(), old.party(), old.term()));
+                        old.area(), old.sectionPath(), old.ref(), old.party(), old.term(), qs));
             }
         }
 
         void flush() {
             finishBlock();
+            flushShortItems();
             flushGloss();
             emitPendingLeadInAsParagraph();
             flushGloss();

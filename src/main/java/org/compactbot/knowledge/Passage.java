@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One thing a person would cite: an undertaking, a bullet with its lead-in, a definition, a paragraph.
  * {@code text} is the source wording shown to users (at most {@link #MAX_TEXT} characters);
- * {@code gloss} is our plain-English reading of it, never presented as the Compact's words.
+ * {@code gloss} is our plain-English reading of it, never presented as the Compact's words;
+ * {@code questions} are ways people ask for it, used only to find it.
  */
 public record Passage(
         String id,
@@ -17,7 +18,8 @@ public record Passage(
         List<String> sectionPath,
         String ref,
         Party party,
-        String term) {
+        String term,
+        List<String> questions) {
 
     public static final int MAX_TEXT = 700;
 
@@ -25,6 +27,7 @@ public record Passage(
         sectionPath = List.copyOf(sectionPath);
         gloss = gloss == null ? "" : gloss;
         term = term == null ? "" : term;
+        questions = questions == null ? List.of() : List.copyOf(questions);
     }
 
     public String section() { return String.join(" › ", sectionPath); }

@@ -61,7 +61,7 @@ public final class PlainTextParser {
         List<String> path = heading == null ? List.of() : List.of(heading);
         for (String piece : PassageText.split(text, Passage.MAX_TEXT)) {
             String id = MarkdownCompactParser.stripExtension(file) + "#" + (out.size() + 1);
-            out.add(new Passage(id, piece, "", title, title, area, path, ref, Party.NONE, ""));
+            out.add(new Passage(id, piece, "", title, title, area, path, ref, Party.NONE, "", List.of()));
         }
     }
 }

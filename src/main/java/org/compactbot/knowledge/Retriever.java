@@ -24,8 +24,20 @@ import org.apache.lucene.util.QueryBuilder;
 public final class Retriever {
     /** Weights and depths, chosen by measurement on the dev questions (see README). */
     public record Tuning(double lexicalWeight, double semanticWeight, double areaBoost, int depth,
-                        float textBoost, float glossBoost, float sectionBoost, float termBoost) {
-        public static final Tuning DEFAULT = new Tuning(0.35, 0.65, 0.08, 100, 1.0f, 0.7f, 0.3f, 2.0f);
+                        float textBoost, float glossBoost, float sectionBoost, float termBoost, int rrfK) {
+        public static final Tuning DEFAULT = new Tuning(0.35, 0.65, 0.08, 100, 1.0f, 0.7f, 0.3f, 2.0f, 0);
+
+        public Tuning withLexicalWeight(double w) {
+            return new Tuning(w, 1 - w, areaBoost, depth, textBoost, glossBoost, sectionBoost, termBoost, rrfK);
+        }
+
+        public Tuning withFields(float text, float gloss, float section, float term) {
+            return new Tuning(lexicalWeight, semanticWeight, areaBoost, depth, text, gloss, section, term, rrfK);
+        }
+
+        public Tuning withRrf(int k) {
+            return new Tuning(lexicalWeight, semanticWeight, areaBoost, depth, textBoost, glossBoost, sectionBoost, termBoost, k);
+        }
     }
 
     private final KnowledgeIndex index;
@@ -58,18 +70,46 @@ public final class Retriever {
                 }
             }
             float[] qv = embedder.embedQuery(question);
-            Query knn = new KnnFloatVectorQuery(KnowledgeIndex.F_VECTOR, qv, tuning.depth(), filter);
-            for (ScoreDoc sd : index.searcher().search(knn, tuning.depth()).scoreDocs) {
-                found.computeIfAbsent(sd.doc, d -> new double[] {0, Double.NaN})[1] = sd.score * 2 - 1;
+            for (String field : new String[] {KnowledgeIndex.F_VECTOR, KnowledgeIndex.F_GLOSS_VECTOR, KnowledgeIndex.F_QUESTION_VECTOR}) {
+                int k = field.equals(KnowledgeIndex.F_QUESTION_VECTOR) ? tuning.depth() * 3 : tuning.depth();
+                Query knn = new KnnFloatVectorQuery(field, qv, k, filter);
+                for (ScoreDoc sd : index.searcher().search(knn, k).scoreDocs) {
+                    int target = index.passageDoc(sd.doc);
+                    if (target < 0) continue;
+                    double[] s = found.computeIfAbsent(target, d -> new double[] {0, Double.NaN});
+                    double cos = sd.score * 2 - 1;
+                    s[1] = Double.isNaN(s[1]) ? cos : Math.max(s[1], cos);
+                }
+            }
+            Map<Integer, Integer> lexRank = new HashMap<>(), semRank = new HashMap<>();
+            if (tuning.rrfK() > 0) {
+                for (var e : found.entrySet()) {
+                    if (Double.isNaN(e.getValue()[1])) {
+                        e.getValue()[1] = Math.max(index.cosine(e.getKey(), qv, KnowledgeIndex.F_VECTOR),
+                                index.cosine(e.getKey(), qv, KnowledgeIndex.F_GLOSS_VECTOR));
+                    }
+                }
+                List<Integer> byLex = new ArrayList<>(found.keySet());
+                byLex.sort((a, b) -> Double.compare(found.get(b)[0], found.get(a)[0]));
+                for (int r = 0; r < byLex.size(); r++) if (found.get(byLex.get(r))[0] > 0) lexRank.put(byLex.get(r), r + 1);
+                List<Integer> bySem = new ArrayList<>(found.keySet());
+                bySem.sort((a, b) -> Double.compare(found.get(b)[1], found.get(a)[1]));
+                for (int r = 0; r < bySem.size(); r++) semRank.put(bySem.get(r), r + 1);
             }
             List<ScoredPassage> out = new ArrayList<>(found.size());
             for (var e : found.entrySet()) {
                 double[] s = e.getValue();
-                if (Double.isNaN(s[1])) s[1] = index.cosine(e.getKey(), qv);
+                if (Double.isNaN(s[1])) {
+                    s[1] = Math.max(index.cosine(e.getKey(), qv, KnowledgeIndex.F_VECTOR),
+                            index.cosine(e.getKey(), qv, KnowledgeIndex.F_GLOSS_VECTOR));
+                }
                 Passage p = index.passage(e.getKey());
                 double lex = maxBm25 > 0 ? s[0] / maxBm25 : 0;
                 double sem = semanticScale(s[1]);
-                double score = tuning.lexicalWeight() * lex + tuning.semanticWeight() * sem;
+                double score = tuning.rrfK() > 0
+                        ? tuning.lexicalWeight() * (lexRank.containsKey(e.getKey()) ? 1.0 / (tuning.rrfK() + lexRank.get(e.getKey())) : 0)
+                          + tuning.semanticWeight() / (tuning.rrfK() + semRank.get(e.getKey()))
+                        : tuning.lexicalWeight() * lex + tuning.semanticWeight() * sem;
                 if (preferArea != null && preferArea.equals(p.area())) score += tuning.areaBoost();
                 out.add(new ScoredPassage(p, score, s[0], s[1]));
             }
@@ -93,6 +133,7 @@ public final class Retriever {
         clauses += addField(all, qb, KnowledgeIndex.F_GLOSS, question, tuning.glossBoost());
         clauses += addField(all, qb, KnowledgeIndex.F_SECTION, question, tuning.sectionBoost());
         clauses += addField(all, qb, KnowledgeIndex.F_TERM, question, tuning.termBoost());
+        clauses += addField(all, qb, KnowledgeIndex.F_QUESTIONS, question, tuning.glossBoost());
         return clauses == 0 ? null : all.build();
     }
 

@@ -8,6 +8,15 @@ import java.util.Locale;
 
 /** Developer tool: prints ranking figures and the abstention evidence for the dev questions. */
 public final class TuneRetrieval {
+    static int goldRank(DevQuestions.Question q, List<ScoredPassage> list) {
+        List<String> gold = q.gold().stream().map(DevQuestions::norm).toList();
+        for (int r = 0; r < list.size(); r++) {
+            String nt = DevQuestions.norm(list.get(r).passage().text());
+            if (gold.stream().anyMatch(nt::contains)) return r + 1;
+        }
+        return -1;
+    }
+
     public static void main(String[] args) throws Exception {
         Path shared = DevQuestions.sharedDir();
         List<DevQuestions.Question> qs = DevQuestions.load(shared.resolve("eval/questions-dev.jsonl"));
@@ -16,12 +25,26 @@ public final class TuneRetrieval {
         try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(Path.of("index-data"), data, emb, new CorpusLoader(), (f, r) -> System.err.println(f + ": " + r))) {
             double[] lexWeights = args.length > 0 ? new double[] {Double.parseDouble(args[0])} : new double[] {0.0, 0.2, 0.3, 0.35, 0.4, 0.5, 0.7, 1.0};
             for (double lw : lexWeights) {
-                Retriever.Tuning t = new Retriever.Tuning(lw, 1 - lw, 0.08, 100, 1.0f, 0.7f, 0.3f, 2.0f);
+                Retriever.Tuning t = Retriever.Tuning.DEFAULT.withLexicalWeight(lw)
+                        .withRrf(Integer.getInteger("rrf", 0))
+                        .withFields(Float.parseFloat(System.getProperty("tb", "1.0")), Float.parseFloat(System.getProperty("gb", "0.7")),
+                                Float.parseFloat(System.getProperty("sb", "0.3")), 2.0f);
                 AnswerService svc = new AnswerService(idx, new Retriever(idx, emb, t), new AnswerService.Abstention(-1, -1, 0));
                 List<Answer> answers = new ArrayList<>();
                 for (var q : qs) answers.add(svc.ask(q.question(), null, 5));
                 DevQuestions.Scores s = DevQuestions.score(qs, answers);
                 System.out.printf(Locale.ROOT, "lex=%.2f %s%n", lw, s);
+                if (lexWeights.length == 1 && args.length > 1) {
+                    Retriever lexOnly = new Retriever(idx, emb, Retriever.Tuning.DEFAULT.withLexicalWeight(1));
+                    Retriever semOnly = new Retriever(idx, emb, Retriever.Tuning.DEFAULT.withLexicalWeight(0));
+                    for (var q : qs) {
+                        if (!q.answerable()) continue;
+                        int lr = goldRank(q, lexOnly.search(q.question(), null, null, 100));
+                        int sr = goldRank(q, semOnly.search(q.question(), null, null, 100));
+                        int fr = goldRank(q, new Retriever(idx, emb, t).search(q.question(), null, null, 100));
+                        System.out.printf("  %s lexRank=%d semRank=%d fusedRank=%d%n", q.id(), lr, sr, fr);
+                    }
+                }
                 if (lexWeights.length == 1) {
                     s.misses().forEach(m -> System.out.println("  " + m));
                     for (int i = 0; i < qs.size(); i++) {

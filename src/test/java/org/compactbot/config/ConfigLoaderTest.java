@@ -1,0 +1,93 @@
+package org.compactbot.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir Path dir;
+
+    private AppConfig load(String yaml, Map<String, String> env) throws Exception {
+        Path f = dir.resolve("compact-bot.yml");
+        Files.writeString(f, yaml);
+        return new ConfigLoader(env::get).load(f, true);
+    }
+
+    private String error(String yaml) throws Exception {
+        Path f = dir.resolve("compact-bot.yml");
+        Files.writeString(f, yaml);
+        return assertThrows(ConfigException.class, () -> new ConfigLoader(k -> null).load(f, true)).getMessage();
+    }
+
+    @Test
+    void shippedConfigLoadsWithAnEmptyEnvironment() throws Exception {
+        AppConfig c = new ConfigLoader(k -> null).load(Path.of("config/compact-bot.yml"), true);
+        assertEquals(8080, c.server().port());
+        assertEquals("", c.api().token());
+        assertEquals("https://slack.com/api/", c.slack().apiUrl());
+        assertEquals("CC", c.cases().referencePrefix());
+    }
+
+    @Test
+    void readsVariablesFromTheEnvironmentWithDefaults() throws Exception {
+        AppConfig c = load("""
+                server: { port: "${PORT:-9090}" }
+                api: { token: "${TOKEN}" }
+                slack: { bot-token: "${SLACK:-}" }
+                """, Map.of("TOKEN", "s3cret"));
+        assertEquals(9090, c.server().port());
+        assertEquals("s3cret", c.api().token());
+        assertEquals("", c.slack().botToken());
+    }
+
+    @Test
+    void missingVariableWithoutDefaultNamesTheKeyAndVariable() throws Exception {
+        String m = error("api: { token: \"${NOT_SET}\" }\n");
+        assertTrue(m.contains("api.token") && m.contains("NOT_SET") && m.contains("compact-bot.yml"), m);
+    }
+
+    @Test
+    void badPortNamesFileKeyAndValue() throws Exception {
+        String m = error("server: { port: eighty }\n");
+        assertTrue(m.contains("compact-bot.yml") && m.contains("server.port") && m.contains("eighty"), m);
+    }
+
+    @Test
+    void badSecurityModeListsTheChoices() throws Exception {
+        String m = error("mail: { smtp: { security: tls } }\n");
+        assertTrue(m.contains("mail.smtp.security") && m.contains("none, starttls, ssl"), m);
+    }
+
+    @Test
+    void brokenYamlSaysWhere() throws Exception {
+        String m = error("server:\n  port: [8080\n");
+        assertTrue(m.contains("not valid YAML") && m.contains("line"), m);
+    }
+
+    @Test
+    void missingFileGivenExplicitlyIsAnError() {
+        var e = assertThrows(ConfigException.class, () -> new ConfigLoader(k -> null).load(dir.resolve("nope.yml"), true));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void missingDefaultFileMeansEmbeddedDefaults() throws Exception {
+        AppConfig c = new ConfigLoader(k -> null).load(dir.resolve("nope.yml"), false);
+        assertEquals(AppConfig.defaults(), c);
+    }
+
+    @Test
+    void unknownKeyIsAWarningNotAFailure() throws Exception {
+        Path f = dir.resolve("c.yml");
+        Files.writeString(f, "server: { port: 8081, prot: 1 }\n");
+        ConfigLoader loader = new ConfigLoader(k -> null);
+        assertEquals(8081, loader.load(f, true).server().port());
+        assertTrue(loader.warnings().get(0).contains("server.prot"), loader.warnings().toString());
+    }
+}

@@ -1,0 +1,113 @@
+package org.compactbot.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.compactbot.config.AppConfig;
+import org.compactbot.knowledge.SharedKnowledge;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The real server on a free loopback port, spoken to over HTTP. */
+class WebServerTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private WebServer server;
+
+    private WebServer start(String token, int port) throws Exception {
+        AppConfig d = AppConfig.defaults();
+        AppConfig cfg = new AppConfig(new AppConfig.Server(port), new AppConfig.Data(Path.of("target/unused")), d.knowledge(),
+                new AppConfig.Api(token), d.slack(), d.mail(), d.cases());
+        WebServer s = new WebServer(cfg, SharedKnowledge.answers());
+        s.start();
+        return s;
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) server.stop();
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthzSaysOk() throws Exception {
+        server = start("", 0);
+        HttpResponse<String> r = get("/healthz");
+        assertEquals(200, r.statusCode());
+        assertEquals("ok", json.readTree(r.body()).get("status").asText());
+    }
+
+    @Test
+    void askAnswersOverHttpWithTheContractObject() throws Exception {
+        server = start("", 0);
+        HttpResponse<String> r = post("/api/ask", "{\"question\":\"what does co-production mean?\"}", null);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode a = json.readTree(r.body());
+        assertTrue(a.get("answered").asBoolean());
+        assertTrue(a.get("passages").get(0).get("text").asText().toLowerCase().contains("co-production"), r.body());
+        assertTrue(get("/metrics").body().contains("compactbot_questions_answered_total 1"));
+    }
+
+    @Test
+    void askWithAreaRestricts() throws Exception {
+        server = start("", 0);
+        JsonNode a = json.readTree(post("/api/ask", "{\"question\":\"consultation\",\"area\":\"redcar-cleveland\"}", null).body());
+        assertEquals("redcar-cleveland", a.get("area").asText());
+        a.get("passages").forEach(p -> assertEquals("redcar-cleveland", p.get("area").asText()));
+    }
+
+    @Test
+    void badRequestsGetClearJsonErrors() throws Exception {
+        server = start("", 0);
+        HttpResponse<String> notJson = post("/api/ask", "question=grants", null);
+        assertEquals(400, notJson.statusCode());
+        assertTrue(json.readTree(notJson.body()).get("error").asText().contains("JSON"));
+        assertEquals(400, post("/api/ask", "{\"question\":\"  \"}", null).statusCode());
+        HttpResponse<String> area = post("/api/ask", "{\"question\":\"grants\",\"area\":\"mars\"}", null);
+        assertEquals(400, area.statusCode());
+        assertTrue(area.body().contains("Unknown area"), area.body());
+        assertEquals(404, get("/api/nothing").statusCode());
+    }
+
+    @Test
+    void tokenIsRequiredWhenConfigured() throws Exception {
+        server = start("t0ken", 0);
+        assertEquals(401, post("/api/ask", "{\"question\":\"grants\"}", null).statusCode());
+        assertEquals(401, post("/api/ask", "{\"question\":\"grants\"}", "wrong").statusCode());
+        assertEquals(200, post("/api/ask", "{\"question\":\"grants\"}", "t0ken").statusCode());
+    }
+
+    @Test
+    void withoutATokenOnlyLoopbackCallersAreServed() {
+        assertTrue(new ApiAccess("").allows(null, "127.0.0.1"));
+        assertTrue(new ApiAccess("").allows(null, "[::1]"));
+        assertFalse(new ApiAccess("").allows(null, "192.0.2.10"));
+        assertFalse(new ApiAccess("x").allows("Bearer y", "127.0.0.1"));
+    }
+
+    @Test
+    void portInUseIsAClearError() throws Exception {
+        server = start("", 0);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> start("", server.port()));
+        assertTrue(e.getMessage().contains("already in use"), e.getMessage());
+    }
+}
