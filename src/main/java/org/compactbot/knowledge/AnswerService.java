@@ -11,13 +11,20 @@ public final class AnswerService {
     /** Longest question searched; longer text is cut (long emails still carry their point early). */
     public static final int MAX_QUESTION_CHARS = 4000;
 
-    /** Thresholds on the evidence of the best passage, set by measurement (see README). */
-    public record Abstention(double minSemantic, double minSemanticWithLexical, double minLexical) {
-        public static final Abstention DEFAULT = new Abstention(0.70, 0.62, 4.0);
+    /**
+     * When to answer, from the closest any found passage came to the question (cosine over its
+     * views): always at {@code sure} or above; never below {@code floor}; in between only when the
+     * question is closer to the Compacts than to the known off-topic questions by {@code margin}.
+     * Set by measurement (see README).
+     */
+    public record Abstention(double floor, double sure, double margin) {
+        public static final Abstention DEFAULT = new Abstention(0.60, 0.80, 0.0);
 
-        boolean answers(ScoredPassage best) {
-            return best.semantic() >= minSemantic
-                    || (best.semantic() >= minSemanticWithLexical && best.lexical() >= minLexical);
+        boolean answers(Retriever.Retrieval r) {
+            double best = r.passages().stream().mapToDouble(ScoredPassage::semantic).max().orElse(0);
+            if (best >= sure) return true;
+            if (best < floor) return false;
+            return best >= r.offTopicSimilarity() + margin;
         }
     }
 
@@ -51,8 +58,9 @@ public final class AnswerService {
                     "Unknown area '" + area.strip() + "'. Known areas: " + String.join(", ", areas.areas()) + "."));
         }
         String prefer = only != null ? only : areas.detect(q).orElse(null);
-        List<ScoredPassage> found = retriever.search(q, only, prefer, Math.max(1, top));
-        boolean answered = !found.isEmpty() && abstention.answers(found.get(0));
+        Retriever.Retrieval r = retriever.search(areas.withoutAreaNames(q), only, prefer, Math.max(1, top));
+        List<ScoredPassage> found = r.passages();
+        boolean answered = !found.isEmpty() && abstention.answers(r);
         return new Answer(question.strip(), answered, prefer, answered ? found : List.of(),
                 GrievanceSignal.in(q), contactFor(prefer));
     }

@@ -52,6 +52,19 @@ public final class AreaDetector {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The text without the area names in it: the area is applied as a preference, so the name
+     * itself should not make every passage of that Compact look relevant.
+     */
+    public String withoutAreaNames(String text) {
+        String out = text;
+        for (List<Pattern> ps : patterns.values()) {
+            for (Pattern p : ps) out = p.matcher(out).replaceAll(" ");
+        }
+        out = out.replaceAll("\\s+", " ").strip();
+        return out.replaceAll("[\\p{Punct}\\s]", "").isEmpty() ? text : out;
+    }
+
     /** The area id for what a user typed as an area ("West Cheshire", "wolves"), if any. */
     public Optional<String> resolve(String typed) {
         String t = typed.strip().toLowerCase(Locale.ROOT);

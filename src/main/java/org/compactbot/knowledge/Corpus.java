@@ -7,9 +7,11 @@ import java.util.Map;
  * The Compact texts as loaded from index-data: documents, the thesaurus text, a content hash that
  * changes whenever any of them changes, and the files that could not be read (with the reason).
  */
-public record Corpus(List<CompactDocument> documents, String thesaurus, String contentHash, Map<String, String> problems) {
+public record Corpus(List<CompactDocument> documents, String thesaurus, List<String> offTopic, String contentHash,
+                     Map<String, String> problems) {
     public Corpus {
         documents = List.copyOf(documents);
+        offTopic = List.copyOf(offTopic);
         problems = Map.copyOf(problems);
     }
 

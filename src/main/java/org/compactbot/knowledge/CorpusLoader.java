@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  */
 public final class CorpusLoader {
     public static final String THESAURUS = "thesaurus.txt";
+    public static final String OFF_TOPIC = "off-topic.txt";
     private static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
 
     private final MarkdownCompactParser markdown = new MarkdownCompactParser();
@@ -40,6 +41,7 @@ public final class CorpusLoader {
         List<CompactDocument> docs = new ArrayList<>();
         Map<String, String> problems = new LinkedHashMap<>();
         String thesaurus = "";
+        List<String> offTopic = new ArrayList<>();
         for (Path f : files) {
             String rel = dir.relativize(f).toString().replace('\\', '/');
             try {
@@ -51,6 +53,10 @@ public final class CorpusLoader {
                     thesaurus = decodeText(bytes);
                     continue;
                 }
+                if (rel.equals(OFF_TOPIC)) {
+                    decodeText(bytes).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(offTopic::add);
+                    continue;
+                }
                 CompactDocument doc = parse(f, rel, bytes);
                 if (doc.passages().isEmpty()) throw new IOException("no passages found in it");
                 docs.add(doc);
@@ -58,7 +64,7 @@ public final class CorpusLoader {
                 problems.put(rel, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
         }
-        return new Corpus(docs, thesaurus, HexFormat.of().formatHex(digest.digest()), problems);
+        return new Corpus(docs, thesaurus, offTopic, HexFormat.of().formatHex(digest.digest()), problems);
     }
 
     private CompactDocument parse(Path f, String rel, byte[] bytes) throws IOException {

@@ -38,10 +38,11 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class KnowledgeIndex implements AutoCloseable {
     /** Bump when the index layout or passage extraction changes, so old indexes are rebuilt. */
-    public static final int FORMAT_VERSION = 5;
+    public static final int FORMAT_VERSION = 6;
     static final String F_ID = "id", F_AREA = "area", F_TEXT = "text", F_GLOSS = "gloss", F_SECTION = "section",
             F_TERM = "term", F_VECTOR = "vector", F_GLOSS_VECTOR = "gloss_vector",
-            F_QUESTIONS = "questions", F_QUESTION_VECTOR = "question_vector", F_KIND = "kind", F_TARGET = "target";
+            F_QUESTIONS = "questions", F_QUESTION_VECTOR = "question_vector", F_KIND = "kind", F_TARGET = "target",
+            F_OFF_TOPIC_VECTOR = "off_topic_vector";
     private static final String HASH_FILE = "corpus.sha256", DOCS_FILE = "documents.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -111,8 +112,11 @@ public final class KnowledgeIndex implements AutoCloseable {
         List<float[]> glossVectors = cache.vectorsFor(glosses);
         List<String> questions = all.stream().flatMap(p -> p.questions().stream()).toList();
         List<float[]> questionVectors = cache.vectorsFor(questions);
+        List<String> offTopic = corpus.offTopic(); // embedded like the passages' questions, to compare alike
+        List<float[]> offTopicVectors = cache.vectorsFor(offTopic);
         toEmbed.addAll(glosses);
         toEmbed.addAll(questions);
+        toEmbed.addAll(offTopic);
         cache.save(toEmbed);
 
         Path tmp = indexDir.resolveSibling(indexDir.getFileName() + ".building");
@@ -123,6 +127,12 @@ public final class KnowledgeIndex implements AutoCloseable {
         cfg.setRAMBufferSizeMB(128);
         try (FSDirectory dir = FSDirectory.open(tmp); IndexWriter w = new IndexWriter(dir, cfg)) {
             for (int i = 0; i < all.size(); i++) w.addDocument(toDocument(all.get(i), vectors.get(i), glossVectors.get(i)));
+            for (float[] v : offTopicVectors) {
+                Document d = new Document();
+                d.add(new StringField(F_KIND, "off-topic", Field.Store.YES));
+                d.add(new KnnFloatVectorField(F_OFF_TOPIC_VECTOR, v, VectorSimilarityFunction.COSINE));
+                w.addDocument(d);
+            }
             int q = 0;
             for (Passage p : all) {
                 for (int j = 0; j < p.questions().size(); j++) {
@@ -182,6 +192,7 @@ public final class KnowledgeIndex implements AutoCloseable {
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
             Document d = stored.document(doc);
             targetDoc[doc] = -1;
+            if ("off-topic".equals(d.get(F_KIND))) continue;
             if ("question".equals(d.get(F_KIND))) {
                 targets.put(doc, d.get(F_TARGET));
                 continue;

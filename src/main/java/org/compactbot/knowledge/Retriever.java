@@ -25,7 +25,7 @@ public final class Retriever {
     /** Weights and depths, chosen by measurement on the dev questions (see README). */
     public record Tuning(double lexicalWeight, double semanticWeight, double areaBoost, int depth,
                         float textBoost, float glossBoost, float sectionBoost, float termBoost, int rrfK) {
-        public static final Tuning DEFAULT = new Tuning(0.35, 0.65, 0.08, 100, 1.0f, 0.7f, 0.3f, 2.0f, 0);
+        public static final Tuning DEFAULT = new Tuning(0.3, 0.7, 0.15, 100, 1.0f, 0.7f, 0.3f, 2.0f, 0);
 
         public Tuning withLexicalWeight(double w) {
             return new Tuning(w, 1 - w, areaBoost, depth, textBoost, glossBoost, sectionBoost, termBoost, rrfK);
@@ -33,6 +33,10 @@ public final class Retriever {
 
         public Tuning withFields(float text, float gloss, float section, float term) {
             return new Tuning(lexicalWeight, semanticWeight, areaBoost, depth, text, gloss, section, term, rrfK);
+        }
+
+        public Tuning withAreaBoost(double b) {
+            return new Tuning(lexicalWeight, semanticWeight, b, depth, textBoost, glossBoost, sectionBoost, termBoost, rrfK);
         }
 
         public Tuning withRrf(int k) {
@@ -55,7 +59,10 @@ public final class Retriever {
      * @param onlyArea restrict to this area (null: all)
      * @param preferArea rank this area's passages a little higher (null: none)
      */
-    public List<ScoredPassage> search(String question, String onlyArea, String preferArea, int limit) {
+    /** The passages found, best first, and how close the question came to a known off-topic question. */
+    public record Retrieval(List<ScoredPassage> passages, double offTopicSimilarity) {}
+
+    public Retrieval search(String question, String onlyArea, String preferArea, int limit) {
         try {
             Query filter = onlyArea == null ? null : new TermQuery(new Term(KnowledgeIndex.F_AREA, onlyArea));
             Map<Integer, double[]> found = new HashMap<>(); // doc -> {bm25, cosine}
@@ -65,7 +72,7 @@ public final class Retriever {
                 Query q = filter == null ? lexical : new BooleanQuery.Builder()
                         .add(lexical, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
                 for (ScoreDoc sd : index.searcher().search(q, tuning.depth()).scoreDocs) {
-                    found.put(sd.doc, new double[] {sd.score, Double.NaN});
+                    found.put(sd.doc, new double[] {sd.score, Double.NaN, 0});
                     maxBm25 = Math.max(maxBm25, sd.score);
                 }
             }
@@ -76,9 +83,10 @@ public final class Retriever {
                 for (ScoreDoc sd : index.searcher().search(knn, k).scoreDocs) {
                     int target = index.passageDoc(sd.doc);
                     if (target < 0) continue;
-                    double[] s = found.computeIfAbsent(target, d -> new double[] {0, Double.NaN});
+                    double[] s = found.computeIfAbsent(target, d -> new double[] {0, Double.NaN, 0});
                     double cos = sd.score * 2 - 1;
                     s[1] = Double.isNaN(s[1]) ? cos : Math.max(s[1], cos);
+                    if (field.equals(KnowledgeIndex.F_QUESTION_VECTOR)) s[2] = Math.max(s[2], cos);
                 }
             }
             Map<Integer, Integer> lexRank = new HashMap<>(), semRank = new HashMap<>();
@@ -111,10 +119,13 @@ public final class Retriever {
                           + tuning.semanticWeight() / (tuning.rrfK() + semRank.get(e.getKey()))
                         : tuning.lexicalWeight() * lex + tuning.semanticWeight() * sem;
                 if (preferArea != null && preferArea.equals(p.area())) score += tuning.areaBoost();
-                out.add(new ScoredPassage(p, score, s[0], s[1]));
+                out.add(new ScoredPassage(p, score, s[0], s[1], s[2]));
             }
             out.sort((a, b) -> Double.compare(b.score(), a.score()));
-            return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+            double offTopic = 0;
+            ScoreDoc[] near = index.searcher().search(new KnnFloatVectorQuery(KnowledgeIndex.F_OFF_TOPIC_VECTOR, qv, 1), 1).scoreDocs;
+            if (near.length > 0) offTopic = near[0].score * 2 - 1;
+            return new Retrieval(out.size() > limit ? List.copyOf(out.subList(0, limit)) : out, offTopic);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

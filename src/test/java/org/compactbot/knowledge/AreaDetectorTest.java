@@ -33,4 +33,10 @@ class AreaDetectorTest {
     void resolvesWhatAUserTypesAsAnArea(String typed, String area) {
         assertEquals(Optional.of(area), detector.resolve(typed));
     }
+
+    @org.junit.jupiter.api.Test
+    void areaNamesAreTakenOutOfTheSearchTextButNeverEverything() {
+        assertEquals("how do I renew my passport in ?", detector.withoutAreaNames("how do I renew my passport in Wolverhampton?"));
+        assertEquals("CWaC", detector.withoutAreaNames("CWaC"));
+    }
 }

@@ -26,10 +26,10 @@ public final class TuneRetrieval {
             double[] lexWeights = args.length > 0 ? new double[] {Double.parseDouble(args[0])} : new double[] {0.0, 0.2, 0.3, 0.35, 0.4, 0.5, 0.7, 1.0};
             for (double lw : lexWeights) {
                 Retriever.Tuning t = Retriever.Tuning.DEFAULT.withLexicalWeight(lw)
-                        .withRrf(Integer.getInteger("rrf", 0))
+                        .withRrf(Integer.getInteger("rrf", 0)).withAreaBoost(Double.parseDouble(System.getProperty("ab", "0.08")))
                         .withFields(Float.parseFloat(System.getProperty("tb", "1.0")), Float.parseFloat(System.getProperty("gb", "0.7")),
                                 Float.parseFloat(System.getProperty("sb", "0.3")), 2.0f);
-                AnswerService svc = new AnswerService(idx, new Retriever(idx, emb, t), new AnswerService.Abstention(-1, -1, 0));
+                AnswerService svc = new AnswerService(idx, new Retriever(idx, emb, t), new AnswerService.Abstention(Double.parseDouble(System.getProperty("floor", "0.6")), Double.parseDouble(System.getProperty("sure", "0.8")), Double.parseDouble(System.getProperty("margin", "0"))));
                 List<Answer> answers = new ArrayList<>();
                 for (var q : qs) answers.add(svc.ask(q.question(), null, 5));
                 DevQuestions.Scores s = DevQuestions.score(qs, answers);
@@ -39,18 +39,21 @@ public final class TuneRetrieval {
                     Retriever semOnly = new Retriever(idx, emb, Retriever.Tuning.DEFAULT.withLexicalWeight(0));
                     for (var q : qs) {
                         if (!q.answerable()) continue;
-                        int lr = goldRank(q, lexOnly.search(q.question(), null, null, 100));
-                        int sr = goldRank(q, semOnly.search(q.question(), null, null, 100));
-                        int fr = goldRank(q, new Retriever(idx, emb, t).search(q.question(), null, null, 100));
+                        int lr = goldRank(q, lexOnly.search(q.question(), null, null, 100).passages());
+                        int sr = goldRank(q, semOnly.search(q.question(), null, null, 100).passages());
+                        int fr = goldRank(q, new Retriever(idx, emb, t).search(q.question(), null, null, 100).passages());
                         System.out.printf("  %s lexRank=%d semRank=%d fusedRank=%d%n", q.id(), lr, sr, fr);
                     }
                 }
                 if (lexWeights.length == 1) {
                     s.misses().forEach(m -> System.out.println("  " + m));
                     for (int i = 0; i < qs.size(); i++) {
+                        if (answers.get(i).passages().isEmpty()) { System.out.println("  " + qs.get(i).id() + " abstained"); continue; }
                         ScoredPassage b = answers.get(i).passages().get(0);
-                        System.out.printf(Locale.ROOT, "  %s %s sem=%.3f lex=%.2f | %s%n", qs.get(i).id(),
-                                qs.get(i).answerable() ? "A" : "N", b.semantic(), b.lexical(),
+                        double maxSem = answers.get(i).passages().stream().mapToDouble(ScoredPassage::semantic).max().orElse(0);
+                        double maxAsked = answers.get(i).passages().stream().mapToDouble(ScoredPassage::askedLike).max().orElse(0);
+                        System.out.printf(Locale.ROOT, "  %s %s sem=%.3f asked=%.3f maxSem5=%.3f maxAsked5=%.3f lex=%.2f | %s%n", qs.get(i).id(),
+                                qs.get(i).answerable() ? "A" : "N", b.semantic(), b.askedLike(), maxSem, maxAsked, b.lexical(),
                                 b.passage().text().substring(0, Math.min(70, b.passage().text().length())));
                     }
                 }

@@ -1,0 +1,233 @@
+package org.compactbot.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.compactbot.Main;
+import org.compactbot.config.AppConfig;
+import org.compactbot.knowledge.AnswerService;
+import org.compactbot.knowledge.BgeEmbedder;
+import org.compactbot.knowledge.CompactDocument;
+import org.compactbot.knowledge.Corpus;
+import org.compactbot.knowledge.CorpusLoader;
+import org.compactbot.knowledge.KnowledgeIndex;
+import org.compactbot.knowledge.Passage;
+import org.compactbot.knowledge.Retriever;
+import org.compactbot.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** bench: measures the figures the issues budget for, on this machine, and prints them. */
+@Command(name = "bench", description = "Measure index build, query latency, start-up and heap (prints the figures).")
+public final class BenchCommand implements Callable<Integer> {
+    static final List<String> QUESTIONS = List.of(
+            "how much notice before the council ends our grant?", "what is full cost recovery?",
+            "how long should a consultation last?", "can the council stop us campaigning if they fund us?",
+            "do volunteers get expenses?", "who pays for DBS checks for volunteers?",
+            "can they replace paid staff with volunteers?", "what does the jargon buster say about stakeholders?",
+            "will grants be paid in advance?", "is three year funding possible?",
+            "what should happen after a consultation closes?", "the council cut our funding with two weeks warning, is that allowed?",
+            "what must the voluntary sector do in return?", "how are BME groups supported in Wolverhampton?",
+            "what is the Compact Implementation Group?", "does a small group need an equality policy?",
+            "what is an equality impact assessment?", "how do disputes get resolved?",
+            "can we keep a surplus on a contract?", "what is social value?",
+            "how should partnerships share risk?", "what happens when services are decommissioned?",
+            "how early should we be involved in policy development?", "do we need a reserves policy?",
+            "how do I renew my passport?", "where can I park in town?",
+            "what is the Redcar compact?", "consultation fatigue", "accessible formats large print",
+            "monitoring requirements proportionate to funding");
+
+    @ParentCommand Main main;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--scale", defaultValue = "100", description = "Size of the synthetic corpus, in copies of the shipped one (default 100).")
+    int scale;
+
+    @Option(names = "--rounds", defaultValue = "20", description = "Times each bench question is asked (default 20).")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        AppConfig cfg = main.config();
+        Path work = Files.createTempDirectory("compact-bot-bench");
+        out.printf(Locale.ROOT, "compact-bot bench  (%d cores, max heap %d MiB, Java %s)%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        BgeEmbedder embedder = new BgeEmbedder();
+
+        out.println("\n== knowledge, shipped corpus (1x)");
+        Path data1 = work.resolve("data-1x");
+        long t0 = System.nanoTime();
+        try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {})) {
+            out.printf(Locale.ROOT, "index build (embedding every passage): %.1f s, %d passages%n", secs(t0), idx.passages().size());
+            queryFigures(out, idx, embedder, true);
+        }
+        t0 = System.nanoTime();
+        KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {}).close();
+        out.printf(Locale.ROOT, "index open with existing index: %.2f s%n", secs(t0));
+        startupFigure(out, cfg, data1, work);
+
+        if (scale > 1) {
+            out.printf(Locale.ROOT, "%n== knowledge, synthetic corpus (%dx: areas cloned, passages shuffled)%n", scale);
+            Path knowledge = syntheticCorpus(cfg.knowledge().dir(), work.resolve("knowledge-" + scale + "x"), scale);
+            Path dataN = work.resolve("data-" + scale + "x");
+            Files.createDirectories(dataN);
+            Files.copy(data1.resolve("embeddings.bin"), dataN.resolve("embeddings.bin"));
+            t0 = System.nanoTime();
+            try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(knowledge, dataN, embedder, new CorpusLoader(), (f, r) -> {})) {
+                out.printf(Locale.ROOT, "index build (vectors from the embedding cache): %.1f s, %d passages%n", secs(t0), idx.passages().size());
+                queryFigures(out, idx, embedder, false);
+            }
+        }
+        deleteQuietly(work);
+        return 0;
+    }
+
+    private void queryFigures(PrintWriter out, KnowledgeIndex idx, BgeEmbedder embedder, boolean http) throws Exception {
+        AnswerService answers = new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT),
+                AnswerService.Abstention.DEFAULT);
+        for (String q : QUESTIONS) answers.ask(q, null, 5); // warm-up
+        List<Long> times = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            for (String q : QUESTIONS) {
+                long t = System.nanoTime();
+                answers.ask(q, null, 5);
+                times.add(System.nanoTime() - t);
+            }
+        }
+        out.printf(Locale.ROOT, "query latency in-process (n=%d): p50 %.1f ms, p99 %.1f ms%n", times.size(),
+                pct(times, 50), pct(times, 99));
+        if (http) {
+            AppConfig d = AppConfig.defaults();
+            AppConfig cfg = new AppConfig(new AppConfig.Server(0), d.data(), d.knowledge(), d.api(), d.slack(), d.mail(), d.cases());
+            WebServer server = new WebServer(cfg, answers);
+            server.start();
+            try {
+                HttpClient client = HttpClient.newHttpClient();
+                URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/ask");
+                List<Long> httpTimes = new ArrayList<>();
+                for (int r = 0; r < rounds; r++) {
+                    for (String q : QUESTIONS) {
+                        String body = "{\"question\":\"" + q.replace("\"", "\\\"") + "\"}";
+                        long t = System.nanoTime();
+                        HttpResponse<String> resp = client.send(HttpRequest.newBuilder(uri)
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        httpTimes.add(System.nanoTime() - t);
+                        if (resp.statusCode() != 200) throw new IOException("POST /api/ask answered " + resp.statusCode());
+                    }
+                }
+                out.printf(Locale.ROOT, "query latency via POST /api/ask (n=%d): p50 %.1f ms, p99 %.1f ms%n", httpTimes.size(),
+                        pct(httpTimes, 50), pct(httpTimes, 99));
+            } finally {
+                server.stop();
+            }
+        }
+        System.gc();
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        out.printf(Locale.ROOT, "heap used after GC: %d MiB%n", heap.getUsed() >> 20);
+    }
+
+    /** Starts `serve` as a child process on the existing index and times it until /healthz answers. */
+    private void startupFigure(PrintWriter out, AppConfig cfg, Path data, Path work) throws Exception {
+        Path config = work.resolve("bench.yml");
+        Files.writeString(config, "server: { port: 0 }\ndata: { dir: \"" + data.toAbsolutePath() + "\" }\n"
+                + "knowledge: { dir: \"" + cfg.knowledge().dir().toAbsolutePath() + "\" }\n");
+        int port = freePort();
+        Files.writeString(config, Files.readString(config).replace("port: 0", "port: " + port));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--config", config.toString(), "serve").redirectErrorStream(true).redirectOutput(work.resolve("serve.log").toFile());
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        HttpClient client = HttpClient.newHttpClient();
+        try {
+            while (secs(t0) < 60) {
+                try {
+                    var r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        out.printf(Locale.ROOT, "start-up to ready (new JVM, existing index, until /healthz answers): %.2f s%n", secs(t0));
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    if (!p.isAlive()) break;
+                }
+                Thread.sleep(20);
+            }
+            out.println("start-up: the server did not become ready; see its log: " + Files.readString(work.resolve("serve.log")));
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
+    /** The shipped Compacts cloned into {@code copies} areas with their passages shuffled. */
+    static Path syntheticCorpus(Path source, Path target, int copies) throws IOException {
+        Corpus corpus = new CorpusLoader().load(source);
+        Files.createDirectories(target);
+        Files.copy(source.resolve(CorpusLoader.THESAURUS), target.resolve(CorpusLoader.THESAURUS));
+        Random random = new Random(42);
+        for (int c = 0; c < copies; c++) {
+            for (CompactDocument d : corpus.documents()) {
+                String area = c == 0 ? d.area() : d.area() + "-" + c;
+                List<Passage> ps = new ArrayList<>(d.passages());
+                if (c > 0) Collections.shuffle(ps, random);
+                StringBuilder md = new StringBuilder("---\ntitle: " + d.title().replace(":", " -") + "\nshort: "
+                        + d.citationName() + "\narea: " + area + "\n---\n");
+                List<String> last = List.of();
+                for (Passage p : ps) {
+                    if (!p.sectionPath().equals(last)) {
+                        for (int h = 0; h < p.sectionPath().size(); h++) md.append("\n").append("#".repeat(h + 2)).append(' ').append(p.sectionPath().get(h)).append('\n');
+                        last = p.sectionPath();
+                    }
+                    md.append('\n').append(p.text().replace("\n", " ")).append('\n');
+                    if (!p.gloss().isEmpty()) md.append("> ").append(p.gloss()).append('\n');
+                    for (String q : p.questions()) md.append("> Q: ").append(q).append('\n');
+                }
+                Files.writeString(target.resolve(c + "-" + Path.of(d.file()).getFileName()), md.toString());
+            }
+        }
+        return target;
+    }
+
+    private static int freePort() throws IOException {
+        try (var s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static double pct(List<Long> nanos, int p) {
+        long[] a = nanos.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(a);
+        int i = (int) Math.ceil(p / 100.0 * a.length) - 1;
+        return a[Math.max(0, Math.min(a.length - 1, i))] / 1e6;
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try (var s = Files.walk(p)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}
