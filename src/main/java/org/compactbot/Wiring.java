@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.compactbot.config.AppConfig;
+import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.IntentClassifier;
+import org.compactbot.store.Database;
+import org.compactbot.store.SqliteConversationStore;
 import org.compactbot.knowledge.AnswerService;
 import org.compactbot.knowledge.BgeEmbedder;
 import org.compactbot.knowledge.CorpusLoader;
@@ -20,6 +25,9 @@ public final class Wiring implements AutoCloseable {
     private Embedder embedder;
     private KnowledgeIndex index;
     private AnswerService answers;
+    private Database database;
+    private ConversationEngine conversations;
+    private final Clock clock = Clock.systemUTC();
 
     public Wiring(AppConfig config, PrintStream notices) {
         this.config = config;
@@ -67,12 +75,26 @@ public final class Wiring implements AutoCloseable {
         return answers;
     }
 
+    public synchronized Database database() throws IOException {
+        if (database == null) database = Database.open(dataDir().resolve("compact-bot.db"));
+        return database;
+    }
+
+    public synchronized ConversationEngine conversations() throws IOException {
+        if (conversations == null) {
+            conversations = new ConversationEngine(new SqliteConversationStore(database(), config.cases().referencePrefix(), clock),
+                    answers(), new IntentClassifier(embedder()), clock);
+        }
+        return conversations;
+    }
+
     public WebServer webServer() throws IOException {
-        return new WebServer(config, answers());
+        return new WebServer(config, answers(), conversations());
     }
 
     @Override
     public synchronized void close() throws IOException {
         if (index != null) index.close();
+        if (database != null) database.close();
     }
 }

@@ -17,7 +17,12 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.compactbot.Main;
+import java.time.Clock;
 import org.compactbot.config.AppConfig;
+import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.IntentClassifier;
+import org.compactbot.store.Database;
+import org.compactbot.store.SqliteConversationStore;
 import org.compactbot.knowledge.AnswerService;
 import org.compactbot.knowledge.BgeEmbedder;
 import org.compactbot.knowledge.CompactDocument;
@@ -116,7 +121,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (http) {
             AppConfig d = AppConfig.defaults();
             AppConfig cfg = new AppConfig(new AppConfig.Server(0), d.data(), d.knowledge(), d.api(), d.slack(), d.mail(), d.cases());
-            WebServer server = new WebServer(cfg, answers);
+            Database db = Database.open(Files.createTempDirectory("bench-db").resolve("bench.db"));
+            ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", Clock.systemUTC()), answers,
+                    new IntentClassifier(null), Clock.systemUTC());
+            WebServer server = new WebServer(cfg, answers, engine);
             server.start();
             try {
                 HttpClient client = HttpClient.newHttpClient();
@@ -136,6 +144,7 @@ public final class BenchCommand implements Callable<Integer> {
                         pct(httpTimes, 50), pct(httpTimes, 99));
             } finally {
                 server.stop();
+                db.close();
             }
         }
         System.gc();

@@ -65,6 +65,13 @@ public final class AnswerService {
                 GrievanceSignal.in(q), contactFor(prefer));
     }
 
+    /** The passages closest to a description (e.g. what happened), in the area, whether or not they answer it. */
+    public List<ScoredPassage> suggest(String text, String area, int top) {
+        String only = area == null ? null : areas.resolve(area).orElseThrow(() -> new IllegalArgumentException("Unknown area '" + area + "'"));
+        String q = text.length() > MAX_QUESTION_CHARS ? text.substring(0, MAX_QUESTION_CHARS) : text;
+        return retriever.search(q, only, only, top).passages();
+    }
+
     /** The contact the area's texts give (the first document that has one), or any contact when no area. */
     public String contactFor(String area) {
         Optional<String> c = index.documents().stream()

@@ -8,6 +8,9 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.util.Map;
 import org.compactbot.config.AppConfig;
+import java.util.regex.Pattern;
+import org.compactbot.conversation.ChatJson;
+import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.knowledge.Answer;
 import org.compactbot.knowledge.AnswerJson;
 import org.compactbot.knowledge.AnswerService;
@@ -21,14 +24,17 @@ public final class WebServer {
     static final long MAX_BODY_BYTES = 1_000_000;
 
     private final AppConfig config;
+    private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
     private final AnswerService answers;
+    private final ConversationEngine conversations;
     private final ApiAccess access;
     private final Metrics metrics = new Metrics();
     private final Javalin app;
 
-    public WebServer(AppConfig config, AnswerService answers) {
+    public WebServer(AppConfig config, AnswerService answers, ConversationEngine conversations) {
         this.config = config;
         this.answers = answers;
+        this.conversations = conversations;
         this.access = new ApiAccess(config.api().token());
         this.app = Javalin.create(cfg -> {
             cfg.jetty.port = config.server().port();
@@ -38,6 +44,7 @@ public final class WebServer {
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render()));
             cfg.routes.before("/api/*", this::checkAccess);
             cfg.routes.post("/api/ask", this::ask);
+            cfg.routes.post("/api/chat/{conversationId}", this::chat);
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again.");
@@ -107,6 +114,26 @@ public final class WebServer {
                 a.answered() ? "Questions answered from the Compacts" : "Questions with no relevant passage");
         metrics.observe("compactbot_ask_seconds", "Time to answer a question", (System.nanoTime() - t0) / 1e9);
         ctx.contentType("application/json").result(JSON.writeValueAsString(AnswerJson.of(a)));
+    }
+
+    private void chat(Context ctx) throws IOException {
+        long t0 = System.nanoTime();
+        String id = ctx.pathParam("conversationId");
+        if (!CONVERSATION_ID.matcher(id).matches()) {
+            error(ctx, HttpStatus.BAD_REQUEST, "A conversation id is 1-128 letters, digits, '.', '_', ':', '@' or '-'.");
+            return;
+        }
+        JsonNode body = jsonBody(ctx);
+        if (body == null) return;
+        JsonNode text = body.get("text");
+        if (text == null || !text.isTextual()) {
+            error(ctx, HttpStatus.BAD_REQUEST, "Send {\"text\": \"...\"}.");
+            return;
+        }
+        var turn = conversations.handle("api:" + id, "api", text.asText());
+        metrics.count("compactbot_turns_total", "Conversation turns handled");
+        metrics.observe("compactbot_turn_seconds", "Time to handle a conversation turn", (System.nanoTime() - t0) / 1e9);
+        ctx.contentType("application/json").result(JSON.writeValueAsString(ChatJson.of(turn)));
     }
 
     private JsonNode jsonBody(Context ctx) {

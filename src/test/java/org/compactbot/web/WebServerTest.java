@@ -21,12 +21,18 @@ class WebServerTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private WebServer server;
+    private org.compactbot.store.Database db;
+    @org.junit.jupiter.api.io.TempDir Path dir;
 
     private WebServer start(String token, int port) throws Exception {
         AppConfig d = AppConfig.defaults();
         AppConfig cfg = new AppConfig(new AppConfig.Server(port), new AppConfig.Data(Path.of("target/unused")), d.knowledge(),
                 new AppConfig.Api(token), d.slack(), d.mail(), d.cases());
-        WebServer s = new WebServer(cfg, SharedKnowledge.answers());
+        db = org.compactbot.store.Database.open(dir.resolve("web.db"));
+        var engine = new org.compactbot.conversation.ConversationEngine(
+                new org.compactbot.store.SqliteConversationStore(db, "CC", java.time.Clock.systemUTC()), SharedKnowledge.answers(),
+                new org.compactbot.conversation.IntentClassifier(null), java.time.Clock.systemUTC());
+        WebServer s = new WebServer(cfg, SharedKnowledge.answers(), engine);
         s.start();
         return s;
     }
@@ -34,6 +40,7 @@ class WebServerTest {
     @AfterEach
     void stop() {
         if (server != null) server.stop();
+        if (db != null) db.close();
     }
 
     private HttpResponse<String> post(String path, String body, String token) throws Exception {
@@ -105,9 +112,43 @@ class WebServerTest {
     }
 
     @Test
+    void chatRunsAConversationOverHttpWithTheContractObject() throws Exception {
+        server = start("", 0);
+        JsonNode first = json.readTree(post("/api/chat/abc-123", "{\"text\":\"raise a challenge\"}", null).body());
+        assertEquals(java.util.List.of("replies", "state", "expecting", "case"), fieldNames(first));
+        assertEquals("collecting", first.get("state").asText());
+        assertEquals("area", first.get("expecting").asText());
+        assertTrue(first.get("case").isNull());
+        JsonNode choice = first.get("replies").get(first.get("replies").size() - 1).get("choices").get(0);
+        assertEquals(java.util.List.of("label", "value"), fieldNames(choice));
+        JsonNode second = json.readTree(post("/api/chat/abc-123", "{\"text\":\"" + choice.get("value").asText() + "\"}", null).body());
+        assertEquals("role", second.get("expecting").asText());
+        JsonNode other = json.readTree(post("/api/chat/someone-else", "{\"text\":\"hello\"}", null).body());
+        assertEquals("idle", other.get("state").asText());
+        assertTrue(other.get("expecting").isNull());
+    }
+
+    @Test
+    void chatRejectsBadIdsAndBodies() throws Exception {
+        server = start("", 0);
+        assertEquals(400, post("/api/chat/" + "x".repeat(200), "{\"text\":\"hi\"}", null).statusCode());
+        assertEquals(400, post("/api/chat/abc", "{\"message\":\"hi\"}", null).statusCode());
+        assertEquals(400, post("/api/chat/abc", "not json", null).statusCode());
+    }
+
+    private static java.util.List<String> fieldNames(JsonNode n) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        n.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void portInUseIsAClearError() throws Exception {
         server = start("", 0);
+        var first = db;
         var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> start("", server.port()));
+        db.close();
+        db = first;
         assertTrue(e.getMessage().contains("already in use"), e.getMessage());
     }
 }

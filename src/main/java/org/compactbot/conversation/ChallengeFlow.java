@@ -1,0 +1,278 @@
+package org.compactbot.conversation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The challenge intake in one place: the order of the slots, what each asks, the help for it,
+ * and how each answer is read and checked. Pure: no storage, no channel.
+ */
+public final class ChallengeFlow {
+    static final List<Slot> ORDER = List.of(Slot.values());
+    private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
+    private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    static final String LEFT_FOR_CASEWORKER = "(left for a caseworker to complete)";
+    static final int MAX_ANSWER = 5000;
+
+    private final List<String> areas;
+
+    public ChallengeFlow(List<String> areas) {
+        this.areas = List.copyOf(areas);
+    }
+
+    /** The first slot, in order, that has no answer yet (CONFIRM when all are answered). */
+    static Slot firstOpen(Conversation c) {
+        for (Slot s : ORDER) if (!c.has(s)) return s;
+        return Slot.CONFIRM;
+    }
+
+    /** The slot to ask after {@code answered}: a correction returns where it came from. */
+    static Slot next(Conversation c, Slot answered, Slot returnTo) {
+        if (returnTo != null) return returnTo == Slot.CONFIRM ? firstOpen(c) : returnTo;
+        return firstOpen(c);
+    }
+
+    Reply prompt(Slot slot, Conversation c) {
+        return switch (slot) {
+            case AREA -> Reply.of("Which area's Compact is this about?", areaChoices());
+            case ROLE -> Reply.of("Are you raising this as:", List.of(
+                    new Reply.Choice("A voluntary or community group", "group"),
+                    new Reply.Choice("Staff of a public body", "public-body"),
+                    new Reply.Choice("An individual", "individual")));
+            case NAME -> Reply.of("What is your name?");
+            case ORGANISATION -> Reply.of("Which organisation or group are you from? (Say skip if none.)");
+            case EMAIL -> Reply.of("What email address should we use to contact you about this challenge?");
+            case RESPONDENT -> Reply.of("Which public body is this about (for example the council, an NHS body or the police)? "
+                    + "Name the department or officer too if you know them.");
+            case WHAT_HAPPENED -> Reply.of("Please tell me what happened, in your own words.");
+            case UNDERTAKINGS -> undertakingsPrompt(c);
+            case DATES -> Reply.of("What are the key dates? For example: \"told on 3 Nov 2026, takes effect 30 Nov 2026\", "
+                    + "or for a consultation \"opened 1 Oct 2026, closed 29 Oct 2026\". (Say skip if there are none.)");
+            case IMPACT -> Reply.of("What is the impact? For example how many people are affected, staff at risk, or money involved. (Say skip if you are not sure.)");
+            case INFORMAL_STEPS -> Reply.of("Have you already raised this with the body directly? When, with whom, and what did they say? (Say skip if not.)");
+            case DESIRED_OUTCOME -> Reply.of("What would you like to happen as a result of this challenge?");
+            case CONSENT -> Reply.of("Your challenge will be shared with an independent mediator. May "
+                    + respondentName(c) + " be told that you raised it?", List.of(
+                    new Reply.Choice("Yes, they may know it was me", "share"),
+                    new Reply.Choice("No, keep my name confidential from them", "confidential")));
+            case CONFIRM -> Reply.of(summary(c) + "\n\nIs this right? Say yes to submit your challenge, or \"change\" and the item to correct it (e.g. \"change email\").",
+                    List.of(new Reply.Choice("Yes, submit it", "yes"), new Reply.Choice("Change something", "change")));
+        };
+    }
+
+    String help(Slot slot) {
+        String specific = switch (slot) {
+            case AREA -> "Choose the area whose Compact applies: where the public body is. Reply with the number or the name.";
+            case ROLE -> "This tells the mediator who is raising the challenge. Reply with the number or in words.";
+            case NAME -> "Your name goes to the mediator; you can ask for it to be kept from the body concerned later on.";
+            case ORGANISATION -> "The group or organisation affected. If you are raising this as an individual, say skip.";
+            case EMAIL -> "We send your case reference and updates to this address, for example name@example.org.";
+            case RESPONDENT -> "The public body whose action you are challenging, e.g. \"Cheshire West and Chester Council, grants team\".";
+            case WHAT_HAPPENED -> "Describe what the body did or did not do, and when. A few sentences is plenty.";
+            case UNDERTAKINGS -> "These are the Compact's promises that seem to fit what happened. Pick the numbers that apply (e.g. \"1 and 3\"), or say none.";
+            case DATES -> "Dates let me check the facts against the Compact, e.g. notice of a funding cut against its three-month minimum.";
+            case IMPACT -> "Who is affected and how: people who use your service, staff at risk, money lost.";
+            case INFORMAL_STEPS -> "The Compact expects an informal approach first. Tell me if you have raised it with the body and what happened.";
+            case DESIRED_OUTCOME -> "For example: funding restored until proper notice is given, or a proper 12-week consultation.";
+            case CONSENT -> "A challenge should never count against the group raising it, so you can ask for your name to be kept from the body.";
+            case CONFIRM -> "Check each item. Say yes to submit, or \"change\" and the item (e.g. \"change dates\") to correct it.";
+        };
+        return specific + "\nYou can also say: back, skip" + (slot.optional() ? "" : " (not for this one)")
+                + ", status, cancel, or ask me a question about the Compact at any time.";
+    }
+
+    /** Reads an answer to the slot; never throws. */
+    Validation read(Slot slot, String raw, Conversation c, LocalDate today) {
+        String text = raw.strip();
+        if (text.isEmpty()) return new Validation.Rejected("I didn't catch that.");
+        if (text.length() > MAX_ANSWER) {
+            return new Validation.Rejected("That is longer than I can take in one answer (" + text.length()
+                    + " characters; " + MAX_ANSWER + " at most). Could you shorten it?");
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        return switch (slot) {
+            case AREA -> chooseArea(text);
+            case ROLE -> choose(lower, List.of(
+                    Map.entry("group", List.of("1", "group", "voluntary", "community", "charity", "vcs", "vcse", "organisation", "organization", "trustee", "volunteer")),
+                    Map.entry("public-body", List.of("2", "public", "staff", "council", "officer", "statutory", "nhs", "police", "work for")),
+                    Map.entry("individual", List.of("3", "individual", "myself", "person", "resident", "me", "citizen"))),
+                    Map.of("group", "A voluntary or community group", "public-body", "Staff of a public body", "individual", "An individual"));
+            case NAME -> text.length() > 120 || !text.matches(".*\\p{L}.*")
+                    ? new Validation.Rejected("Please give your name (just the name, e.g. Sam Patel).")
+                    : new Validation.Accepted(text);
+            case ORGANISATION, RESPONDENT, WHAT_HAPPENED, IMPACT, INFORMAL_STEPS, DESIRED_OUTCOME -> freeText(slot, text);
+            case EMAIL -> email(text);
+            case UNDERTAKINGS -> chooseUndertakings(lower, c);
+            case DATES -> dates(text, today);
+            case CONSENT -> choose(lower, List.of(
+                    Map.entry("confidential", List.of("2", "no", "n", "confidential", "keep", "anonymous", "don't", "do not", "not", "private")),
+                    Map.entry("share", List.of("1", "yes", "y", "share", "they may", "ok", "okay", "fine", "happy"))),
+                    Map.of("share", "The body may be told who raised it", "confidential", "Keep my name confidential from the body"));
+            case CONFIRM -> new Validation.Rejected("Say yes to submit, or \"change\" and the item to correct.");
+        };
+    }
+
+    private Validation freeText(Slot slot, String text) {
+        if (slot != Slot.WHAT_HAPPENED && slot != Slot.DESIRED_OUTCOME) return new Validation.Accepted(text);
+        if (text.split("\\s+").length < 3) {
+            return new Validation.Rejected(slot == Slot.WHAT_HAPPENED
+                    ? "Could you say a little more about what happened? A sentence or two is enough."
+                    : "Could you say a little more about the outcome you want?");
+        }
+        return new Validation.Accepted(text);
+    }
+
+    private Validation email(String text) {
+        Matcher m = EMAIL_IN_TEXT.matcher(text);
+        String candidate = m.find() ? m.group() : text;
+        if (!EMAIL.matcher(candidate).matches() || candidate.length() > 254) {
+            return new Validation.Rejected("\"" + shorten(text, 60) + "\" doesn't look like an email address. Please check it (e.g. name@example.org).");
+        }
+        return new Validation.Accepted(candidate.toLowerCase(Locale.ROOT));
+    }
+
+    private Validation dates(String text, LocalDate today) {
+        KeyDates d = KeyDates.read(text, today);
+        if (d.isEmpty()) {
+            return new Validation.Rejected("I couldn't find a date in that. Please write dates like 3/11/2026, 3 Nov 2026 or 3rd November (or say skip).");
+        }
+        String problem = d.problem(today);
+        if (problem != null) return new Validation.Rejected(problem);
+        Map<String, String> details = new LinkedHashMap<>();
+        if (d.told() != null) details.put("told", d.told().toString());
+        if (d.effective() != null) details.put("effective", d.effective().toString());
+        if (d.consultationOpened() != null) details.put("consultation_opened", d.consultationOpened().toString());
+        if (d.consultationClosed() != null) details.put("consultation_closed", d.consultationClosed().toString());
+        return new Validation.Accepted(text, details);
+    }
+
+    private Validation chooseArea(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).strip();
+        if (lower.matches("\\d+")) {
+            int n = Integer.parseInt(lower);
+            if (n >= 1 && n <= areas.size()) return new Validation.Accepted(areas.get(n - 1));
+        }
+        for (String a : areas) {
+            if (lower.equals(a) || lower.contains(Wording.areaName(a).toLowerCase(Locale.ROOT)) || lower.contains(a.replace('-', ' '))) {
+                return new Validation.Accepted(a);
+            }
+        }
+        Optional<String> detected = new org.compactbot.knowledge.AreaDetector(areas).detect(text);
+        return detected.<Validation>map(Validation.Accepted::new).orElseGet(() -> new Validation.Rejected(
+                "I don't have a Compact for \"" + shorten(text, 40) + "\". Please choose one of: " + areaList() + "."));
+    }
+
+    /** Picks the first option (in the order given) whose number or words the answer contains. */
+    private static Validation choose(String lower, List<Map.Entry<String, List<String>>> words, Map<String, String> labels) {
+        String t = lower.replaceAll("[.!]+$", "").strip();
+        for (var e : words) {
+            for (String w : e.getValue()) {
+                boolean number = w.matches("\\d");
+                if (number ? t.equals(w) : (t.equals(w) || t.matches(".*\\b" + Pattern.quote(w) + "\\b.*"))) {
+                    return new Validation.Accepted(e.getKey(), Map.of("label", labels.get(e.getKey())));
+                }
+            }
+        }
+        return new Validation.Rejected("Please reply with one of the numbers, or in words.");
+    }
+
+    private Validation chooseUndertakings(String lower, Conversation c) {
+        List<Conversation.Suggestion> s = c.suggestions();
+        if (lower.matches(".*\\b(none|neither|no|not sure|don't know|dont know)\\b.*") && !lower.matches(".*\\d.*")) {
+            return new Validation.Accepted("none of these");
+        }
+        List<Integer> picked = new ArrayList<>();
+        if (lower.matches(".*\\b(all|every|each)\\b.*")) {
+            for (int i = 1; i <= s.size(); i++) picked.add(i);
+        } else {
+            Matcher m = Pattern.compile("\\b(\\d{1,2})\\b").matcher(lower);
+            while (m.find()) {
+                int n = Integer.parseInt(m.group(1));
+                if (n < 1 || n > s.size()) return new Validation.Rejected("There is no number " + n + ". Pick from 1 to " + s.size() + ", or say none.");
+                if (!picked.contains(n)) picked.add(n);
+            }
+        }
+        if (picked.isEmpty()) return new Validation.Rejected("Please pick the numbers that apply (e.g. \"1 and 3\"), or say none.");
+        List<String> chosen = new ArrayList<>(), codes = new ArrayList<>();
+        for (int n : picked) {
+            Conversation.Suggestion sg = s.get(n - 1);
+            chosen.add(sg.citation());
+            if (!sg.code().isEmpty() && !codes.contains(sg.code())) codes.add(sg.code());
+        }
+        return new Validation.Accepted(String.join("; ", chosen), Map.of("undertaking_numbers", picked.toString(), "codes", String.join(",", codes)));
+    }
+
+    private Reply undertakingsPrompt(Conversation c) {
+        if (c.suggestions().isEmpty()) {
+            return Reply.of("I couldn't match what happened to a particular undertaking. Say none to carry on, or describe which promise you think was broken.",
+                    List.of(new Reply.Choice("None of these / not sure", "none")));
+        }
+        StringBuilder sb = new StringBuilder("These undertakings in the " + Wording.areaName(c.answer(Slot.AREA))
+                + " Compact look closest to what happened. Which apply?");
+        List<Reply.Choice> choices = new ArrayList<>();
+        List<org.compactbot.knowledge.AnswerFormatter.Quote> quotes = new ArrayList<>();
+        for (int i = 0; i < c.suggestions().size(); i++) {
+            Conversation.Suggestion s = c.suggestions().get(i);
+            sb.append("\n").append(i + 1).append(". \"").append(s.text()).append("\"\n   — ").append(s.citation());
+            choices.add(new Reply.Choice(String.valueOf(i + 1), String.valueOf(i + 1)));
+            quotes.add(new org.compactbot.knowledge.AnswerFormatter.Quote(s.text(), s.citation(), ""));
+        }
+        sb.append("\nReply with the numbers that apply (e.g. \"1 and 3\"), or none.");
+        choices.add(new Reply.Choice("None of these", "none"));
+        return new Reply(sb.toString(), choices, quotes);
+    }
+
+    /** Every answer, for the person to check before submitting. */
+    String summary(Conversation c) {
+        StringBuilder sb = new StringBuilder("Here is your challenge:");
+        for (Slot s : ORDER) {
+            if (s == Slot.CONFIRM) continue;
+            String v = shown(s, c);
+            sb.append("\n• ").append(capitalise(s.label())).append(": ").append(v == null ? "(not given)" : v);
+        }
+        String checks = c.details().get("checks");
+        if (checks != null && !checks.isBlank()) sb.append("\n\nChecked against the Compact:\n").append(checks);
+        return sb.toString();
+    }
+
+    String shown(Slot s, Conversation c) {
+        String v = c.answer(s);
+        if (v == null) return null;
+        return switch (s) {
+            case AREA -> Wording.areaName(v);
+            case ROLE, CONSENT -> c.details().getOrDefault(s.id() + "_label", v);
+            default -> v;
+        };
+    }
+
+    List<Reply.Choice> areaChoices() {
+        List<Reply.Choice> out = new ArrayList<>();
+        for (String a : areas) out.add(new Reply.Choice(Wording.areaName(a), a));
+        return out;
+    }
+
+    String areaList() {
+        return String.join(", ", areas.stream().map(Wording::areaName).toList());
+    }
+
+    private static String respondentName(Conversation c) {
+        String r = c.answer(Slot.RESPONDENT);
+        return r == null || r.startsWith("(") ? "the body concerned" : shorten(r, 80);
+    }
+
+    static String shorten(String s, int max) {
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

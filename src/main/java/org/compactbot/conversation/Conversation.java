@@ -1,0 +1,126 @@
+package org.compactbot.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One person's conversation with the bot: where it stands, the challenge draft being filled in,
+ * and the case it produced. Changed only inside one turn, under that conversation's lock.
+ */
+public final class Conversation {
+    /** Bump when slots or their meaning change; older conversations are carried over, never stranded. */
+    public static final int FLOW_VERSION = 1;
+
+    final String id;
+    final String channel;
+    DialogueState state = new DialogueState.Idle();
+    /** Answers by slot id, as the person gave them (normalised where the slot has choices). */
+    final Map<String, String> answers = new LinkedHashMap<>();
+    /** What the bot worked out from the answers: parsed dates, chosen undertakings, consent flags. */
+    final Map<String, String> details = new LinkedHashMap<>();
+    /** Undertakings offered for this challenge, so the choice is stable across turns. */
+    final List<Suggestion> suggestions = new ArrayList<>();
+    /** Slots asked, in order, for "back". */
+    final List<String> asked = new ArrayList<>();
+    final Map<String, Integer> failures = new LinkedHashMap<>();
+    String lastCaseRef;
+    Instant createdAt;
+    Instant updatedAt;
+
+    /** An undertaking offered as a likely fit: where it is, what it says, its code of practice. */
+    public record Suggestion(String citation, String text, String code) {}
+
+    public Conversation(String id, String channel, Instant now) {
+        this.id = id;
+        this.channel = channel;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public String id() { return id; }
+
+    public String channel() { return channel; }
+
+    public DialogueState state() { return state; }
+
+    public Map<String, String> answers() { return answers; }
+
+    public Map<String, String> details() { return details; }
+
+    public List<Suggestion> suggestions() { return suggestions; }
+
+    public String lastCaseRef() { return lastCaseRef; }
+
+    public Instant updatedAt() { return updatedAt; }
+
+    public Instant createdAt() { return createdAt; }
+
+    /** Records the case this conversation's challenge became (called by the store as it saves the case). */
+    public void caseCreated(String ref) {
+        this.lastCaseRef = ref;
+    }
+
+    /** Forgets the draft (after cancel, expiry or submission). */
+    void clearDraft() {
+        answers.clear();
+        details.clear();
+        suggestions.clear();
+        asked.clear();
+        failures.clear();
+    }
+
+    String answer(Slot s) {
+        return answers.get(s.id());
+    }
+
+    boolean has(Slot s) {
+        return answers.containsKey(s.id());
+    }
+
+    /** The serialisable form, for the store. */
+    public Snapshot snapshot() {
+        String slot = null, returnTo = null, kind = "idle";
+        if (state instanceof DialogueState.Collecting c) {
+            kind = "collecting";
+            slot = c.slot().id();
+            returnTo = c.returnTo() == null ? null : c.returnTo().id();
+        } else if (state instanceof DialogueState.ConfirmingCancel cc) {
+            kind = "confirming_cancel";
+            slot = cc.resume().id();
+        }
+        return new Snapshot(FLOW_VERSION, kind, slot, returnTo, Map.copyOf(answers), Map.copyOf(details),
+                List.copyOf(suggestions), List.copyOf(asked), Map.copyOf(failures), lastCaseRef,
+                createdAt.toString(), updatedAt.toString());
+    }
+
+    /** The stored form of a conversation (JSON in the store). */
+    public record Snapshot(int flowVersion, String state, String slot, String returnTo, Map<String, String> answers,
+                           Map<String, String> details, List<Suggestion> suggestions, List<String> asked,
+                           Map<String, Integer> failures, String lastCaseRef, String createdAt, String updatedAt) {}
+
+    /**
+     * Rebuilds a conversation from its stored form. Slots that no longer exist (a newer flow) are
+     * dropped and the conversation continues at the first unanswered slot, never stranded.
+     */
+    public static Conversation restore(String id, String channel, Snapshot s) {
+        Conversation c = new Conversation(id, channel, Instant.parse(s.createdAt()));
+        c.updatedAt = Instant.parse(s.updatedAt());
+        if (s.answers() != null) s.answers().forEach((k, v) -> { if (Slot.byId(k).isPresent() && v != null) c.answers.put(k, v); });
+        if (s.details() != null) c.details.putAll(s.details());
+        if (s.suggestions() != null) c.suggestions.addAll(s.suggestions());
+        if (s.asked() != null) s.asked().stream().filter(a -> Slot.byId(a).isPresent()).forEach(c.asked::add);
+        if (s.failures() != null) c.failures.putAll(s.failures());
+        c.lastCaseRef = s.lastCaseRef();
+        Slot slot = s.slot() == null ? null : Slot.byId(s.slot()).orElse(null);
+        Slot returnTo = s.returnTo() == null ? null : Slot.byId(s.returnTo()).orElse(null);
+        switch (s.state() == null ? "idle" : s.state()) {
+            case "collecting" -> c.state = new DialogueState.Collecting(slot != null ? slot : ChallengeFlow.firstOpen(c), returnTo);
+            case "confirming_cancel" -> c.state = new DialogueState.ConfirmingCancel(slot != null ? slot : ChallengeFlow.firstOpen(c));
+            default -> c.state = new DialogueState.Idle();
+        }
+        return c;
+    }
+}

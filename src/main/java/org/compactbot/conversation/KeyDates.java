@@ -1,0 +1,64 @@
+package org.compactbot.conversation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The dates a challenge turns on, read from what the person wrote: when they were told, when the
+ * change takes effect, and when a consultation opened and closed. Each date is labelled by the
+ * words just before it; two unlabelled dates are read as "told" then "takes effect".
+ */
+public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultationOpened, LocalDate consultationClosed) {
+    private static final Pattern TOLD = Pattern.compile("(told|notified|informed|letter|e-?mail|heard|received|notice|given|announced|decision|decided|wrote|said|warned)\\W*(\\w+\\W+){0,3}$");
+    private static final Pattern EFFECTIVE = Pattern.compile("(effect|effective|ends?|ending|stops?|stopping|cut|closes?|closing|finish\\w*|from|until|withdrawn|terminat\\w*|expires?|starts?|takes?)\\W*(\\w+\\W+){0,3}$");
+    private static final Pattern CONSULT_OPEN = Pattern.compile("(open\\w*|start\\w*|launch\\w*|began|begin\\w*|ran from)\\W*(\\w+\\W+){0,3}$");
+    private static final Pattern CONSULT_CLOSE = Pattern.compile("(clos\\w*|deadline|end\\w*|until|to|till)\\W*(\\w+\\W+){0,3}$");
+
+    public boolean isEmpty() {
+        return told == null && effective == null && consultationOpened == null && consultationClosed == null;
+    }
+
+    public static KeyDates read(String text, LocalDate today) {
+        List<UkDates.Found> found = UkDates.findAll(text, today);
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean consultation = lower.contains("consult");
+        LocalDate told = null, effective = null, opened = null, closed = null;
+        int unlabelled = 0;
+        for (UkDates.Found f : found) {
+            String before = lower.substring(Math.max(0, f.start() - 40), f.start());
+            if (consultation && CONSULT_OPEN.matcher(before).find() && opened == null) opened = f.date();
+            else if (consultation && CONSULT_CLOSE.matcher(before).find() && closed == null) closed = f.date();
+            else if (TOLD.matcher(before).find() && told == null) told = f.date();
+            else if (EFFECTIVE.matcher(before).find() && effective == null) effective = f.date();
+            else if (consultation && opened == null) opened = f.date();
+            else if (consultation && closed == null) closed = f.date();
+            else if (told == null && unlabelled++ == 0) told = f.date();
+            else if (effective == null) effective = f.date();
+        }
+        return new KeyDates(told, effective, opened, closed);
+    }
+
+    /** What is wrong with these dates, in words for the person, or null when they make sense. */
+    public String problem(LocalDate today) {
+        if (told != null && told.isAfter(today)) return "The date you were told (" + Wording.date(told) + ") is in the future. Please check it.";
+        if (told != null && effective != null && effective.isBefore(told)) {
+            return "The change (" + Wording.date(effective) + ") is before the date you were told (" + Wording.date(told) + "). Please check the dates.";
+        }
+        if (consultationOpened != null && consultationClosed != null && consultationClosed.isBefore(consultationOpened)) {
+            return "The consultation closes before it opens. Please check the dates.";
+        }
+        if (consultationOpened != null && consultationOpened.isAfter(today.plusYears(1))) return "That consultation date is more than a year away. Please check it.";
+        return null;
+    }
+
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        if (told != null) sb.append("told ").append(Wording.date(told));
+        if (effective != null) sb.append(sb.length() > 0 ? ", " : "").append("takes effect ").append(Wording.date(effective));
+        if (consultationOpened != null) sb.append(sb.length() > 0 ? ", " : "").append("consultation opened ").append(Wording.date(consultationOpened));
+        if (consultationClosed != null) sb.append(sb.length() > 0 ? ", " : "").append("consultation closed ").append(Wording.date(consultationClosed));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,147 @@
+package org.compactbot.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.compactbot.conversation.CaseInfo;
+import org.compactbot.conversation.Conversation;
+import org.compactbot.conversation.ConversationStore;
+
+/** Conversations, transcripts and new cases in SQLite; each turn in one transaction. */
+public final class SqliteConversationStore implements ConversationStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Database db;
+    private final String referencePrefix;
+    private final Clock clock;
+
+    public SqliteConversationStore(Database db, String referencePrefix, Clock clock) {
+        this.db = db;
+        this.referencePrefix = referencePrefix;
+        this.clock = clock;
+    }
+
+    @Override
+    public Loaded load(String id) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT channel, state FROM conversations WHERE id = ?")) {
+                p.setString(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) return new Loaded.Missing();
+                    try {
+                        Conversation.Snapshot s = JSON.readValue(rs.getString(2), Conversation.Snapshot.class);
+                        return new Loaded.Found(Conversation.restore(id, rs.getString(1), s));
+                    } catch (IOException | RuntimeException e) {
+                        return new Loaded.Corrupt(String.valueOf(e.getMessage()));
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> commitTurn(Conversation conversation, List<Line> transcript, NewCase newCase) {
+        Instant now = clock.instant();
+        return db.inTransaction(c -> {
+            String ref = newCase == null ? null : insertCase(c, conversation.id(), newCase, now);
+            if (ref != null) conversation.caseCreated(ref);
+            String state;
+            try {
+                state = JSON.writeValueAsString(conversation.snapshot());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO conversations(id, channel, state, flow_version, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET state = excluded.state, "
+                    + "flow_version = excluded.flow_version, updated_at = excluded.updated_at")) {
+                p.setString(1, conversation.id());
+                p.setString(2, conversation.channel());
+                p.setString(3, state);
+                p.setInt(4, Conversation.FLOW_VERSION);
+                p.setString(5, conversation.createdAt().toString());
+                p.setString(6, conversation.updatedAt().toString());
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO transcript(conversation_id, at, direction, text) VALUES (?, ?, ?, ?)")) {
+                for (Line l : transcript) {
+                    p.setString(1, conversation.id());
+                    p.setString(2, now.toString());
+                    p.setString(3, l.direction());
+                    p.setString(4, l.text());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return Optional.ofNullable(ref);
+        });
+    }
+
+    /** Allocates the next reference of the year (never reused) and writes the case, its audit entry and outbox row. */
+    private String insertCase(Connection c, String conversationId, NewCase nc, Instant now) throws SQLException {
+        int year = LocalDate.ofInstant(now, ZoneId.of("Europe/London")).getYear();
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO case_sequence(year, last) VALUES (?, 1) "
+                + "ON CONFLICT(year) DO UPDATE SET last = last + 1")) {
+            p.setInt(1, year);
+            p.executeUpdate();
+        }
+        int seq;
+        try (PreparedStatement p = c.prepareStatement("SELECT last FROM case_sequence WHERE year = ?")) {
+            p.setInt(1, year);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                seq = rs.getInt(1);
+            }
+        }
+        String ref = String.format("%s-%d-%04d", referencePrefix, year, seq);
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO cases(ref, year, seq, status, area, respondent, organisation, "
+                + "complainant_name, complainant_email, conversation_id, details, created_at, updated_at) "
+                + "VALUES (?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, ref);
+            p.setInt(2, year);
+            p.setInt(3, seq);
+            p.setString(4, nc.area());
+            p.setString(5, nc.respondent());
+            p.setString(6, nc.organisation());
+            p.setString(7, nc.complainantName());
+            p.setString(8, nc.complainantEmail());
+            p.setString(9, conversationId);
+            p.setString(10, nc.detailsJson());
+            p.setString(11, now.toString());
+            p.setString(12, now.toString());
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO case_events(case_ref, at, actor, from_status, to_status, note) "
+                + "VALUES (?, ?, ?, NULL, 'submitted', 'challenge submitted')")) {
+            p.setString(1, ref);
+            p.setString(2, now.toString());
+            p.setString(3, "complainant");
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO outbox(kind, case_ref, payload, created_at) VALUES ('case_submitted', ?, '{}', ?)")) {
+            p.setString(1, ref);
+            p.setString(2, now.toString());
+            p.executeUpdate();
+        }
+        return ref;
+    }
+
+    @Override
+    public Optional<CaseInfo> caseInfo(String ref) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT status FROM cases WHERE ref = ?")) {
+                p.setString(1, ref);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(new CaseInfo(ref, rs.getString(1), null)) : Optional.empty();
+                }
+            }
+        });
+    }
+}
