@@ -110,7 +110,7 @@ public final class ChallengeFlow {
             case ORGANISATION, RESPONDENT, WHAT_HAPPENED, IMPACT, INFORMAL_STEPS, DESIRED_OUTCOME -> freeText(slot, text);
             case EMAIL -> email(text);
             case UNDERTAKINGS -> chooseUndertakings(lower, c);
-            case DATES -> dates(text, today);
+            case DATES -> dates(text, today, aboutConsultation(c));
             case CONSENT -> choose(lower, List.of(
                     Map.entry("confidential", List.of("2", "no", "n", "confidential", "keep", "anonymous", "don't", "do not", "not", "private")),
                     Map.entry("share", List.of("1", "yes", "y", "share", "they may", "ok", "okay", "fine", "happy"))),
@@ -138,8 +138,13 @@ public final class ChallengeFlow {
         return new Validation.Accepted(candidate.toLowerCase(Locale.ROOT));
     }
 
-    private Validation dates(String text, LocalDate today) {
-        KeyDates d = KeyDates.read(text, today);
+    static boolean aboutConsultation(Conversation c) {
+        String story = c.answer(Slot.WHAT_HAPPENED);
+        return story != null && story.toLowerCase(Locale.ROOT).contains("consult");
+    }
+
+    private Validation dates(String text, LocalDate today, boolean aboutConsultation) {
+        KeyDates d = KeyDates.read(text, today, aboutConsultation);
         if (d.isEmpty()) {
             return new Validation.Rejected("I couldn't find a date in that. Please write dates like 3/11/2026, 3 Nov 2026 or 3rd November (or say skip).");
         }

@@ -310,7 +310,7 @@ public final class ConversationEngine {
         String previous = c.answer(slot);
         c.answers.put(slot.id(), ok.value());
         ok.details().forEach((k, val) -> c.details.put(k.equals("label") ? slot.id() + "_label" : k, val));
-        if (slot == Slot.DATES) putDates(c, KeyDates.read(text, today()));
+        if (slot == Slot.DATES) putDates(c, KeyDates.read(text, today(), ChallengeFlow.aboutConsultation(c)));
         if (slot == Slot.AREA && previous != null && !previous.equals(ok.value())) {
             c.suggestions.clear();
             c.answers.remove(Slot.UNDERTAKINGS.id());

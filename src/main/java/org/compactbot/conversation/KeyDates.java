@@ -20,10 +20,20 @@ public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultati
         return told == null && effective == null && consultationOpened == null && consultationClosed == null;
     }
 
+    private static final Pattern OPEN_AND_CLOSE = Pattern.compile("\\b(open\\w*|launch\\w*|start\\w*|began)\\b.*\\b(clos\\w*|deadline)\\b", Pattern.DOTALL);
+
     public static KeyDates read(String text, LocalDate today) {
+        return read(text, today, false);
+    }
+
+    /**
+     * @param aboutConsultation the challenge is about a consultation, so "opened ... closed ..."
+     *                          are its dates even when the word itself is not repeated
+     */
+    public static KeyDates read(String text, LocalDate today, boolean aboutConsultation) {
         List<UkDates.Found> found = UkDates.findAll(text, today);
         String lower = text.toLowerCase(Locale.ROOT);
-        boolean consultation = lower.contains("consult");
+        boolean consultation = lower.contains("consult") || (aboutConsultation && OPEN_AND_CLOSE.matcher(lower).find());
         LocalDate told = null, effective = null, opened = null, closed = null;
         int unlabelled = 0;
         for (UkDates.Found f : found) {

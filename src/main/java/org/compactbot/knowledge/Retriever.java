@@ -10,6 +10,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -71,9 +72,13 @@ public final class Retriever {
             if (lexical != null) {
                 Query q = filter == null ? lexical : new BooleanQuery.Builder()
                         .add(lexical, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
-                for (ScoreDoc sd : index.searcher().search(q, tuning.depth()).scoreDocs) {
-                    found.put(sd.doc, new double[] {sd.score, Double.NaN, 0});
-                    maxBm25 = Math.max(maxBm25, sd.score);
+                try {
+                    for (ScoreDoc sd : index.searcher().search(q, tuning.depth()).scoreDocs) {
+                        found.put(sd.doc, new double[] {sd.score, Double.NaN, 0});
+                        maxBm25 = Math.max(maxBm25, sd.score);
+                    }
+                } catch (IndexSearcher.TooManyClauses e) {
+                    // an unusually wordy question: the semantic side still answers it
                 }
             }
             float[] qv = embedder.embedQuery(question);
@@ -136,7 +141,11 @@ public final class Retriever {
         return Math.max(0, Math.min(1, (cosine - 0.5) / 0.4));
     }
 
+    /** Most distinct words a question contributes to the BM25 query (Lucene caps clauses at 1024). */
+    static final int MAX_QUERY_WORDS = 48;
+
     Query lexicalQuery(String question) {
+        question = distinctWords(question, MAX_QUERY_WORDS);
         QueryBuilder qb = new QueryBuilder(index.analyzers().query());
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
@@ -146,6 +155,19 @@ public final class Retriever {
         clauses += addField(all, qb, KnowledgeIndex.F_TERM, question, tuning.termBoost());
         clauses += addField(all, qb, KnowledgeIndex.F_QUESTIONS, question, tuning.glossBoost());
         return clauses == 0 ? null : all.build();
+    }
+
+    /** The first {@code max} distinct words of the text, in order. */
+    static String distinctWords(String text, int max) {
+        java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+        StringBuilder sb = new StringBuilder();
+        for (String w : text.split("\\s+")) {
+            if (w.isEmpty() || !seen.add(w.toLowerCase(java.util.Locale.ROOT))) continue;
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(w.length() > 40 ? w.substring(0, 40) : w);
+            if (seen.size() >= max) break;
+        }
+        return sb.toString();
     }
 
     private int addField(BooleanQuery.Builder all, QueryBuilder qb, String field, String question, float boost) {
