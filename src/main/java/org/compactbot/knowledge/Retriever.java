@@ -146,14 +146,17 @@ public final class Retriever {
 
     Query lexicalQuery(String question) {
         question = distinctWords(question, MAX_QUERY_WORDS);
-        QueryBuilder qb = new QueryBuilder(index.analyzers().query());
+        QueryBuilder withThesaurus = new QueryBuilder(index.analyzers().query());
+        withThesaurus.setAutoGenerateMultiTermSynonymsPhraseQuery(true); // "money up front" as a phrase: measured better
+        QueryBuilder plain = new QueryBuilder(index.analyzers().index());
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
-        clauses += addField(all, qb, KnowledgeIndex.F_TEXT, question, tuning.textBoost());
-        clauses += addField(all, qb, KnowledgeIndex.F_GLOSS, question, tuning.glossBoost());
-        clauses += addField(all, qb, KnowledgeIndex.F_SECTION, question, tuning.sectionBoost());
-        clauses += addField(all, qb, KnowledgeIndex.F_TERM, question, tuning.termBoost());
-        clauses += addField(all, qb, KnowledgeIndex.F_QUESTIONS, question, tuning.glossBoost());
+        clauses += addField(all, withThesaurus, KnowledgeIndex.F_TEXT, question, tuning.textBoost());
+        clauses += addField(all, withThesaurus, KnowledgeIndex.F_GLOSS, question, tuning.glossBoost());
+        clauses += addField(all, withThesaurus, KnowledgeIndex.F_QUESTIONS, question, tuning.glossBoost());
+        // headings and glossary terms are matched as written: the thesaurus there costs time (measured) for little gain
+        clauses += addField(all, plain, KnowledgeIndex.F_SECTION, question, tuning.sectionBoost());
+        clauses += addField(all, plain, KnowledgeIndex.F_TERM, question, tuning.termBoost());
         return clauses == 0 ? null : all.build();
     }
 
