@@ -88,6 +88,12 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "index open with existing index: %.2f s%n", secs(t0));
         startupFigure(out, cfg, data1, work);
 
+        out.println("\n== conversation turns (intake answers, no search; SQLite WAL, synchronous=FULL)");
+        try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {})) {
+            AnswerService answers = new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
+            turnFigures(out, answers, work);
+        }
+
         if (scale > 1) {
             out.printf(Locale.ROOT, "%n== knowledge, synthetic corpus (%dx: areas cloned, passages shuffled)%n", scale);
             Path knowledge = syntheticCorpus(cfg.knowledge().dir(), work.resolve("knowledge-" + scale + "x"), scale);
@@ -150,6 +156,54 @@ public final class BenchCommand implements Callable<Integer> {
         System.gc();
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         out.printf(Locale.ROOT, "heap used after GC: %d MiB%n", heap.getUsed() >> 20);
+    }
+
+    /** Intake turns that touch no search: the engine and the durable store alone. */
+    static final List<String> INTAKE_SCRIPT = List.of("raise a challenge", "West Cheshire", "1", "Sam Patel", "Lunch Club",
+            "sam@example.org", "Cheshire West and Chester Council", "back", "status", "cancel", "yes");
+
+    private void turnFigures(PrintWriter out, AnswerService answers, Path work) throws Exception {
+        try (Database db = Database.open(work.resolve("turns.db"))) {
+            ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", Clock.systemUTC()), answers,
+                    new IntentClassifier(null), Clock.systemUTC());
+            for (int i = 0; i < 20; i++) for (String m : INTAKE_SCRIPT) engine.handle("warm-" + i, "bench", m);
+            List<Long> times = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                for (String m : INTAKE_SCRIPT) {
+                    long t = System.nanoTime();
+                    engine.handle("one-" + i, "bench", m);
+                    times.add(System.nanoTime() - t);
+                }
+            }
+            out.printf(Locale.ROOT, "turn latency, one conversation at a time (n=%d): p50 %.2f ms, p99 %.2f ms%n", times.size(),
+                    pct(times, 50), pct(times, 99));
+            int conversations = 100, rounds = 5;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(conversations);
+            List<Long> concurrent = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < conversations; c++) {
+                String id = "many-" + c;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int r = 0; r < rounds; r++) {
+                        for (String m : INTAKE_SCRIPT) {
+                            long t = System.nanoTime();
+                            engine.handle(id, "bench", m);
+                            concurrent.add(System.nanoTime() - t);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            long t0 = System.nanoTime();
+            go.countDown();
+            for (var f : done) f.get();
+            double secs = secs(t0);
+            pool.shutdown();
+            out.printf(Locale.ROOT, "%d concurrent conversations: %d turns in %.2f s = %.0f turns/s; turn latency p50 %.2f ms, p99 %.2f ms%n",
+                    conversations, concurrent.size(), secs, concurrent.size() / secs, pct(concurrent, 50), pct(concurrent, 99));
+        }
     }
 
     /** Starts `serve` as a child process on the existing index and times it until /healthz answers. */
