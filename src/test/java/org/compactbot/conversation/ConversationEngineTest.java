@@ -264,4 +264,16 @@ class ConversationEngineTest {
         assertTrue(grievance.replies().get(0).choices().stream().anyMatch(c -> c.value().equals("challenge")), all(grievance));
         assertEquals(Slot.AREA, f.say("i", "challenge").expecting());
     }
+
+    @Test
+    void conversationSavedByAnOlderFlowIsCarriedOverNotStranded() throws Exception {
+        walk("legacy", 5);
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + f.dbFile); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE conversations SET flow_version = 0, state = replace(replace(state, '\"slot\":\"email\"', "
+                    + "'\"slot\":\"favourite_colour\"'), '\"answers\":{', '\"answers\":{\"shoe_size\":\"9\",') WHERE id = 'legacy'");
+        }
+        TurnResult t = f.say("legacy", "status");
+        assertEquals(Slot.EMAIL, t.expecting(), all(t));
+        assertEquals(Slot.RESPONDENT, f.say("legacy", "sam@lunchclub.org.uk").expecting());
+    }
 }
