@@ -38,10 +38,10 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class KnowledgeIndex implements AutoCloseable {
     /** Bump when the index layout or passage extraction changes, so old indexes are rebuilt. */
-    public static final int FORMAT_VERSION = 6;
+    public static final int FORMAT_VERSION = 8;
     static final String F_ID = "id", F_AREA = "area", F_TEXT = "text", F_GLOSS = "gloss", F_SECTION = "section",
             F_TERM = "term", F_VECTOR = "vector", F_GLOSS_VECTOR = "gloss_vector",
-            F_QUESTIONS = "questions", F_QUESTION_VECTOR = "question_vector", F_KIND = "kind", F_TARGET = "target",
+            F_QUESTIONS = "questions", F_ALL = "all", F_QUESTION_VECTOR = "question_vector", F_KIND = "kind", F_TARGET = "target",
             F_OFF_TOPIC_VECTOR = "off_topic_vector";
     private static final String HASH_FILE = "corpus.sha256", DOCS_FILE = "documents.json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -169,11 +169,12 @@ public final class KnowledgeIndex implements AutoCloseable {
         Document d = new Document();
         d.add(new StringField(F_ID, p.id(), Field.Store.YES));
         d.add(new StringField(F_AREA, p.area(), Field.Store.YES));
-        d.add(new TextField(F_TEXT, p.text(), Field.Store.YES));
-        d.add(new TextField(F_GLOSS, p.gloss(), Field.Store.YES));
+        d.add(new StoredField(F_TEXT, p.text()));
+        d.add(new StoredField(F_GLOSS, p.gloss()));
         d.add(new TextField(F_SECTION, String.join("\u001f", p.sectionPath()), Field.Store.YES));
         d.add(new TextField(F_TERM, p.term(), Field.Store.YES));
-        d.add(new TextField(F_QUESTIONS, String.join("\n", p.questions()), Field.Store.YES));
+        d.add(new StoredField(F_QUESTIONS, String.join("\n", p.questions())));
+        d.add(new TextField(F_ALL, p.text() + "\n" + p.gloss() + "\n" + String.join("\n", p.questions()), Field.Store.NO));
         d.add(new StoredField("document", p.document()));
         d.add(new StoredField("citationName", p.citationName()));
         if (p.ref() != null) d.add(new StoredField("ref", p.ref()));
