@@ -42,6 +42,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Lucene reports its vector and mmap set-up through java.util.logging at INFO on newer JDKs
+        java.util.logging.Logger.getLogger("org.apache.lucene").setLevel(java.util.logging.Level.WARNING);
         System.exit(run(args));
     }
 

@@ -1,0 +1,25 @@
+package org.compactbot.cases;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A mediator appointed by a Compact Implementation Group. */
+public record Mediator(String id, String name, String email, String organisation, List<String> areas,
+                       List<String> specialisms, int capacity, List<Absence> absent) {
+    public Mediator {
+        areas = List.copyOf(areas);
+        specialisms = List.copyOf(specialisms);
+        absent = List.copyOf(absent);
+    }
+
+    /** Away from {@code from} to {@code to}, both days included. */
+    public record Absence(LocalDate from, LocalDate to) {
+        public boolean covers(LocalDate day) {
+            return !day.isBefore(from) && !day.isAfter(to);
+        }
+    }
+
+    public boolean absentOn(LocalDate day) {
+        return absent.stream().anyMatch(a -> a.covers(day));
+    }
+}
