@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.compactbot.cli.AskCommand;
 import org.compactbot.cli.BenchCommand;
+import org.compactbot.cli.CasesCommand;
 import org.compactbot.cli.ChatCommand;
 
 import org.compactbot.cli.IndexCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 /** compact-bot: answers questions about local Compacts and guides Compact challenges. */
 @Command(name = "compact-bot", mixinStandardHelpOptions = true, version = "compact-bot 0.1.0",
         description = "Answers questions about local Compacts and helps raise Compact challenges.",
-        subcommands = {ServeCommand.class, AskCommand.class, ChatCommand.class, IndexCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, AskCommand.class, ChatCommand.class, IndexCommand.class, CasesCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     public static final Path DEFAULT_CONFIG = Path.of("config/compact-bot.yml");
 
@@ -51,7 +52,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + userMessage(e));
-            return e instanceof ConfigException ? 2 : 1;
+            return e instanceof ConfigException || e instanceof IllegalArgumentException ? 2 : 1;
         });
         cl.setOut(new PrintWriter(System.out, true));
         cl.setErr(new PrintWriter(System.err, true));

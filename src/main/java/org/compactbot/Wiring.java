@@ -5,7 +5,17 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Random;
+import org.compactbot.cases.CaseService;
+import org.compactbot.cases.MediatorConfigException;
+import org.compactbot.cases.MediatorDirectory;
+import org.compactbot.cases.MediatorDirectoryLoader;
 import org.compactbot.config.AppConfig;
+import org.compactbot.config.ConfigException;
+import org.compactbot.mail.OutboxSender;
+import org.compactbot.store.SqliteCaseStore;
+import org.compactbot.store.SqliteOutbox;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.store.Database;
@@ -27,11 +37,18 @@ public final class Wiring implements AutoCloseable {
     private AnswerService answers;
     private Database database;
     private ConversationEngine conversations;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+    private MediatorDirectory directory;
+    private CaseService cases;
 
     public Wiring(AppConfig config, PrintStream notices) {
+        this(config, notices, Clock.systemUTC());
+    }
+
+    public Wiring(AppConfig config, PrintStream notices, Clock clock) {
         this.config = config;
         this.notices = notices;
+        this.clock = clock;
     }
 
     public AppConfig config() {
@@ -86,6 +103,41 @@ public final class Wiring implements AutoCloseable {
                     answers(), new IntentClassifier(embedder()), clock);
         }
         return conversations;
+    }
+
+    /** The mediators file; missing means no mediators yet (cases then go to nobody and are flagged). */
+    public synchronized MediatorDirectory directory() throws ConfigException {
+        if (directory == null) {
+            Path file = config.cases().mediators();
+            if (!Files.exists(file)) {
+                notices.println("warning: " + file + " does not exist: no mediators are configured, new cases will be flagged for a person");
+                directory = new MediatorDirectory(java.util.List.of(), Map.of());
+            } else {
+                try {
+                    directory = MediatorDirectoryLoader.load(file);
+                } catch (MediatorConfigException e) {
+                    throw new ConfigException(e.getMessage());
+                }
+            }
+        }
+        return directory;
+    }
+
+    public synchronized CaseService cases() throws IOException, ConfigException {
+        if (cases == null) cases = new CaseService(new SqliteCaseStore(database(), clock, config.mail().address()), directory(), clock);
+        return cases;
+    }
+
+    public SqliteCaseStore caseStore() throws IOException {
+        return new SqliteCaseStore(database(), clock, config.mail().address());
+    }
+
+    public OutboxSender outboxSender() throws IOException {
+        return new OutboxSender(new SqliteOutbox(database()), config.mail(), dataDir().resolve("outbox"), clock, new Random());
+    }
+
+    public BackgroundJobs backgroundJobs() throws IOException, ConfigException {
+        return new BackgroundJobs(cases(), outboxSender());
     }
 
     public WebServer webServer() throws IOException {

@@ -18,7 +18,16 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.compactbot.Main;
 import java.time.Clock;
+import org.compactbot.cases.CaseChange;
+import org.compactbot.cases.MediatorDirectory;
+import org.compactbot.cases.MediatorDirectoryLoader;
+import org.compactbot.cases.OutgoingEmail;
+import org.compactbot.cases.RoutingPolicy;
 import org.compactbot.config.AppConfig;
+import org.compactbot.conversation.ConversationStore;
+import org.compactbot.mail.OutboxSender;
+import org.compactbot.store.SqliteCaseStore;
+import org.compactbot.store.SqliteOutbox;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.store.Database;
@@ -93,6 +102,9 @@ public final class BenchCommand implements Callable<Integer> {
             AnswerService answers = new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
             turnFigures(out, answers, work);
         }
+
+        out.println("\n== cases: routing and outbox");
+        caseFigures(out, work);
 
         if (scale > 1) {
             out.printf(Locale.ROOT, "%n== knowledge, synthetic corpus (%dx: areas cloned, passages shuffled)%n", scale);
@@ -203,6 +215,54 @@ public final class BenchCommand implements Callable<Integer> {
             pool.shutdown();
             out.printf(Locale.ROOT, "%d concurrent conversations: %d turns in %.2f s = %.0f turns/s; turn latency p50 %.2f ms, p99 %.2f ms%n",
                     conversations, concurrent.size(), secs, concurrent.size() / secs, pct(concurrent, 50), pct(concurrent, 99));
+        }
+    }
+
+    private void caseFigures(PrintWriter out, Path work) throws Exception {
+        MediatorDirectory directory = MediatorDirectoryLoader.load(Path.of("config/mediators.yml"));
+        RoutingPolicy policy = new RoutingPolicy(directory);
+        Random r = new Random(1);
+        List<String> areas = List.of("west-cheshire", "wolverhampton", "redcar-cleveland");
+        List<String> codes = List.copyOf(MediatorDirectoryLoader.CODES);
+        List<RoutingPolicy.Request> requests = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            requests.add(new RoutingPolicy.Request(areas.get(r.nextInt(3)), List.of(codes.get(r.nextInt(codes.size()))),
+                    "Group " + r.nextInt(50), "someone" + i + "@group" + r.nextInt(50) + ".org.uk", "Council " + r.nextInt(5),
+                    java.time.LocalDate.of(2026, 11, 24).plusDays(r.nextInt(60)), java.util.Set.of()));
+        }
+        java.util.Map<String, Integer> open = new java.util.HashMap<>();
+        for (int i = 0; i < 20_000; i++) policy.route(requests.get(i % requests.size()), open, null); // warm-up
+        int n = 200_000;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) policy.route(requests.get(i % requests.size()), open, "m-funding");
+        out.printf(Locale.ROOT, "routing decisions: %.0f per second (%d decisions)%n", n / secs(t0), n);
+
+        try (Database db = Database.open(work.resolve("outbox.db")); SmtpSink sink = new SmtpSink()) {
+            SqliteCaseStore store = new SqliteCaseStore(db, Clock.systemUTC(), "compact@example.org");
+            ConversationStore convs = new SqliteConversationStore(db, "CC", Clock.systemUTC());
+            String ref = convs.commitTurn(new org.compactbot.conversation.Conversation("bench", "bench", java.time.Instant.now()), List.of(),
+                    new ConversationStore.NewCase("west-cheshire", "Council", "Group", "Sam", "sam@example.org", "{}")).orElseThrow();
+            int emails = 1000;
+            List<OutgoingEmail> batch = new ArrayList<>();
+            for (int i = 0; i < emails; i++) {
+                batch.add(new OutgoingEmail("m" + i + "@mediation.example", "[" + ref + "] bench " + i, "Plain text body " + i,
+                        "<p>HTML body " + i + "</p>", List.of(), null, "bench"));
+            }
+            store.apply(new CaseChange(ref, null, "bench", "bench emails", java.util.Map.of(), batch, null));
+            AppConfig.Mail d = AppConfig.defaults().mail();
+            AppConfig.Mail mail = new AppConfig.Mail("compact@example.org", new AppConfig.Smtp("127.0.0.1", sink.port(), "", "", "none"),
+                    d.imap(), "", "");
+            OutboxSender sender = new OutboxSender(new SqliteOutbox(db), mail, work.resolve("outbox"), Clock.systemUTC(), new Random());
+            t0 = System.nanoTime();
+            int sent = 0;
+            while (sent < emails) {
+                int s = sender.drainOnce();
+                if (s == 0) break;
+                sent += s;
+            }
+            double secs = secs(t0);
+            out.printf(Locale.ROOT, "outbox to a local SMTP server: %d emails in %.2f s = %.0f emails/s (server received %d)%n",
+                    sent, secs, sent / secs, sink.received());
         }
     }
 

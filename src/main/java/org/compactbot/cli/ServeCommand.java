@@ -18,7 +18,9 @@ public final class ServeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Wiring wiring = new Wiring(main.config(), System.err);
         WebServer server = wiring.webServer();
+        var jobs = wiring.backgroundJobs();
         server.start();
+        jobs.start();
         var cfg = wiring.config();
         System.err.printf("compact-bot ready on http://localhost:%d in %.1f s (%d passages)%n", server.port(),
                 (System.nanoTime() - t0) / 1e9, wiring.knowledgeIndex().passages().size());
@@ -29,6 +31,7 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            jobs.close();
             try {
                 wiring.close();
             } catch (Exception ignored) {

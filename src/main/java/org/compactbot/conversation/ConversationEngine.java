@@ -228,7 +228,13 @@ public final class ConversationEngine {
             return null;
         }
         if (command.equals("status")) {
-            replies.add(Reply.of(c.lastCaseRef() == null ? "You have no challenge in progress." : "Your last challenge is " + c.lastCaseRef() + "."));
+            if (c.lastCaseRef() == null) {
+                replies.add(Reply.of("You have no challenge in progress."));
+            } else {
+                CaseInfo info = store.caseInfo(c.lastCaseRef()).orElse(new CaseInfo(c.lastCaseRef(), "submitted", null));
+                replies.add(Reply.of("Your challenge " + info.ref() + " is " + info.status().replace('_', ' ')
+                        + (info.mediator() == null ? "." : ", with a mediator.")));
+            }
             return null;
         }
         if (command.equals("cancel") || command.equals("back") || command.equals("skip")) {

@@ -75,6 +75,35 @@ public final class Database implements AutoCloseable {
               created_at TEXT NOT NULL,
               done_at TEXT
             );
+            """,
+            """
+            ALTER TABLE cases ADD COLUMN mediator_id TEXT;
+            ALTER TABLE cases ADD COLUMN routing_reason TEXT;
+            ALTER TABLE cases ADD COLUMN assigned_at TEXT;
+            ALTER TABLE cases ADD COLUMN acknowledged_at TEXT;
+            ALTER TABLE cases ADD COLUMN accepted_at TEXT;
+            ALTER TABLE cases ADD COLUMN closed_at TEXT;
+            ALTER TABLE cases ADD COLUMN outcome TEXT;
+            CREATE TABLE case_timers (
+              case_ref TEXT NOT NULL REFERENCES cases(ref),
+              timer TEXT NOT NULL,
+              fired_at TEXT NOT NULL,
+              PRIMARY KEY (case_ref, timer)
+            );
+            CREATE TABLE emails (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              case_ref TEXT,
+              purpose TEXT NOT NULL,
+              message_id TEXT NOT NULL UNIQUE,
+              recipient TEXT NOT NULL,
+              payload TEXT NOT NULL,
+              created_at TEXT NOT NULL,
+              attempts INTEGER NOT NULL DEFAULT 0,
+              next_attempt_at TEXT NOT NULL,
+              last_error TEXT,
+              sent_at TEXT
+            );
+            CREATE INDEX emails_due ON emails(sent_at, next_attempt_at);
             """);
 
     private final Connection connection;

@@ -136,10 +136,10 @@ public final class SqliteConversationStore implements ConversationStore {
     @Override
     public Optional<CaseInfo> caseInfo(String ref) {
         return db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT status FROM cases WHERE ref = ?")) {
+            try (PreparedStatement p = c.prepareStatement("SELECT status, mediator_id FROM cases WHERE ref = ?")) {
                 p.setString(1, ref);
                 try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(new CaseInfo(ref, rs.getString(1), null)) : Optional.empty();
+                    return rs.next() ? Optional.of(new CaseInfo(ref, rs.getString(1), rs.getString(2))) : Optional.empty();
                 }
             }
         });

@@ -1,0 +1,185 @@
+package org.compactbot.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps cases moving: routes each submitted challenge to a mediator (emailing the summary and
+ * acknowledging the complainant in the same transaction), applies manual assignments and
+ * closures, and runs the timers in working days: a mediator who has not accepted within 2 is
+ * reminded and after 3 the case is reassigned; no acknowledgement within 5 escalates to the
+ * Compact lead; no resolution within 20 reminds the mediator and the lead.
+ */
+public final class CaseService {
+    static final int REMIND_ACCEPT_AFTER = 2, REASSIGN_AFTER = 3, ACKNOWLEDGE_WITHIN = 5, RESPOND_WITHIN = 20;
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final CaseStore store;
+    private final MediatorDirectory directory;
+    private final RoutingPolicy policy;
+    private final Clock clock;
+
+    public CaseService(CaseStore store, MediatorDirectory directory, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.policy = new RoutingPolicy(directory);
+        this.clock = clock;
+    }
+
+    /** Routes every submitted case not yet routed; returns how many were routed. */
+    public int routeNew() {
+        int n = 0;
+        for (String ref : store.unrouted()) {
+            Optional<ChallengeCase> c = store.find(ref);
+            if (c.isPresent() && c.get().status() == CaseStatus.SUBMITTED && route(c.get(), "router", true)) n++;
+        }
+        return n;
+    }
+
+    private boolean route(ChallengeCase c, String actor, boolean first) {
+        RoutingPolicy.Decision d = policy.route(request(c), store.openCasesByMediator(), store.lastAssigned(c.area()));
+        List<OutgoingEmail> emails = new ArrayList<>();
+        if (first) emails.add(CaseEmails.acknowledgement(c));
+        String now = clock.instant().toString();
+        if (d instanceof RoutingPolicy.Decision.ToMediator to) {
+            Mediator m = to.mediator();
+            emails.add(0, CaseEmails.mediatorSummary(c, m.name(), m.email(), store.transcript(c.conversationId())));
+            return store.apply(new CaseChange(c.ref(), CaseStatus.ASSIGNED, actor, "assigned to " + m.name() + ": " + d.reason(),
+                    Map.of("mediator_id", m.id(), "routing_reason", d.reason(), "assigned_at", now), emails, null));
+        }
+        if (d instanceof RoutingPolicy.Decision.ToLead to) {
+            AreaLead lead = to.lead();
+            emails.add(0, CaseEmails.mediatorSummary(c, lead.name(), lead.email(), store.transcript(c.conversationId())));
+            return store.apply(new CaseChange(c.ref(), CaseStatus.ESCALATED, actor, "flagged: sent to " + lead.name() + ": " + d.reason(),
+                    Map.of("mediator_id", "lead:" + lead.area(), "routing_reason", d.reason(), "assigned_at", now), emails, null));
+        }
+        return store.apply(new CaseChange(c.ref(), CaseStatus.ESCALATED, actor, "flagged: " + d.reason(),
+                Map.of("routing_reason", d.reason()), emails, null));
+    }
+
+    private RoutingPolicy.Request request(ChallengeCase c) {
+        String codes = c.facts().getOrDefault("codes", "");
+        List<String> codeList = codes.isBlank() ? List.of() : Arrays.asList(codes.split(","));
+        return new RoutingPolicy.Request(c.area(), codeList, c.organisation(), c.complainantEmail(), c.respondent(), today(),
+                new HashSet<>(store.passedOver(c.ref())));
+    }
+
+    /** Assigns a case to a named mediator by hand (a coordinator's decision), emailing them the summary. */
+    public Outcome assign(String ref, String mediatorId, String actor) {
+        ChallengeCase c = store.find(ref).orElse(null);
+        if (c == null) return Outcome.failed("No case " + ref + ".");
+        Mediator m = directory.mediator(mediatorId).orElse(null);
+        if (m == null) return Outcome.failed("No mediator with id '" + mediatorId + "'. Known: "
+                + String.join(", ", directory.mediators().stream().map(Mediator::id).toList()) + ".");
+        if (c.status().closed()) return Outcome.failed(ref + " is " + c.status().id() + "; reopen is not possible.");
+        boolean ok = store.apply(new CaseChange(ref, CaseStatus.ASSIGNED, actor, "assigned by hand to " + m.name(),
+                Map.of("mediator_id", m.id(), "routing_reason", "assigned by " + actor, "assigned_at", clock.instant().toString()),
+                List.of(CaseEmails.mediatorSummary(c, m.name(), m.email(), store.transcript(c.conversationId()))), null));
+        return ok ? Outcome.done(ref + " assigned to " + m.name() + ".") : Outcome.failed(ref + " cannot be assigned from " + c.status().id() + ".");
+    }
+
+    /** The mediator took the case on. */
+    public Outcome accept(String ref, String actor) {
+        ChallengeCase c = store.find(ref).orElse(null);
+        if (c == null) return Outcome.failed("No case " + ref + ".");
+        boolean ok = store.apply(new CaseChange(ref, CaseStatus.ACCEPTED, actor, "mediator accepted",
+                Map.of("accepted_at", clock.instant().toString()),
+                List.of(CaseEmails.toComplainant(c, "A mediator has taken on your challenge",
+                        "An independent mediator has accepted your Compact challenge and will be in touch.", "accepted_notice")), null));
+        return ok ? Outcome.done(ref + " accepted.") : Outcome.failed(ref + " cannot be accepted from " + c.status().id() + ".");
+    }
+
+    /** Closes a case with an outcome: resolved, withdrawn, closed_unresolved or signposted. */
+    public Outcome close(String ref, CaseStatus outcome, String note, String actor) {
+        if (!outcome.closed()) return Outcome.failed("The outcome must be one of resolved, withdrawn, closed_unresolved, signposted.");
+        ChallengeCase c = store.find(ref).orElse(null);
+        if (c == null) return Outcome.failed("No case " + ref + ".");
+        String text = note == null || note.isBlank() ? outcome.id().replace('_', ' ') : note;
+        boolean ok = store.apply(new CaseChange(ref, outcome, actor, "closed: " + text,
+                Map.of("closed_at", clock.instant().toString(), "outcome", text),
+                List.of(CaseEmails.toComplainant(c, "Your Compact challenge has been closed",
+                        "Your Compact challenge has been closed (" + outcome.id().replace('_', ' ') + "): " + text, "closed_notice")), null));
+        return ok ? Outcome.done(ref + " closed as " + outcome.id() + ".") : Outcome.failed(ref + " is already " + c.status().id() + ".");
+    }
+
+    /** Fires the timers that are due; each fires once per case (and per mediator where it concerns one). */
+    public int tick() {
+        LocalDate today = today();
+        int fired = 0;
+        for (ChallengeCase listed : store.list(null, null)) {
+            if (listed.status().closed()) continue;
+            fired += acceptanceTimers(listed, today);
+            ChallengeCase c = store.find(listed.ref()).orElse(listed);
+            fired += acknowledgementTimer(c, today) + responseTimer(c, today);
+        }
+        return fired;
+    }
+
+    /** Mediator has not accepted: remind after 2 working days, reassign after 3. */
+    private int acceptanceTimers(ChallengeCase c, LocalDate today) {
+        if (c.status() != CaseStatus.ASSIGNED || c.assignedAt() == null || c.mediatorId() == null) return 0;
+        Mediator m = directory.mediator(c.mediatorId()).orElse(null);
+        if (m == null) return 0;
+        int waited = WorkingDays.between(LocalDate.ofInstant(c.assignedAt(), UK), today);
+        if (waited >= REASSIGN_AFTER) {
+            if (!store.apply(new CaseChange(c.ref(), null, "timer", "passed over: " + m.id() + " did not accept within "
+                    + REASSIGN_AFTER + " working days", Map.of(), List.of(), "reassign:" + m.id()))) return 0;
+            store.find(c.ref()).ifPresent(fresh -> route(fresh, "timer", false));
+            return 1;
+        }
+        if (waited < REMIND_ACCEPT_AFTER) return 0;
+        OutgoingEmail reminder = CaseEmails.notice(m.email(), m.name(), c, "Reminder: please accept or decline this case",
+                "This case was assigned to you " + waited + " working days ago. Please reply ACCEPT or DECLINE <reason>; "
+                        + "if we do not hear from you by the end of the next working day it will be reassigned.", "accept_reminder");
+        return store.apply(new CaseChange(c.ref(), null, "timer", "reminded " + m.name() + " to accept", Map.of(), List.of(reminder),
+                "accept_reminder:" + m.id())) ? 1 : 0;
+    }
+
+    /** The complainant has not been acknowledged within 5 working days: escalate to the Compact lead. */
+    private int acknowledgementTimer(ChallengeCase c, LocalDate today) {
+        if (c.acknowledgedAt() != null || WorkingDays.between(LocalDate.ofInstant(c.createdAt(), UK), today) < ACKNOWLEDGE_WITHIN) return 0;
+        List<OutgoingEmail> mail = directory.lead(c.area()).map(l -> List.of(CaseEmails.notice(l.email(), l.name(), c,
+                "Escalated: not acknowledged", "This challenge has not been acknowledged to the complainant within " + ACKNOWLEDGE_WITHIN
+                        + " working days. Please contact them and check the email set-up.", "escalation"))).orElse(List.of());
+        CaseStatus to = c.status() == CaseStatus.ESCALATED ? null : CaseStatus.ESCALATED;
+        return store.apply(new CaseChange(c.ref(), to, "timer", "escalated: not acknowledged within " + ACKNOWLEDGE_WITHIN
+                + " working days", Map.of(), mail, "ack_overdue")) ? 1 : 0;
+    }
+
+    /** No resolution 20 working days after the challenge was raised: remind the mediator and the lead. */
+    private int responseTimer(ChallengeCase c, LocalDate today) {
+        if (WorkingDays.between(LocalDate.ofInstant(c.createdAt(), UK), today) < RESPOND_WITHIN) return 0;
+        List<OutgoingEmail> mail = new ArrayList<>();
+        String body = "No resolution has been recorded " + RESPOND_WITHIN + " working days after this challenge was raised. "
+                + "Please send a formal response or record the outcome.";
+        directory.mediator(c.mediatorId() == null ? "" : c.mediatorId())
+                .ifPresent(m -> mail.add(CaseEmails.notice(m.email(), m.name(), c, "Formal response due", body, "response_reminder")));
+        directory.lead(c.area()).ifPresent(l -> mail.add(CaseEmails.notice(l.email(), l.name(), c, "Formal response due", body, "response_reminder")));
+        return store.apply(new CaseChange(c.ref(), null, "timer", "reminded: formal response due", Map.of(), mail, "response_due")) ? 1 : 0;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), UK);
+    }
+
+    /** Days from one instant to another, for reports. */
+    static double days(Instant from, Instant to) {
+        return Duration.between(from, to).toMinutes() / (60.0 * 24);
+    }
+
+    /** What an operation did, in words for the person who asked. */
+    public record Outcome(boolean ok, String message) {
+        static Outcome done(String m) { return new Outcome(true, m); }
+
+        static Outcome failed(String m) { return new Outcome(false, m); }
+    }
+}

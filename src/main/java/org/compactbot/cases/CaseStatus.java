@@ -1,0 +1,35 @@
+package org.compactbot.cases;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Where a Compact challenge stands (DOMAIN.md, "Case lifecycle we adopt"). */
+public enum CaseStatus {
+    SUBMITTED, ASSIGNED, ACCEPTED, IN_MEDIATION, RESOLVED, WITHDRAWN, CLOSED_UNRESOLVED, SIGNPOSTED, ESCALATED;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<CaseStatus> byId(String id) {
+        return Arrays.stream(values()).filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public boolean closed() {
+        return this == RESOLVED || this == WITHDRAWN || this == CLOSED_UNRESOLVED || this == SIGNPOSTED;
+    }
+
+    /** The statuses a case may move to from this one. */
+    public Set<CaseStatus> next() {
+        return switch (this) {
+            case SUBMITTED -> Set.of(ASSIGNED, ESCALATED, WITHDRAWN, SIGNPOSTED, CLOSED_UNRESOLVED);
+            case ASSIGNED -> Set.of(ASSIGNED, ACCEPTED, ESCALATED, WITHDRAWN, SIGNPOSTED, CLOSED_UNRESOLVED, RESOLVED);
+            case ACCEPTED -> Set.of(IN_MEDIATION, ASSIGNED, RESOLVED, WITHDRAWN, CLOSED_UNRESOLVED, SIGNPOSTED, ESCALATED);
+            case IN_MEDIATION -> Set.of(RESOLVED, WITHDRAWN, CLOSED_UNRESOLVED, SIGNPOSTED, ESCALATED, ASSIGNED);
+            case ESCALATED -> Set.of(ASSIGNED, ACCEPTED, IN_MEDIATION, RESOLVED, WITHDRAWN, CLOSED_UNRESOLVED, SIGNPOSTED);
+            case RESOLVED, WITHDRAWN, CLOSED_UNRESOLVED, SIGNPOSTED -> Set.of();
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package org.compactbot.cases;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where cases, their history and their outgoing mail are kept. */
+public interface CaseStore {
+    Optional<ChallengeCase> find(String ref);
+
+    /** Cases, newest first; null filters match everything. */
+    List<ChallengeCase> list(CaseStatus status, String area);
+
+    List<CaseEvent> history(String ref);
+
+    /** References of submitted cases not yet routed, oldest first. */
+    List<String> unrouted();
+
+    Map<String, Integer> openCasesByMediator();
+
+    /** The mediator who got the latest case in the area (for round-robin), or null. */
+    String lastAssigned(String area);
+
+    /** Mediators who declined or timed out on this case. */
+    List<String> passedOver(String ref);
+
+    boolean timerFired(String ref, String timer);
+
+    /** The conversation's transcript as "> in" / "< out" lines. */
+    List<String> transcript(String conversationId);
+
+    /** Applies the change in one transaction; false when the move is not allowed or the timer already fired. */
+    boolean apply(CaseChange change);
+}

@@ -1,0 +1,333 @@
+package org.compactbot.cases;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads config/mediators.yml into a {@link MediatorDirectory} and checks it. Every problem
+ * names the file, the line and what is wrong, e.g.
+ * {@code config/mediators.yml line 7: mediator 'm-funding': email 'morgan@' is not an email address}.
+ */
+public final class MediatorDirectoryLoader {
+    private MediatorDirectoryLoader() {}
+
+    private static final List<String> CODE_ORDER = List.of(
+            "funding", "consultation", "volunteering", "equality", "bme", "community-groups", "partnerships",
+            "managing-change");
+
+    /** The code-of-practice ids a mediator may list as specialisms. */
+    public static final Set<String> CODES = Collections.unmodifiableSet(new LinkedHashSet<>(CODE_ORDER));
+
+    private static final List<String> TOP_KEYS = List.of("mediators", "leads");
+    private static final List<String> MEDIATOR_KEYS = List.of(
+            "id", "name", "email", "organisation", "areas", "specialisms", "capacity", "absent");
+    private static final List<String> LEAD_KEYS = List.of("name", "email");
+    private static final List<String> ABSENCE_KEYS = List.of("from", "to");
+
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+");
+    private static final Pattern AREA_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
+
+    /** @throws MediatorConfigException with a message naming file, line and problem */
+    public static MediatorDirectory load(Path file) throws MediatorConfigException {
+        if (Files.isDirectory(file)) throw new MediatorConfigException(file + ": is a directory, not a mediators file");
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new MediatorConfigException(file + ": mediators file not found", e);
+        } catch (CharacterCodingException e) {
+            throw new MediatorConfigException(file + ": is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new MediatorConfigException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /** @throws MediatorConfigException with a message naming fileName, line and problem */
+    public static MediatorDirectory parse(String yaml, String fileName) throws MediatorConfigException {
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            throw new MediatorConfigException(syntaxError(e, fileName), e);
+        } catch (YAMLException e) {
+            throw new MediatorConfigException(fileName + ": not valid YAML: " + e.getMessage(), e);
+        }
+        return new Reading(fileName).directory(root);
+    }
+
+    /**
+     * Where and what the YAML syntax error is. An unterminated quote or bracket is reported at
+     * the line where it was opened, not at the end of the file.
+     */
+    private static String syntaxError(MarkedYAMLException e, String fileName) {
+        Mark problemMark = e.getProblemMark();
+        Mark contextMark = e.getContextMark();
+        String problem = e.getProblem() == null ? "" : e.getProblem().trim();
+        String context = e.getContext() == null ? "" : e.getContext().trim();
+        boolean atEnd = problem.contains("end of stream");
+        Mark where = atEnd && contextMark != null ? contextMark : problemMark != null ? problemMark : contextMark;
+        StringBuilder m = new StringBuilder(fileName);
+        if (where != null) m.append(" line ").append(where.getLine() + 1);
+        m.append(": not valid YAML: ");
+        if (where == contextMark && !context.isEmpty()) {
+            m.append(context).append(", ").append(problem);
+        } else {
+            m.append(problem.isEmpty() ? context : problem);
+            if (!context.isEmpty() && contextMark != null && !problem.isEmpty() && contextMark.getLine() != where.getLine()) {
+                m.append(" (").append(context).append(" at line ").append(contextMark.getLine() + 1).append(')');
+            }
+        }
+        return m.toString();
+    }
+
+    /** One pass over one file's nodes; knows the file name for messages. */
+    private static final class Reading {
+        private final String file;
+
+        Reading(String file) {
+            this.file = file;
+        }
+
+        MediatorDirectory directory(Node root) throws MediatorConfigException {
+            if (root == null || isNull(root)) {
+                throw fail(1, "the file is empty; expected 'mediators:' with a list of mediators");
+            }
+            if (!(root instanceof MappingNode top)) {
+                throw fail(root, "expected a mapping with 'mediators' (and optional 'leads') at the top level");
+            }
+            Map<String, Node> fields = fields(top, "", TOP_KEYS);
+            Node list = fields.get("mediators");
+            if (list == null) throw fail(top, "missing 'mediators' (a list of mediators)");
+            if (!(list instanceof SequenceNode seq)) throw fail(list, "'mediators' must be a list (use [] for none)");
+
+            List<Mediator> mediators = new ArrayList<>();
+            Map<String, Integer> idLines = new HashMap<>();
+            int index = 0;
+            for (Node item : seq.getValue()) {
+                index++;
+                Mediator m = mediator(item, index, idLines);
+                mediators.add(m);
+            }
+
+            Map<String, AreaLead> leads = new LinkedHashMap<>();
+            Node leadsNode = fields.get("leads");
+            if (leadsNode != null && !isNull(leadsNode)) {
+                if (!(leadsNode instanceof MappingNode leadMap)) {
+                    throw fail(leadsNode, "'leads' must be a mapping of area to { name, email }");
+                }
+                for (NodeTuple t : leadMap.getValue()) {
+                    String area = key(t, "leads: ");
+                    if (leads.containsKey(area)) throw fail(t.getKeyNode(), "leads: duplicate area '" + area + "'");
+                    leads.put(area, lead(area, t));
+                }
+            }
+            return new MediatorDirectory(mediators, leads);
+        }
+
+        private Mediator mediator(Node item, int index, Map<String, Integer> idLines) throws MediatorConfigException {
+            String label = "mediator #" + index;
+            if (!(item instanceof MappingNode map)) {
+                throw fail(item, label + " must be a mapping of " + String.join(", ", MEDIATOR_KEYS));
+            }
+            Node idNode = valueOf(map, "id");
+            if (idNode instanceof ScalarNode s && !isNull(s) && !s.getValue().isBlank()) {
+                label = "mediator '" + s.getValue() + "'";
+            }
+            String prefix = label + ": ";
+            Map<String, Node> f = fields(map, prefix, MEDIATOR_KEYS);
+
+            String id = text(map, f, "id", prefix);
+            if (id.chars().anyMatch(Character::isWhitespace)) throw fail(f.get("id"), prefix + "id '" + id + "' contains spaces");
+            Integer firstLine = idLines.putIfAbsent(id, line(f.get("id")));
+            if (firstLine != null) {
+                throw fail(f.get("id"), prefix + "id '" + id + "' is already used at line " + firstLine);
+            }
+            String name = text(map, f, "name", prefix);
+            String email = text(map, f, "email", prefix);
+            if (!EMAIL.matcher(email).matches()) {
+                throw fail(f.get("email"), prefix + "email '" + email + "' is not an email address");
+            }
+            String organisation = text(map, f, "organisation", prefix);
+
+            List<String> areas = new ArrayList<>();
+            SequenceNode areaList = list(map, f, "areas", prefix);
+            if (areaList.getValue().isEmpty()) {
+                throw fail(areaList, prefix + "areas is empty; list at least one area, e.g. [west-cheshire]");
+            }
+            for (Node a : areaList.getValue()) {
+                String area = scalar(a, prefix + "area");
+                if (!AREA_ID.matcher(area).matches()) {
+                    throw fail(a, prefix + "area '" + area + "' is not a lower-case id such as west-cheshire");
+                }
+                areas.add(area);
+            }
+
+            List<String> specialisms = new ArrayList<>();
+            for (Node s : list(map, f, "specialisms", prefix).getValue()) {
+                String code = scalar(s, prefix + "specialism");
+                if (!CODES.contains(code)) {
+                    throw fail(s, prefix + "specialism '" + code + "' is not one of " + String.join(", ", CODE_ORDER));
+                }
+                specialisms.add(code);
+            }
+
+            Node capNode = required(map, f, "capacity", prefix);
+            String cap = scalar(capNode, prefix + "capacity");
+            int capacity;
+            try {
+                if (!WHOLE_NUMBER.matcher(cap).matches()) throw new NumberFormatException();
+                capacity = Integer.parseInt(cap);
+            } catch (NumberFormatException e) {
+                throw fail(capNode, prefix + "capacity '" + cap + "' is not a whole number");
+            }
+            if (capacity < 1) throw fail(capNode, prefix + "capacity " + capacity + " must be at least 1");
+
+            List<Mediator.Absence> absent = new ArrayList<>();
+            Node absentNode = f.get("absent");
+            if (absentNode != null && !isNull(absentNode)) {
+                if (!(absentNode instanceof SequenceNode absences)) {
+                    throw fail(absentNode, prefix + "absent must be a list of { from: YYYY-MM-DD, to: YYYY-MM-DD }");
+                }
+                for (Node a : absences.getValue()) absent.add(absence(a, prefix));
+            }
+            return new Mediator(id, name, email, organisation, areas, specialisms, capacity, absent);
+        }
+
+        private Mediator.Absence absence(Node node, String prefix) throws MediatorConfigException {
+            if (!(node instanceof MappingNode map)) {
+                throw fail(node, prefix + "each absence must be a mapping { from: YYYY-MM-DD, to: YYYY-MM-DD }");
+            }
+            String p = prefix + "absence: ";
+            Map<String, Node> f = fields(map, p, ABSENCE_KEYS);
+            LocalDate from = date(map, f, "from", p);
+            LocalDate to = date(map, f, "to", p);
+            if (to.isBefore(from)) throw fail(map, p + "from " + from + " is after to " + to);
+            return new Mediator.Absence(from, to);
+        }
+
+        private AreaLead lead(String area, NodeTuple t) throws MediatorConfigException {
+            String prefix = "lead '" + area + "': ";
+            if (!AREA_ID.matcher(area).matches()) {
+                throw fail(t.getKeyNode(), prefix + "area '" + area + "' is not a lower-case id such as west-cheshire");
+            }
+            if (!(t.getValueNode() instanceof MappingNode map)) {
+                throw fail(t.getValueNode(), prefix + "must be a mapping { name, email }");
+            }
+            Map<String, Node> f = fields(map, prefix, LEAD_KEYS);
+            String name = text(map, f, "name", prefix);
+            String email = text(map, f, "email", prefix);
+            if (!EMAIL.matcher(email).matches()) {
+                throw fail(f.get("email"), prefix + "email '" + email + "' is not an email address");
+            }
+            return new AreaLead(area, name, email);
+        }
+
+        /** The mapping's entries by key, refusing duplicate and unknown keys. */
+        private Map<String, Node> fields(MappingNode map, String prefix, List<String> allowed) throws MediatorConfigException {
+            Map<String, Node> out = new LinkedHashMap<>();
+            for (NodeTuple t : map.getValue()) {
+                String k = key(t, prefix);
+                if (!allowed.contains(k)) {
+                    String where = prefix.isEmpty() ? " at the top level" : "";
+                    throw fail(t.getKeyNode(), prefix + "unknown key '" + k + "'" + where + " (expected " + String.join(", ", allowed) + ")");
+                }
+                if (out.containsKey(k)) throw fail(t.getKeyNode(), prefix + "duplicate key '" + k + "'");
+                out.put(k, t.getValueNode());
+            }
+            return out;
+        }
+
+        private String key(NodeTuple t, String prefix) throws MediatorConfigException {
+            if (!(t.getKeyNode() instanceof ScalarNode s)) throw fail(t.getKeyNode(), prefix + "a key must be a plain word");
+            return s.getValue();
+        }
+
+        private static Node valueOf(MappingNode map, String key) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key)) return t.getValueNode();
+            }
+            return null;
+        }
+
+        private Node required(MappingNode map, Map<String, Node> f, String key, String prefix) throws MediatorConfigException {
+            Node n = f.get(key);
+            if (n == null) throw fail(map, prefix + "missing '" + key + "'");
+            return n;
+        }
+
+        /** A required, non-empty single value. */
+        private String text(MappingNode map, Map<String, Node> f, String key, String prefix) throws MediatorConfigException {
+            Node n = required(map, f, key, prefix);
+            String v = scalar(n, prefix + key);
+            if (v.isBlank()) throw fail(n, prefix + key + " is empty");
+            return v.strip();
+        }
+
+        private String scalar(Node n, String what) throws MediatorConfigException {
+            if (!(n instanceof ScalarNode s)) throw fail(n, what + " must be a single value, not a list or mapping");
+            return isNull(s) ? "" : s.getValue();
+        }
+
+        private SequenceNode list(MappingNode map, Map<String, Node> f, String key, String prefix) throws MediatorConfigException {
+            Node n = required(map, f, key, prefix);
+            if (!(n instanceof SequenceNode s)) throw fail(n, prefix + key + " must be a list, e.g. [a, b]");
+            return s;
+        }
+
+        private LocalDate date(MappingNode map, Map<String, Node> f, String key, String prefix) throws MediatorConfigException {
+            Node n = required(map, f, key, prefix);
+            String v = scalar(n, prefix + key);
+            try {
+                return LocalDate.parse(v.strip());
+            } catch (DateTimeParseException e) {
+                throw fail(n, prefix + key + " '" + v + "' is not a date (YYYY-MM-DD)");
+            }
+        }
+
+        private static boolean isNull(Node n) {
+            return n instanceof ScalarNode && Tag.NULL.equals(n.getTag());
+        }
+
+        private static int line(Node n) {
+            return n.getStartMark() == null ? 1 : n.getStartMark().getLine() + 1;
+        }
+
+        private MediatorConfigException fail(Node n, String problem) {
+            return fail(line(n), problem);
+        }
+
+        private MediatorConfigException fail(int line, String problem) {
+            return new MediatorConfigException(file + " line " + line + ": " + problem);
+        }
+    }
+}

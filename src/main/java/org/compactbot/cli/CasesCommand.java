@@ -1,0 +1,171 @@
+package org.compactbot.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Year;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.compactbot.Main;
+import org.compactbot.Wiring;
+import org.compactbot.cases.AnnualReport;
+import org.compactbot.cases.CaseEvent;
+import org.compactbot.cases.CaseService;
+import org.compactbot.cases.CaseStatus;
+import org.compactbot.cases.ChallengeCase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** cases: list, show, assign, close and report Compact challenges. */
+@Command(name = "cases", description = "Work with Compact challenges (cases).",
+        subcommands = {CasesCommand.ListCases.class, CasesCommand.Show.class, CasesCommand.Assign.class,
+                CasesCommand.Close.class, CasesCommand.Report.class})
+public final class CasesCommand implements Runnable {
+    @ParentCommand Main main;
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    Wiring wiring() throws Exception {
+        return new Wiring(main.config(), System.err);
+    }
+
+    private static CaseStatus status(String s) {
+        return CaseStatus.byId(s.toLowerCase().replace('-', '_')).orElseThrow(() -> new IllegalArgumentException(
+                "unknown status '" + s + "'; one of: " + String.join(", ", java.util.Arrays.stream(CaseStatus.values()).map(CaseStatus::id).toList())));
+    }
+
+    @Command(name = "list", description = "List cases, newest first.")
+    static final class ListCases implements Callable<Integer> {
+        @ParentCommand CasesCommand parent;
+        @Spec CommandSpec spec;
+        @Option(names = "--status", paramLabel = "S") String status;
+        @Option(names = "--area", paramLabel = "A") String area;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Wiring w = parent.wiring()) {
+                List<ChallengeCase> cases = w.caseStore().list(status == null ? null : status(status), area);
+                if (cases.isEmpty()) out.println("No cases" + (status != null || area != null ? " match." : " yet."));
+                for (ChallengeCase c : cases) {
+                    out.printf("%-14s %-17s %-17s %-12s %s v %s%n", c.ref(), c.status().id(), c.area(),
+                            c.mediatorId() == null ? "-" : c.mediatorId(), c.organisation().isBlank() ? c.complainantName() : c.organisation(), c.respondent());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "Show a case with its full history.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand CasesCommand parent;
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "REF") String ref;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Wiring w = parent.wiring()) {
+                var store = w.caseStore();
+                ChallengeCase c = store.find(ref.toUpperCase()).orElse(null);
+                if (c == null) {
+                    spec.commandLine().getErr().println("error: no case " + ref);
+                    return 2;
+                }
+                out.println(c.ref() + "  " + c.status().id() + "  (" + c.area() + ")");
+                out.println("Complainant: " + c.complainantName() + " <" + c.complainantEmail() + ">"
+                        + (c.organisation().isBlank() ? "" : ", " + c.organisation()) + (c.confidential() ? "  [CONFIDENTIAL from respondent]" : ""));
+                out.println("Respondent:  " + c.respondent());
+                out.println("Mediator:    " + (c.mediatorId() == null ? "-" : c.mediatorId()) + (c.routingReason() == null ? "" : "  (" + c.routingReason() + ")"));
+                for (String k : List.of("what_happened", "undertakings", "dates", "impact", "informal_steps", "desired_outcome")) {
+                    if (c.answer(k) != null) out.println(k.replace('_', ' ') + ": " + c.answer(k));
+                }
+                String checks = c.facts().get("checks");
+                if (checks != null) out.println("Checks: " + checks.replace("\n", "\n        "));
+                out.println("History:");
+                for (CaseEvent e : store.history(c.ref())) {
+                    out.println("  " + e.at() + "  " + e.actor() + "  " + (e.from() == null ? "" : e.from() + " -> ") + e.to() + "  " + e.note());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "assign", description = "Assign a case to a mediator by hand.")
+    static final class Assign implements Callable<Integer> {
+        @ParentCommand CasesCommand parent;
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "REF") String ref;
+        @Parameters(index = "1", paramLabel = "MEDIATOR") String mediator;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Wiring w = parent.wiring()) {
+                CaseService.Outcome o = w.cases().assign(ref.toUpperCase(), mediator, "operator:" + System.getProperty("user.name", "cli"));
+                return report(spec, w, o);
+            }
+        }
+    }
+
+    @Command(name = "close", description = "Close a case with an outcome: resolved, withdrawn, closed_unresolved or signposted.")
+    static final class Close implements Callable<Integer> {
+        @ParentCommand CasesCommand parent;
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "REF") String ref;
+        @Option(names = "--outcome", required = true, paramLabel = "OUTCOME") String outcome;
+        @Option(names = "--note", paramLabel = "TEXT") String note;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Wiring w = parent.wiring()) {
+                CaseService.Outcome o = w.cases().close(ref.toUpperCase(), status(outcome), note, "operator:" + System.getProperty("user.name", "cli"));
+                return report(spec, w, o);
+            }
+        }
+    }
+
+    private static int report(CommandSpec spec, Wiring w, CaseService.Outcome o) throws Exception {
+        if (!o.ok()) {
+            spec.commandLine().getErr().println("error: " + o.message());
+            return 2;
+        }
+        w.outboxSender().drainOnce();
+        spec.commandLine().getOut().println(o.message());
+        return 0;
+    }
+
+    @Command(name = "report", description = "The Compact Implementation Group's figures for a year.")
+    static final class Report implements Callable<Integer> {
+        @ParentCommand CasesCommand parent;
+        @Spec CommandSpec spec;
+        @Option(names = "--year", paramLabel = "YEAR") Integer year;
+        @Option(names = "--format", defaultValue = "md", paramLabel = "csv|md") String format;
+        @Option(names = "--out", paramLabel = "FILE") Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!format.equals("csv") && !format.equals("md")) {
+                spec.commandLine().getErr().println("error: --format is csv or md");
+                return 2;
+            }
+            try (Wiring w = parent.wiring()) {
+                var f = AnnualReport.of(year == null ? Year.now().getValue() : year, w.caseStore().list(null, null));
+                String text = format.equals("csv") ? AnnualReport.csv(f) : AnnualReport.markdown(f);
+                if (file != null) Files.writeString(file, text);
+                else {
+                    spec.commandLine().getOut().print(text);
+                    spec.commandLine().getOut().flush();
+                }
+            }
+            return 0;
+        }
+    }
+}

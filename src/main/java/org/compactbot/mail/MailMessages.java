@@ -1,0 +1,85 @@
+package org.compactbot.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.regex.Pattern;
+import org.compactbot.cases.OutgoingEmail;
+
+/** Builds the MIME message for an outgoing email: plain text and HTML, attachments, safe headers. */
+public final class MailMessages {
+    private static final Pattern HEADER_UNSAFE = Pattern.compile("[\\r\\n\\u0000-\\u001f\\u007f\\u2028\\u2029]+");
+
+    private MailMessages() {}
+
+    /** A message whose Message-ID stays the one given, however often it is saved or sent. */
+    static final class FixedIdMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+
+    public static MimeMessage build(Session session, String from, String messageId, OutgoingEmail e) throws MessagingException {
+        MimeMessage m = new FixedIdMessage(session, messageId);
+        try {
+            m.setFrom(new InternetAddress(from, "Compact Bot", StandardCharsets.UTF_8.name()));
+        } catch (java.io.UnsupportedEncodingException ex) {
+            m.setFrom(new InternetAddress(from));
+        }
+        InternetAddress to = new InternetAddress(headerSafe(e.to()), true);
+        m.setRecipient(MimeMessage.RecipientType.TO, to);
+        m.setSubject(headerSafe(e.subject()), StandardCharsets.UTF_8.name());
+        m.setSentDate(new Date());
+        m.setHeader("Auto-Submitted", "auto-generated");
+        if (e.inReplyTo() != null && !e.inReplyTo().isBlank()) {
+            String ref = headerSafe(e.inReplyTo());
+            m.setHeader("In-Reply-To", ref);
+            m.setHeader("References", ref);
+        }
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(e.text(), StandardCharsets.UTF_8.name(), "plain");
+        alternative.addBodyPart(text);
+        if (e.html() != null && !e.html().isBlank()) {
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(e.html(), StandardCharsets.UTF_8.name(), "html");
+            alternative.addBodyPart(html);
+        }
+        if (e.attachments().isEmpty()) {
+            m.setContent(alternative);
+        } else {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            mixed.addBodyPart(body);
+            for (OutgoingEmail.Attachment a : e.attachments()) {
+                MimeBodyPart part = new MimeBodyPart();
+                part.setText(a.content(), StandardCharsets.UTF_8.name(), a.type().startsWith("text/") ? a.type().substring(5) : "plain");
+                part.setFileName(headerSafe(a.name()));
+                part.setDisposition(MimeBodyPart.ATTACHMENT);
+                mixed.addBodyPart(part);
+            }
+            m.setContent(mixed);
+        }
+        m.saveChanges();
+        return m;
+    }
+
+    /** Line breaks and control characters out of anything that goes into a header. */
+    public static String headerSafe(String s) {
+        return s == null ? "" : HEADER_UNSAFE.matcher(s).replaceAll(" ").strip();
+    }
+}

@@ -1,0 +1,19 @@
+package org.compactbot.mail;
+
+import java.time.Instant;
+import java.util.List;
+import org.compactbot.cases.OutgoingEmail;
+
+/** Emails waiting to be sent, each with the Message-ID it keeps however often it is tried. */
+public interface Outbox {
+    record Pending(long id, String messageId, String caseRef, OutgoingEmail email, int attempts) {}
+
+    List<Pending> due(Instant now, int limit);
+
+    void markSent(long id, Instant at);
+
+    void markFailed(long id, int attempts, Instant nextAttempt, String error);
+
+    /** Unsent emails, and the age in seconds of the oldest (0 when none). */
+    long[] depthAndOldestAgeSeconds(Instant now);
+}

@@ -1,0 +1,259 @@
+package org.compactbot.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.compactbot.cases.CaseChange;
+import org.compactbot.cases.CaseEvent;
+import org.compactbot.cases.CaseStatus;
+import org.compactbot.cases.CaseStore;
+import org.compactbot.cases.ChallengeCase;
+import org.compactbot.cases.OutgoingEmail;
+
+/** Cases, their audit trail, timers and outgoing emails in SQLite. */
+public final class SqliteCaseStore implements CaseStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> SETTABLE = Set.of("mediator_id", "routing_reason", "assigned_at", "accepted_at", "closed_at", "outcome");
+    private final Database db;
+    private final Clock clock;
+    private final String mailDomain;
+
+    public SqliteCaseStore(Database db, Clock clock, String botAddress) {
+        this.db = db;
+        this.clock = clock;
+        this.mailDomain = botAddress.substring(botAddress.indexOf('@') + 1);
+    }
+
+    @Override
+    public Optional<ChallengeCase> find(String ref) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT * FROM cases WHERE ref = ?")) {
+                p.setString(1, ref);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<ChallengeCase> list(CaseStatus status, String area) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT * FROM cases WHERE (? IS NULL OR status = ?) AND (? IS NULL OR area = ?) "
+                    + "ORDER BY year DESC, seq DESC")) {
+                String s = status == null ? null : status.id();
+                p.setString(1, s);
+                p.setString(2, s);
+                p.setString(3, area);
+                p.setString(4, area);
+                List<ChallengeCase> out = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) out.add(read(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<CaseEvent> history(String ref) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT at, actor, from_status, to_status, note FROM case_events WHERE case_ref = ? ORDER BY id")) {
+                p.setString(1, ref);
+                List<CaseEvent> out = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) out.add(new CaseEvent(Instant.parse(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<String> unrouted() {
+        return db.inTransaction(c -> strings(c, "SELECT case_ref FROM outbox WHERE kind = 'case_submitted' AND done_at IS NULL ORDER BY id"));
+    }
+
+    @Override
+    public Map<String, Integer> openCasesByMediator() {
+        return db.inTransaction(c -> {
+            Map<String, Integer> out = new HashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT mediator_id, COUNT(*) FROM cases WHERE mediator_id IS NOT NULL "
+                    + "AND status IN ('assigned','accepted','in_mediation','escalated') GROUP BY mediator_id");
+                 ResultSet rs = p.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public String lastAssigned(String area) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT mediator_id FROM cases WHERE area = ? AND mediator_id IS NOT NULL "
+                    + "ORDER BY assigned_at DESC LIMIT 1")) {
+                p.setString(1, area);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<String> passedOver(String ref) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT note FROM case_events WHERE case_ref = ? AND note LIKE 'passed over: %'")) {
+                p.setString(1, ref);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) out.add(rs.getString(1).substring("passed over: ".length()).split(" ")[0]);
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public boolean timerFired(String ref, String timer) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM case_timers WHERE case_ref = ? AND timer = ?")) {
+                p.setString(1, ref);
+                p.setString(2, timer);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<String> transcript(String conversationId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT at, direction, text FROM transcript WHERE conversation_id = ? ORDER BY id")) {
+                p.setString(1, conversationId);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) out.add(rs.getString(1) + (rs.getString(2).equals("in") ? " person: " : " bot: ") + rs.getString(3));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public boolean apply(CaseChange change) {
+        Instant now = clock.instant();
+        return db.inTransaction(c -> {
+            String from;
+            try (PreparedStatement p = c.prepareStatement("SELECT status FROM cases WHERE ref = ?")) {
+                p.setString(1, change.ref());
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) return false;
+                    from = rs.getString(1);
+                }
+            }
+            CaseStatus current = CaseStatus.byId(from).orElseThrow();
+            if (change.to() != null && !current.next().contains(change.to())) return false;
+            if (change.timer() != null) {
+                try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO case_timers(case_ref, timer, fired_at) VALUES (?, ?, ?)")) {
+                    p.setString(1, change.ref());
+                    p.setString(2, change.timer());
+                    p.setString(3, now.toString());
+                    if (p.executeUpdate() == 0) return false; // fired before: fire once
+                }
+            }
+            String to = change.to() == null ? from : change.to().id();
+            try (PreparedStatement p = c.prepareStatement("UPDATE cases SET status = ?, updated_at = ? WHERE ref = ?")) {
+                p.setString(1, to);
+                p.setString(2, now.toString());
+                p.setString(3, change.ref());
+                p.executeUpdate();
+            }
+            for (var f : change.fields().entrySet()) {
+                if (!SETTABLE.contains(f.getKey())) throw new IllegalArgumentException("not a settable case field: " + f.getKey());
+                try (PreparedStatement p = c.prepareStatement("UPDATE cases SET " + f.getKey() + " = ? WHERE ref = ?")) {
+                    p.setString(1, f.getValue());
+                    p.setString(2, change.ref());
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO case_events(case_ref, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, change.ref());
+                p.setString(2, now.toString());
+                p.setString(3, change.actor());
+                p.setString(4, from);
+                p.setString(5, to);
+                p.setString(6, change.note());
+                p.executeUpdate();
+            }
+            for (OutgoingEmail e : change.emails()) enqueue(c, change.ref(), e, now);
+            if (current == CaseStatus.SUBMITTED && change.to() != null) {
+                try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET done_at = ? WHERE case_ref = ? AND kind = 'case_submitted' AND done_at IS NULL")) {
+                    p.setString(1, now.toString());
+                    p.setString(2, change.ref());
+                    p.executeUpdate();
+                }
+            }
+            return true;
+        });
+    }
+
+    private void enqueue(Connection c, String ref, OutgoingEmail e, Instant now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO emails(case_ref, purpose, message_id, recipient, payload, created_at, next_attempt_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, ref);
+            p.setString(2, e.purpose());
+            p.setString(3, "<" + (ref == null ? "" : ref + ".") + UUID.randomUUID() + "@" + mailDomain + ">");
+            p.setString(4, e.to());
+            p.setString(5, JSON.writeValueAsString(e));
+            p.setString(6, now.toString());
+            p.setString(7, now.toString());
+            p.executeUpdate();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    private static ChallengeCase read(ResultSet rs) throws SQLException {
+        Map<String, Object> details;
+        try {
+            details = JSON.readValue(rs.getString("details"), new TypeReference<Map<String, Object>>() {});
+        } catch (IOException e) {
+            details = Map.of();
+        }
+        return new ChallengeCase(rs.getString("ref"), CaseStatus.byId(rs.getString("status")).orElse(CaseStatus.SUBMITTED),
+                rs.getString("area"), rs.getString("respondent"), rs.getString("organisation"), rs.getString("complainant_name"),
+                rs.getString("complainant_email"), rs.getString("conversation_id"), rs.getString("mediator_id"),
+                rs.getString("routing_reason"), details, instant(rs, "created_at"), instant(rs, "updated_at"),
+                instant(rs, "assigned_at"), instant(rs, "acknowledged_at"), instant(rs, "accepted_at"), instant(rs, "closed_at"),
+                rs.getString("outcome"));
+    }
+
+    private static Instant instant(ResultSet rs, String col) throws SQLException {
+        String v = rs.getString(col);
+        return v == null ? null : Instant.parse(v);
+    }
+}

@@ -1,0 +1,89 @@
+package org.compactbot.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.compactbot.cases.OutgoingEmail;
+import org.compactbot.mail.Outbox;
+
+/** The emails table as an outbox: due rows in order, sent or rescheduled one by one. */
+public final class SqliteOutbox implements Outbox {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Database db;
+
+    public SqliteOutbox(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<Pending> due(Instant now, int limit) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT id, message_id, case_ref, payload, attempts FROM emails "
+                    + "WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?")) {
+                p.setString(1, now.toString());
+                p.setInt(2, limit);
+                List<Pending> out = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        try {
+                            out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                    JSON.readValue(rs.getString(4), OutgoingEmail.class), rs.getInt(5)));
+                        } catch (IOException e) {
+                            throw new IllegalStateException("unreadable outbox row " + rs.getLong(1), e);
+                        }
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public void markSent(long id, Instant at) {
+        db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE emails SET sent_at = ?, last_error = NULL WHERE id = ?")) {
+                p.setString(1, at.toString());
+                p.setLong(2, id);
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE cases SET acknowledged_at = ? WHERE acknowledged_at IS NULL AND ref = "
+                    + "(SELECT case_ref FROM emails WHERE id = ? AND purpose = 'acknowledgement')")) {
+                p.setString(1, at.toString());
+                p.setLong(2, id);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void markFailed(long id, int attempts, Instant nextAttempt, String error) {
+        db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE emails SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
+                p.setInt(1, attempts);
+                p.setString(2, nextAttempt.toString());
+                p.setString(3, error == null ? "" : error.length() > 500 ? error.substring(0, 500) : error);
+                p.setLong(4, id);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long[] depthAndOldestAgeSeconds(Instant now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*), MIN(created_at) FROM emails WHERE sent_at IS NULL");
+                 ResultSet rs = p.executeQuery()) {
+                rs.next();
+                long n = rs.getLong(1);
+                String oldest = rs.getString(2);
+                return new long[] {n, oldest == null ? 0 : Math.max(0, now.getEpochSecond() - Instant.parse(oldest).getEpochSecond())};
+            }
+        });
+    }
+}

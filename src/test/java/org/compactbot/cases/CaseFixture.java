@@ -1,0 +1,80 @@
+package org.compactbot.cases;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.compactbot.config.AppConfig;
+import org.compactbot.conversation.Conversation;
+import org.compactbot.conversation.ConversationStore;
+import org.compactbot.conversation.TestClock;
+import org.compactbot.mail.OutboxSender;
+import org.compactbot.store.Database;
+import org.compactbot.store.SqliteCaseStore;
+import org.compactbot.store.SqliteConversationStore;
+import org.compactbot.store.SqliteOutbox;
+
+/** A case database on disk with the shipped mediators, a clock the test moves, and a mail sender. */
+final class CaseFixture implements AutoCloseable {
+    final Path dir;
+    final TestClock clock = new TestClock(Instant.parse("2026-11-24T10:00:00Z")); // a Tuesday
+    Database db;
+    SqliteCaseStore store;
+    CaseService service;
+    final MediatorDirectory directory;
+
+    CaseFixture(Path dir) throws Exception {
+        this.dir = dir;
+        this.directory = MediatorDirectoryLoader.load(Path.of("config/mediators.yml"));
+        open();
+    }
+
+    void open() throws Exception {
+        db = Database.open(dir.resolve("cases.db"));
+        store = new SqliteCaseStore(db, clock, "compact@example.org");
+        service = new CaseService(store, directory, clock);
+    }
+
+    void restart() throws Exception {
+        db.close();
+        open();
+    }
+
+    /** Submits a challenge the way the conversation engine does, returning its reference. */
+    String submit(String area, String organisation, String email, String respondent, String codes, boolean confidential) throws Exception {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("area", area);
+        details.put("role", "group");
+        details.put("name", "Sam Patel");
+        details.put("organisation", organisation);
+        details.put("email", email);
+        details.put("respondent", respondent);
+        details.put("what_happened", "The council cut our grant with 27 days notice.");
+        details.put("undertakings", "West Cheshire Compact › Managing Changes to Services › Public sector undertaking 3");
+        details.put("consent", confidential ? "confidential" : "share");
+        details.put("details", Map.of("codes", codes, "undertaking_numbers", "[1]",
+                "checks", "27 days' notice against a minimum of three months. That is less than the Compact's minimum.\n"
+                        + "Urgent: the change takes effect on 30 November 2026, within three months.",
+                "consent_label", confidential ? "Keep my name confidential from the body" : "The body may be told who raised it"));
+        details.put("suggestions", List.of(Map.of("citation", "West Cheshire Compact › Managing Changes to Services › Public sector undertaking 3",
+                "text", "Give a minimum of three months, and ideally six months' notice in writing", "code", "managing-change")));
+        ConversationStore convs = new SqliteConversationStore(db, "CC", clock);
+        Conversation c = new Conversation("conv-" + System.nanoTime(), "test", clock.instant());
+        return convs.commitTurn(c, List.of(new ConversationStore.Line("in", "yes")), new ConversationStore.NewCase(area, respondent,
+                organisation, "Sam Patel", email, new ObjectMapper().writeValueAsString(details))).orElseThrow();
+    }
+
+    OutboxSender sender(int smtpPort, boolean smtp) {
+        AppConfig.Mail d = AppConfig.defaults().mail();
+        AppConfig.Mail mail = new AppConfig.Mail("compact@example.org",
+                new AppConfig.Smtp(smtp ? "127.0.0.1" : "", smtpPort, "", "", "none"), d.imap(), "", "");
+        return new OutboxSender(new SqliteOutbox(db), mail, dir.resolve("outbox"), clock, new java.util.Random(7));
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

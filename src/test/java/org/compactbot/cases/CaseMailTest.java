@@ -1,0 +1,185 @@
+package org.compactbot.cases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Routing and mail with GreenMail as a real SMTP server on loopback. */
+class CaseMailTest {
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @TempDir Path dir;
+    CaseFixture f;
+
+    @BeforeEach
+    void open() throws Exception {
+        f = new CaseFixture(dir);
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    private static String to(MimeMessage m) throws Exception {
+        return m.getAllRecipients()[0].toString();
+    }
+
+    @Test
+    void newCaseGoesToTheRightMediatorWithASummaryAndTheComplainantIsAcknowledged() throws Exception {
+        String ref = f.submit("west-cheshire", "Northwich Lunch Club", "sam@lunchclub.org.uk",
+                "Cheshire West and Chester Council", "managing-change", false);
+        assertEquals("CC-2026-0001", ref);
+        assertEquals(1, f.service.routeNew());
+        ChallengeCase c = f.store.find(ref).orElseThrow();
+        assertEquals(CaseStatus.ASSIGNED, c.status());
+        assertEquals("m-funding", c.mediatorId(), c.routingReason());
+        assertTrue(c.routingReason().contains("managing-change"), c.routingReason());
+
+        assertEquals(2, f.sender(smtpPort(), true).drainOnce());
+        MimeMessage[] got = greenMail.getReceivedMessages();
+        assertEquals(2, got.length);
+        MimeMessage summary = Arrays.stream(got).filter(m -> {
+            try { return to(m).equals("morgan@mediation.example"); } catch (Exception e) { return false; }
+        }).findFirst().orElseThrow();
+        assertEquals("[CC-2026-0001] Compact challenge: Northwich Lunch Club v Cheshire West and Chester Council (West Cheshire)", summary.getSubject());
+        assertEquals("auto-generated", summary.getHeader("Auto-Submitted")[0]);
+        assertTrue(summary.getMessageID().startsWith("<CC-2026-0001."), summary.getMessageID());
+        String body = GreenMailUtil.getBody(summary);
+        assertTrue(body.contains("27 days' notice against a minimum of three months"), body);
+        assertTrue(body.contains("ACCEPT") && body.contains("DECLINE") && body.contains("INFO") && body.contains("RESOLVED"));
+        assertTrue(body.contains("Give a minimum of three months"), "undertaking quoted");
+        Multipart mixed = (Multipart) summary.getContent();
+        assertTrue(((Multipart) mixed.getBodyPart(0).getContent()).getContentType().startsWith("multipart/alternative"));
+        Part transcript = mixed.getBodyPart(1);
+        assertEquals("CC-2026-0001-transcript.txt", transcript.getFileName());
+
+        MimeMessage ack = Arrays.stream(got).filter(m -> {
+            try { return to(m).equals("sam@lunchclub.org.uk"); } catch (Exception e) { return false; }
+        }).findFirst().orElseThrow();
+        assertTrue(ack.getSubject().contains("CC-2026-0001"));
+        assertTrue(GreenMailUtil.getBody(ack).contains("within 2 working days"));
+        assertTrue(f.store.find(ref).orElseThrow().acknowledgedAt() != null, "acknowledgement recorded when sent");
+        for (MimeMessage m : got) assertFalse(to(m).contains("cheshirewest"), "the respondent is never emailed");
+    }
+
+    @Test
+    void confidentialityIsFlaggedToTheMediator() throws Exception {
+        String ref = f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", true);
+        f.service.routeNew();
+        f.sender(smtpPort(), true).drainOnce();
+        String body = Arrays.stream(greenMail.getReceivedMessages()).map(GreenMailUtil::getBody).collect(Collectors.joining("\n"));
+        assertTrue(body.contains("CONFIDENTIAL"), body);
+        assertTrue(body.contains("your name will not be shared"), body);
+        assertEquals(CaseStatus.ASSIGNED, f.store.find(ref).orElseThrow().status());
+    }
+
+    @Test
+    void smtpDownThenUpDeliversEverythingOnce() throws Exception {
+        f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
+        f.submit("wolverhampton", "Bilston Group", "jo@bilston.org.uk", "City of Wolverhampton Council", "bme", false);
+        f.service.routeNew();
+        int deadPort;
+        try (var s = new java.net.ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        var down = f.sender(deadPort, true);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(0, down.drainOnce());
+            f.clock.advance(Duration.ofHours(2));
+        }
+        assertEquals(0, greenMail.getReceivedMessages().length);
+        f.restart();
+        f.clock.advance(Duration.ofHours(2));
+        assertEquals(4, f.sender(smtpPort(), true).drainOnce());
+        assertEquals(0, f.sender(smtpPort(), true).drainOnce());
+        MimeMessage[] got = greenMail.getReceivedMessages();
+        assertEquals(4, got.length);
+        Set<String> ids = new HashSet<>();
+        for (MimeMessage m : got) ids.add(m.getMessageID());
+        assertEquals(4, ids.size(), "each email once");
+    }
+
+    @Test
+    void retryKeepsTheSameMessageIdSoAResendCanBeRecognised() throws Exception {
+        f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
+        f.service.routeNew();
+        var outbox = new org.compactbot.store.SqliteOutbox(f.db);
+        List<String> before = outbox.due(f.clock.instant(), 10).stream().map(p -> p.messageId()).toList();
+        f.restart();
+        List<String> after = new org.compactbot.store.SqliteOutbox(f.db).due(f.clock.instant(), 10).stream().map(p -> p.messageId()).toList();
+        assertEquals(before, after);
+        f.sender(smtpPort(), true).drainOnce();
+        assertEquals(new HashSet<>(before), Arrays.stream(greenMail.getReceivedMessages()).map(m -> {
+            try { return m.getMessageID(); } catch (Exception e) { return ""; }
+        }).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void headerInjectionInUserTextCannotAddHeadersOrRecipients() throws Exception {
+        f.submit("west-cheshire", "Evil Org\r\nBcc: victim@example.com\r\nX-Injected: yes", "sam@lunchclub.org.uk",
+                "Council\nSubject: fake", "funding", false);
+        f.service.routeNew();
+        f.sender(smtpPort(), true).drainOnce();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            assertEquals(1, m.getAllRecipients().length);
+            assertTrue(m.getHeader("X-Injected") == null, "no injected header");
+            assertFalse(m.getSubject().contains("\n"));
+        }
+        MimeMessage summary = greenMail.getReceivedMessages()[0];
+        String raw = GreenMailUtil.getWholeMessage(summary);
+        String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
+        assertFalse(headers.contains("\r\nBcc:") || headers.contains("\r\nX-Injected"), headers);
+    }
+
+    @Test
+    void userTextIsEscapedInTheHtmlPart() throws Exception {
+        ChallengeCase c = new ChallengeCase("CC-2026-0009", CaseStatus.SUBMITTED, "west-cheshire", "<b>Council</b>", "A & B",
+                "<script>x</script>", "a@b.org", null, null, null, java.util.Map.of("what_happened", "<img src=x onerror=alert(1)>"),
+                f.clock.instant(), f.clock.instant(), null, null, null, null, null);
+        OutgoingEmail e = CaseEmails.mediatorSummary(c, "M", "m@x.org", List.of());
+        assertFalse(e.html().contains("<img src=x"), e.html());
+        assertTrue(e.html().contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    @Test
+    void withNoSmtpHostEmailsAreWrittenAsEmlFiles() throws Exception {
+        f.submit("redcar-cleveland", "Eston Youth", "kim@estonyouth.org.uk", "Redcar and Cleveland Council", "volunteering", false);
+        f.service.routeNew();
+        assertEquals(2, f.sender(0, false).drainOnce());
+        List<Path> files;
+        try (var s = Files.list(dir.resolve("outbox"))) {
+            files = s.sorted().toList();
+        }
+        assertEquals(2, files.size());
+        assertTrue(files.get(0).toString().endsWith("mediator_summary.eml"), files.toString());
+        String eml = Files.readString(files.get(0));
+        assertTrue(eml.contains("To: helen@teesmediation.example"), eml);
+        assertTrue(eml.contains("Message-ID: <CC-2026-0001."), eml);
+    }
+}

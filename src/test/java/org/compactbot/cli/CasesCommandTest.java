@@ -1,0 +1,70 @@
+package org.compactbot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.compactbot.conversation.Conversation;
+import org.compactbot.conversation.ConversationStore;
+import org.compactbot.store.Database;
+import org.compactbot.store.SqliteConversationStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `cases list|show|assign|close|report` against a real database file. */
+class CasesCommandTest {
+    @TempDir Path dir;
+
+    private Path setUp() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        try (Database db = Database.open(data.resolve("compact-bot.db"))) {
+            ConversationStore s = new SqliteConversationStore(db, "CC", Clock.systemUTC());
+            s.commitTurn(new Conversation("c1", "test", java.time.Instant.now()), List.of(new ConversationStore.Line("in", "yes")),
+                    new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council", "Lunch Club", "Sam Patel",
+                            "sam@lunchclub.org.uk", "{\"what_happened\":\"grant cut\",\"details\":{\"codes\":\"funding\"}}"));
+        }
+        Path cfg = dir.resolve("c.yml");
+        Files.writeString(cfg, "data: { dir: \"" + data + "\" }\ncases: { mediators: \"" + Path.of("config/mediators.yml").toAbsolutePath() + "\" }\n");
+        return cfg;
+    }
+
+    @Test
+    void listShowAssignCloseAndReport() throws Exception {
+        Path cfg = setUp();
+        String c = cfg.toString();
+        CliRun list = CliRun.run("", "--config", c, "cases", "list");
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().contains("CC-2026-0001") && list.out().contains("submitted"), list.out());
+        assertEquals("No cases match.\n", CliRun.run("", "--config", c, "cases", "list", "--status", "resolved").out());
+
+        CliRun assign = CliRun.run("", "--config", c, "cases", "assign", "CC-2026-0001", "m-consult");
+        assertEquals(0, assign.exit(), assign.err());
+        assertTrue(assign.out().contains("assigned to Priya Shah"), assign.out());
+        assertTrue(Files.list(dir.resolve("data/outbox")).anyMatch(p -> p.toString().endsWith("mediator_summary.eml")), "summary written as .eml");
+
+        CliRun bad = CliRun.run("", "--config", c, "cases", "assign", "CC-2026-0001", "m-nobody");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("No mediator with id 'm-nobody'"), bad.err());
+
+        CliRun close = CliRun.run("", "--config", c, "cases", "close", "CC-2026-0001", "--outcome", "resolved", "--note", "grant restored");
+        assertEquals(0, close.exit(), close.err());
+        CliRun show = CliRun.run("", "--config", c, "cases", "show", "cc-2026-0001");
+        assertTrue(show.out().contains("resolved") && show.out().contains("submitted -> assigned") && show.out().contains("closed: grant restored"), show.out());
+
+        CliRun csv = CliRun.run("", "--config", c, "cases", "report", "--year", "2026", "--format", "csv");
+        assertTrue(csv.out().contains("outcome,resolved,1"), csv.out());
+        assertFalse(csv.out().contains("Sam Patel"));
+        CliRun md = CliRun.run("", "--config", c, "cases", "report", "--year", "2026");
+        assertTrue(md.out().startsWith("# Compact challenges 2026"), md.out());
+
+        CliRun unknownStatus = CliRun.run("", "--config", c, "cases", "list", "--status", "lost");
+        assertEquals(2, unknownStatus.exit());
+        assertTrue(unknownStatus.err().contains("unknown status 'lost'"), unknownStatus.err());
+        CliRun missing = CliRun.run("", "--config", c, "cases", "show", "CC-1999-0001");
+        assertEquals(2, missing.exit());
+    }
+}
