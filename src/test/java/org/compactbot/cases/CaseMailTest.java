@@ -182,4 +182,48 @@ class CaseMailTest {
         assertTrue(eml.contains("To: helen@teesmediation.example"), eml);
         assertTrue(eml.contains("Message-ID: <CC-2026-0001."), eml);
     }
+
+    @Test
+    void crashAfterSendingBeforeRecordingItLosesNothingAndTheResendKeepsItsMessageId() throws Exception {
+        f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
+        f.service.routeNew();
+        var real = new org.compactbot.store.SqliteOutbox(f.db);
+        org.compactbot.mail.Outbox crashing = new org.compactbot.mail.Outbox() {
+            public List<Pending> due(java.time.Instant now, int limit) { return real.due(now, limit); }
+            public void markSent(long id, java.time.Instant at) { throw new IllegalStateException("killed before the commit"); }
+            public void markFailed(long id, int attempts, java.time.Instant next, String error) { /* the process is gone */ }
+            public long[] depthAndOldestAgeSeconds(java.time.Instant now) { return real.depthAndOldestAgeSeconds(now); }
+        };
+        var d = org.compactbot.config.AppConfig.defaults().mail();
+        var mail = new org.compactbot.config.AppConfig.Mail("compact@example.org",
+                new org.compactbot.config.AppConfig.Smtp("127.0.0.1", smtpPort(), "", "", "none"), d.imap(), "", "");
+        new org.compactbot.mail.OutboxSender(crashing, mail, dir.resolve("outbox"), f.clock, new java.util.Random(1)).drainOnce();
+        f.restart();
+        assertEquals(2, f.sender(smtpPort(), true).drainOnce(), "nothing lost: both are sent again after the restart");
+        assertEquals(0, f.sender(smtpPort(), true).drainOnce());
+        MimeMessage[] got = greenMail.getReceivedMessages();
+        java.util.Map<String, Long> copies = Arrays.stream(got).map(m -> {
+            try { return m.getMessageID(); } catch (Exception e) { return ""; }
+        }).collect(Collectors.groupingBy(x -> x, Collectors.counting()));
+        assertEquals(2, copies.size(), "two distinct emails");
+        assertTrue(copies.values().stream().allMatch(n -> n <= 2), "a resend reuses its Message-ID, so a receiver can drop the copy");
+    }
+
+    @Test
+    void smtpPasswordLoginIsUsed() throws Exception {
+        greenMail.setUser("bot@example.org", "bot", "s3cret");
+        f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
+        f.service.routeNew();
+        var d = org.compactbot.config.AppConfig.defaults().mail();
+        var wrong = new org.compactbot.config.AppConfig.Mail("compact@example.org",
+                new org.compactbot.config.AppConfig.Smtp("127.0.0.1", smtpPort(), "bot", "wrong", "none"), d.imap(), "", "");
+        var right = new org.compactbot.config.AppConfig.Mail("compact@example.org",
+                new org.compactbot.config.AppConfig.Smtp("127.0.0.1", smtpPort(), "bot", "s3cret", "none"), d.imap(), "", "");
+        assertEquals(0, new org.compactbot.mail.OutboxSender(new org.compactbot.store.SqliteOutbox(f.db), wrong, dir.resolve("o"), f.clock,
+                new java.util.Random(1)).drainOnce(), "a wrong password is refused and retried later");
+        f.clock.advance(Duration.ofHours(2));
+        assertEquals(2, new org.compactbot.mail.OutboxSender(new org.compactbot.store.SqliteOutbox(f.db), right, dir.resolve("o"), f.clock,
+                new java.util.Random(1)).drainOnce());
+        assertEquals(2, greenMail.getReceivedMessages().length);
+    }
 }
