@@ -126,11 +126,7 @@ public final class CaseEmails {
     }
 
     static String areaName(String area) {
-        if (area == null) return "";
-        if (area.equals("redcar-cleveland")) return "Redcar & Cleveland";
-        StringBuilder sb = new StringBuilder();
-        for (String w : area.split("-")) if (!w.isEmpty()) sb.append(sb.length() > 0 ? " " : "").append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
-        return sb.toString();
+        return org.compactbot.knowledge.AreaDetector.displayName(area);
     }
 
     static String oneLine(String s) {

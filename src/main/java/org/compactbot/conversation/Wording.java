@@ -19,14 +19,6 @@ final class Wording {
     }
 
     static String areaName(String areaId) {
-        if (areaId == null) return "";
-        if (areaId.equals("redcar-cleveland")) return "Redcar & Cleveland";
-        StringBuilder sb = new StringBuilder();
-        for (String w : areaId.split("-")) {
-            if (w.isEmpty()) continue;
-            if (sb.length() > 0) sb.append(' ');
-            sb.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
-        }
-        return sb.toString();
+        return org.compactbot.knowledge.AreaDetector.displayName(areaId);
     }
 }

@@ -72,6 +72,19 @@ public final class AreaDetector {
         return detect(t);
     }
 
+    /** How an area id is written to people: "west-cheshire" -> "West Cheshire". */
+    public static String displayName(String areaId) {
+        if (areaId == null) return "";
+        if (areaId.equals("redcar-cleveland")) return "Redcar & Cleveland";
+        StringBuilder sb = new StringBuilder();
+        for (String w : areaId.split("-")) {
+            if (w.isEmpty()) continue;
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+        }
+        return sb.toString();
+    }
+
     public List<String> areas() {
         return List.copyOf(patterns.keySet());
     }

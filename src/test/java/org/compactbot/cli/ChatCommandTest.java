@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.compactbot.knowledge.SharedKnowledge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,23 +18,10 @@ class ChatCommandTest {
     private final ObjectMapper json = new ObjectMapper();
 
     private Path config() throws Exception {
-        SharedKnowledge.index();
-        Path data = Files.createDirectories(dir.resolve("data"));
-        Files.copy(SharedKnowledge.dataDir().resolve("embeddings.bin"), data.resolve("embeddings.bin"));
-        copyTree(SharedKnowledge.dataDir().resolve("index"), data.resolve("index"));
+        Path data = CliRun.dataWithIndex(dir);
         Path cfg = dir.resolve("c.yml");
         Files.writeString(cfg, "data: { dir: \"" + data + "\" }\n");
         return cfg;
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
     }
 
     private List<JsonNode> chat(Path cfg, String user, String input) throws Exception {

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.compactbot.Main;
-import org.compactbot.knowledge.SharedKnowledge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,14 +53,7 @@ class ChatProcessKillTest {
 
     @Test
     void conversationSurvivesTheProcessBeingKilledBetweenTurns() throws Exception {
-        SharedKnowledge.index();
-        Path data = Files.createDirectories(dir.resolve("data"));
-        try (var s = Files.walk(SharedKnowledge.dataDir().resolve("index"))) {
-            for (Path p : s.toList()) {
-                Path t = data.resolve("index").resolve(SharedKnowledge.dataDir().resolve("index").relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t); else Files.copy(p, t);
-            }
-        }
+        Path data = CliRun.dataWithIndex(dir);
         Path cfg = dir.resolve("c.yml");
         Files.writeString(cfg, "data: { dir: \"" + data + "\" }\nknowledge: { dir: \"" + Path.of("index-data").toAbsolutePath() + "\" }\n");
         try (Chat chat = new Chat(cfg)) {

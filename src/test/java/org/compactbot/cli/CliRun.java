@@ -21,6 +21,21 @@ record CliRun(int exit, String out, String err) {
         return cfg;
     }
 
+    /** A data directory holding a copy of the shared test index (so a command or process does not rebuild it). */
+    static Path dataWithIndex(Path dir) throws Exception {
+        SharedKnowledge.index();
+        Path from = SharedKnowledge.dataDir().resolve("index");
+        Path data = Files.createDirectories(dir.resolve("data"));
+        try (var s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = data.resolve("index").resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+        return data;
+    }
+
     static synchronized CliRun run(String stdin, String... args) {
         InputStream oldIn = System.in;
         PrintStream oldOut = System.out, oldErr = System.err;
