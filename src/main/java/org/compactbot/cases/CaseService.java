@@ -98,6 +98,48 @@ public final class CaseService {
         return ok ? Outcome.done(ref + " accepted.") : Outcome.failed(ref + " cannot be accepted from " + c.status().id() + ".");
     }
 
+    /**
+     * A mediator's emailed instruction on a case: ACCEPT, DECLINE reason, INFO question, or
+     * RESOLVED outcome. Only the assigned mediator's address may move the case.
+     */
+    public Outcome mediatorReply(String ref, String fromAddress, String reply) {
+        ChallengeCase c = store.find(ref).orElse(null);
+        if (c == null) return Outcome.failed("No case " + ref + ".");
+        Mediator m = c.mediatorId() == null ? null : directory.mediator(c.mediatorId()).orElse(null);
+        if (m == null || !m.email().equalsIgnoreCase(fromAddress == null ? "" : fromAddress.strip())) {
+            return Outcome.failed("Only the mediator assigned to " + ref + " can change it by email.");
+        }
+        String first = reply == null ? "" : reply.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        String word = first.split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z]", "");
+        String rest = first.contains(" ") ? first.substring(first.indexOf(' ') + 1).strip() : "";
+        String actor = "mediator:" + m.id();
+        switch (word) {
+            case "ACCEPT", "ACCEPTED" -> {
+                return accept(ref, actor);
+            }
+            case "DECLINE", "DECLINED" -> {
+                if (!store.apply(new CaseChange(ref, null, actor, "passed over: " + m.id() + " declined" + (rest.isEmpty() ? "" : ": " + rest),
+                        Map.of(), List.of(), null))) return Outcome.failed(ref + " cannot be declined now.");
+                store.find(ref).ifPresent(fresh -> route(fresh, actor, false));
+                return Outcome.done(ref + " declined by " + m.name() + "; reassigned.");
+            }
+            case "INFO" -> {
+                if (rest.isEmpty()) return Outcome.failed("Write your question after INFO.");
+                CaseStatus to = c.status() == CaseStatus.ACCEPTED ? CaseStatus.IN_MEDIATION : null;
+                boolean ok = store.apply(new CaseChange(ref, to, actor, "mediator asked: " + rest, Map.of(), List.of(
+                        CaseEmails.toComplainant(c, "The mediator has a question", "The mediator looking at your challenge asks:\n\n"
+                                + rest + "\n\nPlease reply to this email with your answer.", "info_request")), null));
+                return ok ? Outcome.done("Question passed to the complainant.") : Outcome.failed(ref + " is " + c.status().id() + ".");
+            }
+            case "RESOLVED", "RESOLVE" -> {
+                return close(ref, CaseStatus.RESOLVED, rest.isEmpty() ? "resolved" : rest, actor);
+            }
+            default -> {
+                return Outcome.failed("Start your reply with ACCEPT, DECLINE <reason>, INFO <question> or RESOLVED <outcome>.");
+            }
+        }
+    }
+
     /** Closes a case with an outcome: resolved, withdrawn, closed_unresolved or signposted. */
     public Outcome close(String ref, CaseStatus outcome, String note, String actor) {
         if (!outcome.closed()) return Outcome.failed("The outcome must be one of resolved, withdrawn, closed_unresolved, signposted.");

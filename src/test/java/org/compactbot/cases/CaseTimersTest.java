@@ -122,4 +122,27 @@ class CaseTimersTest {
         assertTrue(csv.startsWith("dimension,value,count\ntotal,all,2\n"), csv);
         assertTrue(!csv.contains("Sam Patel") && !AnnualReport.markdown(fig).contains("Sam Patel"), "no complainant names in reports");
     }
+
+    @Test
+    void onlyTheAssignedMediatorCanAcceptDeclineAskOrResolveByEmail() throws Exception {
+        String ref = f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
+        f.service.routeNew();
+        assertEquals("m-funding", f.store.find(ref).orElseThrow().mediatorId());
+        assertTrue(!f.service.mediatorReply(ref, "sam@lunchclub.org.uk", "ACCEPT").ok(), "the complainant cannot accept");
+        assertTrue(!f.service.mediatorReply(ref, "priya@resolve.example", "RESOLVED all fine").ok(), "another mediator cannot close it");
+        assertTrue(!f.service.mediatorReply(ref, "morgan@mediation.example", "Thanks, will look").ok(), "no command, no change");
+
+        assertTrue(f.service.mediatorReply(ref, "Morgan@Mediation.example", "decline conflict with a board role").ok());
+        ChallengeCase c = f.store.find(ref).orElseThrow();
+        assertEquals("m-consult", c.mediatorId(), c.routingReason());
+        assertTrue(c.routingReason().contains("declined"), c.routingReason());
+
+        assertTrue(f.service.mediatorReply(ref, "priya@resolve.example", "ACCEPT").ok());
+        assertTrue(f.service.mediatorReply(ref, "priya@resolve.example", "INFO when did you receive the letter?").ok());
+        assertEquals(CaseStatus.IN_MEDIATION, f.store.find(ref).orElseThrow().status());
+        assertTrue(purposes().contains("info_request>sam@lunchclub.org.uk"), purposes().toString());
+        assertTrue(f.service.mediatorReply(ref, "priya@resolve.example", "RESOLVED grant extended to March").ok());
+        assertEquals(CaseStatus.RESOLVED, f.store.find(ref).orElseThrow().status());
+        assertEquals("grant extended to March", f.store.find(ref).orElseThrow().outcome());
+    }
 }
