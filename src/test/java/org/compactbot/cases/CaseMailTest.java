@@ -226,4 +226,22 @@ class CaseMailTest {
                 new java.util.Random(1)).drainOnce());
         assertEquals(2, greenMail.getReceivedMessages().length);
     }
+
+    @Test
+    void oauth2TokenFromTheConfiguredCommandIsUsedForXoauth2() throws Exception {
+        greenMail.setUser("bot@example.org", "bot", "token-123");
+        f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
+        f.service.routeNew();
+        var d = org.compactbot.config.AppConfig.defaults().mail();
+        var mail = new org.compactbot.config.AppConfig.Mail("compact@example.org",
+                new org.compactbot.config.AppConfig.Smtp("127.0.0.1", smtpPort(), "bot", "", "none"), d.imap(), "echo token-123", "");
+        assertEquals(2, new org.compactbot.mail.OutboxSender(new org.compactbot.store.SqliteOutbox(f.db), mail, dir.resolve("o"), f.clock,
+                new java.util.Random(1)).drainOnce());
+        var bad = new org.compactbot.config.AppConfig.Mail("compact@example.org",
+                new org.compactbot.config.AppConfig.Smtp("127.0.0.1", smtpPort(), "bot", "", "none"), d.imap(), "echo wrong-token", "");
+        f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
+        f.service.routeNew();
+        assertEquals(0, new org.compactbot.mail.OutboxSender(new org.compactbot.store.SqliteOutbox(f.db), bad, dir.resolve("o"), f.clock,
+                new java.util.Random(1)).drainOnce(), "a wrong token is refused, and the mail waits");
+    }
 }
