@@ -104,6 +104,19 @@ public final class Database implements AutoCloseable {
               sent_at TEXT
             );
             CREATE INDEX emails_due ON emails(sent_at, next_attempt_at);
+            """,
+            """
+            CREATE TABLE slack_events (
+              event_id TEXT PRIMARY KEY,
+              received_at TEXT NOT NULL
+            );
+            CREATE TABLE inbound_messages (
+              message_key TEXT PRIMARY KEY,
+              received_at TEXT NOT NULL,
+              sender TEXT NOT NULL,
+              processed_at TEXT,
+              outcome TEXT
+            );
             """);
 
     private final Connection connection;
