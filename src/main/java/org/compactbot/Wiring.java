@@ -26,6 +26,7 @@ import org.compactbot.knowledge.CorpusLoader;
 import org.compactbot.knowledge.Embedder;
 import org.compactbot.knowledge.KnowledgeIndex;
 import org.compactbot.knowledge.Retriever;
+import org.compactbot.web.Health;
 import org.compactbot.web.WebServer;
 
 /** The one place where the service's parts are constructed and connected. */
@@ -141,7 +142,45 @@ public final class Wiring implements AutoCloseable {
     }
 
     public WebServer webServer() throws IOException {
-        return new WebServer(config, answers(), conversations());
+        return new WebServer(config, answers(), conversations(), health());
+    }
+
+    /** Readiness and gauges for /readyz and /metrics. */
+    public Health health() throws IOException {
+        Database db = database();
+        SqliteOutbox outbox = new SqliteOutbox(db);
+        SqliteCaseStore cases = caseStore();
+        return new Health() {
+            @Override
+            public Map<String, String> checks() {
+                Map<String, String> out = new java.util.LinkedHashMap<>();
+                try {
+                    db.inTransaction(c -> {
+                        try (var s = c.createStatement()) {
+                            s.executeUpdate("DELETE FROM slack_events WHERE event_id = 'readiness-probe'");
+                        }
+                        return null;
+                    });
+                    out.put("database", "ok");
+                } catch (RuntimeException e) {
+                    out.put("database", "failing: " + e.getMessage());
+                }
+                out.put("smtp", config.mail().smtp().enabled() ? "ok (" + config.mail().smtp().host() + ")" : "off (emails written to data/outbox)");
+                out.put("imap", config.mail().imap().enabled() ? "ok (" + config.mail().imap().host() + ")" : "off");
+                out.put("slack", config.slack().enabled() ? "ok" : "off");
+                return out;
+            }
+
+            @Override
+            public Map<String, Double> gauges() {
+                Map<String, Double> g = new java.util.LinkedHashMap<>();
+                long[] depth = outbox.depthAndOldestAgeSeconds(clock.instant());
+                g.put("compactbot_outbox_depth", (double) depth[0]);
+                g.put("compactbot_outbox_oldest_seconds", (double) depth[1]);
+                cases.countByStatus().forEach((s, n) -> g.put("compactbot_cases{status=\"" + s + "\"}", (double) n));
+                return g;
+            }
+        };
     }
 
     @Override

@@ -18,6 +18,9 @@ public interface CaseStore {
 
     Map<String, Integer> openCasesByMediator();
 
+    /** How many cases stand at each status. */
+    Map<String, Integer> countByStatus();
+
     /** The mediator who got the latest case in the area (for round-robin), or null. */
     String lastAssigned(String area);
 

@@ -102,6 +102,17 @@ public final class SqliteCaseStore implements CaseStore {
     }
 
     @Override
+    public Map<String, Integer> countByStatus() {
+        return db.inTransaction(c -> {
+            Map<String, Integer> out = new java.util.TreeMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT status, COUNT(*) FROM cases GROUP BY status"); ResultSet rs = p.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+            }
+            return out;
+        });
+    }
+
+    @Override
     public String lastAssigned(String area) {
         return db.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT mediator_id FROM cases WHERE area = ? AND mediator_id IS NOT NULL "

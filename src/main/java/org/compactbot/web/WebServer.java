@@ -31,17 +31,25 @@ public final class WebServer {
     private final Metrics metrics = new Metrics();
     private final Javalin app;
 
+    private final Health health;
+
     public WebServer(AppConfig config, AnswerService answers, ConversationEngine conversations) {
+        this(config, answers, conversations, null);
+    }
+
+    public WebServer(AppConfig config, AnswerService answers, ConversationEngine conversations, Health health) {
         this.config = config;
         this.answers = answers;
         this.conversations = conversations;
+        this.health = health;
         this.access = new ApiAccess(config.api().token());
         this.app = Javalin.create(cfg -> {
             cfg.jetty.port = config.server().port();
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
             cfg.startup.showJavalinBanner = false;
             cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")).contentType("application/json"));
-            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render()));
+            cfg.routes.get("/readyz", this::ready);
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render() + gauges()));
             cfg.routes.before("/api/*", this::checkAccess);
             cfg.routes.post("/api/ask", this::ask);
             cfg.routes.post("/api/chat/{conversationId}", this::chat);
@@ -78,6 +86,37 @@ public final class WebServer {
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    private void ready(Context ctx) throws IOException {
+        Map<String, String> checks = new java.util.LinkedHashMap<>();
+        checks.put("knowledge", answers.knownAreas().isEmpty() ? "failing: no Compact texts indexed" : "ok");
+        if (health != null) {
+            try {
+                checks.putAll(health.checks());
+            } catch (RuntimeException e) {
+                checks.put("health", "failing: " + e.getMessage());
+            }
+        }
+        boolean ready = checks.values().stream().noneMatch(v -> v.startsWith("failing"));
+        ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")
+                .result(JSON.writeValueAsString(Map.of("ready", ready, "checks", checks)));
+    }
+
+    private String gauges() {
+        if (health == null) return "";
+        StringBuilder sb = new StringBuilder();
+        try {
+            java.util.Set<String> typed = new java.util.HashSet<>();
+            new java.util.TreeMap<>(health.gauges()).forEach((name, value) -> {
+                String base = name.contains("{") ? name.substring(0, name.indexOf('{')) : name;
+                if (typed.add(base)) sb.append("# TYPE ").append(base).append(" gauge\n");
+                sb.append(name).append(' ').append(value).append('\n');
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("gauges unavailable: {}", e.getMessage());
+        }
+        return sb.toString();
     }
 
     private void checkAccess(Context ctx) {

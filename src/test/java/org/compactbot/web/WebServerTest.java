@@ -143,6 +143,30 @@ class WebServerTest {
     }
 
     @Test
+    void readyzReportsEachPartAndMetricsCarryTheGauges() throws Exception {
+        AppConfig d = AppConfig.defaults();
+        AppConfig cfg = new AppConfig(new AppConfig.Server(0), new AppConfig.Data(dir.resolve("data")), d.knowledge(),
+                d.api(), d.slack(), d.mail(), d.cases());
+        try (org.compactbot.Wiring w = new org.compactbot.Wiring(cfg, System.err)) {
+            var engine = new org.compactbot.conversation.ConversationEngine(
+                    new org.compactbot.store.SqliteConversationStore(w.database(), "CC", java.time.Clock.systemUTC()), SharedKnowledge.answers(),
+                    new org.compactbot.conversation.IntentClassifier(null), java.time.Clock.systemUTC());
+            server = new WebServer(cfg, SharedKnowledge.answers(), engine, w.health());
+            server.start();
+            engine.handle("x", "test", "hello");
+            HttpResponse<String> r = get("/readyz");
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode checks = json.readTree(r.body()).get("checks");
+            assertEquals("ok", checks.get("database").asText());
+            assertTrue(checks.get("smtp").asText().startsWith("off"), r.body());
+            String metrics = get("/metrics").body();
+            assertTrue(metrics.contains("compactbot_outbox_depth 0.0"), metrics);
+            server.stop();
+            server = null;
+        }
+    }
+
+    @Test
     void portInUseIsAClearError() throws Exception {
         server = start("", 0);
         var first = db;
