@@ -134,7 +134,8 @@ public final class Wiring implements AutoCloseable {
     }
 
     public OutboxSender outboxSender() throws IOException {
-        return new OutboxSender(new SqliteOutbox(database()), config.mail(), dataDir().resolve("outbox"), clock, new Random());
+        return new OutboxSender(new SqliteOutbox(database(), clock, config.mail().address()), config.mail(), dataDir().resolve("outbox"),
+                clock, new Random());
     }
 
     public BackgroundJobs backgroundJobs() throws IOException, ConfigException {
@@ -148,7 +149,7 @@ public final class Wiring implements AutoCloseable {
     /** Readiness and gauges for /readyz and /metrics. */
     public Health health() throws IOException {
         Database db = database();
-        SqliteOutbox outbox = new SqliteOutbox(db);
+        SqliteOutbox outbox = new SqliteOutbox(db, clock, config.mail().address());
         SqliteCaseStore cases = caseStore();
         return new Health() {
             @Override

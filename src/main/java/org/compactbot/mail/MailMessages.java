@@ -43,7 +43,8 @@ public final class MailMessages {
         m.setRecipient(MimeMessage.RecipientType.TO, to);
         m.setSubject(headerSafe(e.subject()), StandardCharsets.UTF_8.name());
         m.setSentDate(new Date());
-        m.setHeader("Auto-Submitted", "auto-generated");
+        // RFC 3834: a reply to a person's message is auto-replied; everything else auto-generated
+        m.setHeader("Auto-Submitted", e.inReplyTo() != null && !e.inReplyTo().isBlank() ? "auto-replied" : "auto-generated");
         if (e.inReplyTo() != null && !e.inReplyTo().isBlank()) {
             String ref = headerSafe(e.inReplyTo());
             m.setHeader("In-Reply-To", ref);

@@ -8,6 +8,9 @@ import org.compactbot.cases.OutgoingEmail;
 public interface Outbox {
     record Pending(long id, String messageId, String caseRef, OutgoingEmail email, int attempts) {}
 
+    /** Queues an email (case reference optional) to be sent. */
+    void enqueue(OutgoingEmail email, String caseRef);
+
     List<Pending> due(Instant now, int limit);
 
     void markSent(long id, Instant at);

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.compactbot.cases.CaseChange;
 import org.compactbot.cases.CaseEvent;
 import org.compactbot.cases.CaseStatus;
@@ -212,7 +211,7 @@ public final class SqliteCaseStore implements CaseStore {
                 p.setString(6, change.note());
                 p.executeUpdate();
             }
-            for (OutgoingEmail e : change.emails()) enqueue(c, change.ref(), e, now);
+            for (OutgoingEmail e : change.emails()) SqliteOutbox.insert(c, change.ref(), e, now, mailDomain);
             if (current == CaseStatus.SUBMITTED && change.to() != null) {
                 try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET done_at = ? WHERE case_ref = ? AND kind = 'case_submitted' AND done_at IS NULL")) {
                     p.setString(1, now.toString());
@@ -222,22 +221,6 @@ public final class SqliteCaseStore implements CaseStore {
             }
             return true;
         });
-    }
-
-    private void enqueue(Connection c, String ref, OutgoingEmail e, Instant now) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO emails(case_ref, purpose, message_id, recipient, payload, created_at, next_attempt_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            p.setString(1, ref);
-            p.setString(2, e.purpose());
-            p.setString(3, "<" + (ref == null ? "" : ref + ".") + UUID.randomUUID() + "@" + mailDomain + ">");
-            p.setString(4, e.to());
-            p.setString(5, JSON.writeValueAsString(e));
-            p.setString(6, now.toString());
-            p.setString(7, now.toString());
-            p.executeUpdate();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     private static List<String> strings(Connection c, String sql) throws SQLException {

@@ -14,9 +14,42 @@ import org.compactbot.mail.Outbox;
 public final class SqliteOutbox implements Outbox {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
+    private final java.time.Clock clock;
+    private final String mailDomain;
 
     public SqliteOutbox(Database db) {
+        this(db, java.time.Clock.systemUTC(), "compact@example.org");
+    }
+
+    public SqliteOutbox(Database db, java.time.Clock clock, String botAddress) {
         this.db = db;
+        this.clock = clock;
+        this.mailDomain = botAddress.substring(botAddress.indexOf('@') + 1);
+    }
+
+    @Override
+    public void enqueue(OutgoingEmail email, String caseRef) {
+        db.inTransaction(c -> {
+            insert(c, caseRef, email, clock.instant(), mailDomain);
+            return null;
+        });
+    }
+
+    /** Writes an email to the outbox inside the caller's transaction, with the Message-ID it will always keep. */
+    static void insert(java.sql.Connection c, String ref, OutgoingEmail e, Instant now, String mailDomain) throws java.sql.SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO emails(case_ref, purpose, message_id, recipient, payload, created_at, next_attempt_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, ref);
+            p.setString(2, e.purpose());
+            p.setString(3, "<" + (ref == null ? "" : ref + ".") + java.util.UUID.randomUUID() + "@" + mailDomain + ">");
+            p.setString(4, e.to());
+            p.setString(5, JSON.writeValueAsString(e));
+            p.setString(6, now.toString());
+            p.setString(7, now.toString());
+            p.executeUpdate();
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     @Override

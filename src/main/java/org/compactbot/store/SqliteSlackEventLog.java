@@ -1,0 +1,46 @@
+package org.compactbot.store;
+
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.compactbot.slack.SlackEventLog;
+
+/**
+ * The Slack event ids seen, in the slack_events table. Slack retries a delivery for about an hour,
+ * so ids older than {@link #KEEP} are pruned now and then to keep the table small.
+ */
+public final class SqliteSlackEventLog implements SlackEventLog {
+    static final Duration KEEP = Duration.ofDays(3);
+    private static final int PRUNE_EVERY = 500;
+
+    private final Database db;
+    private final Clock clock;
+    private final AtomicInteger sincePrune = new AtomicInteger(PRUNE_EVERY);
+
+    public SqliteSlackEventLog(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean firstTime(String eventId) {
+        Instant now = clock.instant();
+        boolean prune = sincePrune.incrementAndGet() >= PRUNE_EVERY;
+        if (prune) sincePrune.set(0);
+        return db.inTransaction(c -> {
+            if (prune) {
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM slack_events WHERE received_at < ?")) {
+                    p.setString(1, now.minus(KEEP).toString());
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO slack_events(event_id, received_at) VALUES (?, ?)")) {
+                p.setString(1, eventId);
+                p.setString(2, now.toString());
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+}
