@@ -183,28 +183,28 @@ public final class SqliteCaseStore implements CaseStore {
                 try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO case_timers(case_ref, timer, fired_at) VALUES (?, ?, ?)")) {
                     p.setString(1, change.ref());
                     p.setString(2, change.timer());
-                    p.setString(3, now.toString());
+                    p.setString(3, Times.of(now));
                     if (p.executeUpdate() == 0) return false; // fired before: fire once
                 }
             }
             String to = change.to() == null ? from : change.to().id();
             try (PreparedStatement p = c.prepareStatement("UPDATE cases SET status = ?, updated_at = ? WHERE ref = ?")) {
                 p.setString(1, to);
-                p.setString(2, now.toString());
+                p.setString(2, Times.of(now));
                 p.setString(3, change.ref());
                 p.executeUpdate();
             }
             for (var f : change.fields().entrySet()) {
                 if (!SETTABLE.contains(f.getKey())) throw new IllegalArgumentException("not a settable case field: " + f.getKey());
                 try (PreparedStatement p = c.prepareStatement("UPDATE cases SET " + f.getKey() + " = ? WHERE ref = ?")) {
-                    p.setString(1, f.getValue());
+                    p.setString(1, f.getKey().endsWith("_at") ? Times.of(Instant.parse(f.getValue())) : f.getValue());
                     p.setString(2, change.ref());
                     p.executeUpdate();
                 }
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO case_events(case_ref, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, change.ref());
-                p.setString(2, now.toString());
+                p.setString(2, Times.of(now));
                 p.setString(3, change.actor());
                 p.setString(4, from);
                 p.setString(5, to);
@@ -214,7 +214,7 @@ public final class SqliteCaseStore implements CaseStore {
             for (OutgoingEmail e : change.emails()) SqliteOutbox.insert(c, change.ref(), e, now, mailDomain);
             if (current == CaseStatus.SUBMITTED && change.to() != null) {
                 try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET done_at = ? WHERE case_ref = ? AND kind = 'case_submitted' AND done_at IS NULL")) {
-                    p.setString(1, now.toString());
+                    p.setString(1, Times.of(now));
                     p.setString(2, change.ref());
                     p.executeUpdate();
                 }

@@ -73,7 +73,7 @@ public final class SqliteConversationStore implements ConversationStore {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO transcript(conversation_id, at, direction, text) VALUES (?, ?, ?, ?)")) {
                 for (Line l : transcript) {
                     p.setString(1, conversation.id());
-                    p.setString(2, now.toString());
+                    p.setString(2, Times.of(now));
                     p.setString(3, l.direction());
                     p.setString(4, l.text());
                     p.addBatch();
@@ -114,20 +114,20 @@ public final class SqliteConversationStore implements ConversationStore {
             p.setString(8, nc.complainantEmail());
             p.setString(9, conversationId);
             p.setString(10, nc.detailsJson());
-            p.setString(11, now.toString());
-            p.setString(12, now.toString());
+            p.setString(11, Times.of(now));
+            p.setString(12, Times.of(now));
             p.executeUpdate();
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO case_events(case_ref, at, actor, from_status, to_status, note) "
                 + "VALUES (?, ?, ?, NULL, 'submitted', 'challenge submitted')")) {
             p.setString(1, ref);
-            p.setString(2, now.toString());
+            p.setString(2, Times.of(now));
             p.setString(3, "complainant");
             p.executeUpdate();
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO outbox(kind, case_ref, payload, created_at) VALUES ('case_submitted', ?, '{}', ?)")) {
             p.setString(1, ref);
-            p.setString(2, now.toString());
+            p.setString(2, Times.of(now));
             p.executeUpdate();
         }
         return ref;

@@ -44,8 +44,8 @@ public final class SqliteOutbox implements Outbox {
             p.setString(3, "<" + (ref == null ? "" : ref + ".") + java.util.UUID.randomUUID() + "@" + mailDomain + ">");
             p.setString(4, e.to());
             p.setString(5, JSON.writeValueAsString(e));
-            p.setString(6, now.toString());
-            p.setString(7, now.toString());
+            p.setString(6, Times.of(now));
+            p.setString(7, Times.of(now));
             p.executeUpdate();
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
@@ -57,7 +57,7 @@ public final class SqliteOutbox implements Outbox {
         return db.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT id, message_id, case_ref, payload, attempts FROM emails "
                     + "WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?")) {
-                p.setString(1, now.toString());
+                p.setString(1, Times.of(now));
                 p.setInt(2, limit);
                 List<Pending> out = new ArrayList<>();
                 try (ResultSet rs = p.executeQuery()) {
@@ -79,13 +79,13 @@ public final class SqliteOutbox implements Outbox {
     public void markSent(long id, Instant at) {
         db.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE emails SET sent_at = ?, last_error = NULL WHERE id = ?")) {
-                p.setString(1, at.toString());
+                p.setString(1, Times.of(at));
                 p.setLong(2, id);
                 p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement("UPDATE cases SET acknowledged_at = ? WHERE acknowledged_at IS NULL AND ref = "
                     + "(SELECT case_ref FROM emails WHERE id = ? AND purpose = 'acknowledgement')")) {
-                p.setString(1, at.toString());
+                p.setString(1, Times.of(at));
                 p.setLong(2, id);
                 p.executeUpdate();
             }
@@ -98,7 +98,7 @@ public final class SqliteOutbox implements Outbox {
         db.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE emails SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
                 p.setInt(1, attempts);
-                p.setString(2, nextAttempt.toString());
+                p.setString(2, Times.of(nextAttempt));
                 p.setString(3, error == null ? "" : error.length() > 500 ? error.substring(0, 500) : error);
                 p.setLong(4, id);
                 p.executeUpdate();
