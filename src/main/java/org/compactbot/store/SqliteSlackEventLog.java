@@ -32,13 +32,13 @@ public final class SqliteSlackEventLog implements SlackEventLog {
         return db.inTransaction(c -> {
             if (prune) {
                 try (PreparedStatement p = c.prepareStatement("DELETE FROM slack_events WHERE received_at < ?")) {
-                    p.setString(1, now.minus(KEEP).toString());
+                    p.setString(1, Times.of(now.minus(KEEP)));
                     p.executeUpdate();
                 }
             }
             try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO slack_events(event_id, received_at) VALUES (?, ?)")) {
                 p.setString(1, eventId);
-                p.setString(2, now.toString());
+                p.setString(2, Times.of(now));
                 return p.executeUpdate() == 1;
             }
         });

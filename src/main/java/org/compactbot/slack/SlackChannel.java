@@ -1,0 +1,454 @@
+package org.compactbot.slack;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.User;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageBotEvent;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.util.json.GsonFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.compactbot.config.AppConfig;
+import org.compactbot.conversation.CaseInfo;
+import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.Intent;
+import org.compactbot.conversation.IntentClassifier;
+import org.compactbot.conversation.Reply;
+import org.compactbot.conversation.Slot;
+import org.compactbot.conversation.TurnResult;
+import org.compactbot.knowledge.Answer;
+import org.compactbot.knowledge.AnswerFormatter;
+import org.compactbot.knowledge.AnswerService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slack as a channel over the shared engine: one Bolt app for events (direct messages, mentions,
+ * App Home), the /compact command and button clicks. Every handler acknowledges at once and
+ * leaves the work to {@link OrderedWork}; replies go out through the Web API (at slack.api-url)
+ * with bounded retries. A Slack user is the conversation {@code slack:TEAM:USER}. Challenges are
+ * confidential: they run only in the person's direct message, never in a channel.
+ */
+public final class SlackChannel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackChannel.class);
+    private static final Gson GSON = GsonFactory.createSnakeCase();
+    private static final String CHANNEL = "slack";
+    private static final Pattern REF = Pattern.compile("[A-Za-z]{1,10}-\\d{4}-\\d{1,6}");
+    private static final Duration PROFILE_FRESH = Duration.ofHours(1);
+
+    private final ConversationEngine engine;
+    private final AnswerService answers;
+    private final IntentClassifier intents;
+    private final SlackEventLog events;
+    private final CaseStatusLookup cases;
+    private final Slack slack;
+    private final MethodsClient client;
+    private final App app;
+    private final SlackCalls calls;
+    private final OrderedWork work = new OrderedWork(4, 500);
+    private final AnswerFormatter formatter = new AnswerFormatter();
+    /** Per conversation, the step its latest buttons answer (to spot a click on an old button). */
+    private final Map<String, String> steps = new ConcurrentHashMap<>();
+    private final Map<String, String> directChannels = new ConcurrentHashMap<>();
+    private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
+
+    /** What Slack tells us about a person, to offer as answers to the name and email questions. */
+    private record Profile(String name, String email, long fetchedAtMillis) {}
+
+    public SlackChannel(AppConfig.Slack config, ConversationEngine engine, AnswerService answers, IntentClassifier intents,
+                        SlackEventLog events, CaseStatusLookup cases) {
+        this(config, engine, answers, intents, events, cases, SlackCalls.RetryPolicy.DEFAULT);
+    }
+
+    SlackChannel(AppConfig.Slack config, ConversationEngine engine, AnswerService answers, IntentClassifier intents,
+                 SlackEventLog events, CaseStatusLookup cases, SlackCalls.RetryPolicy retry) {
+        this.engine = engine;
+        this.answers = answers;
+        this.intents = intents;
+        this.events = events;
+        this.cases = cases;
+        this.calls = new SlackCalls(retry, d -> Thread.sleep(d.toMillis()));
+        SlackConfig sc = new SlackConfig();
+        String url = config.apiUrl() == null || config.apiUrl().isBlank() ? "https://slack.com/api/" : config.apiUrl().strip();
+        sc.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url : url + "/");
+        sc.setHttpClientCallTimeoutMillis(15_000);
+        this.slack = Slack.getInstance(sc);
+        this.client = slack.methods(config.botToken());
+        com.slack.api.bolt.AppConfig boltConfig = com.slack.api.bolt.AppConfig.builder()
+                .singleTeamBotToken(config.botToken())
+                .signingSecret(config.signingSecret())
+                .slack(slack)
+                // SlackHttp checks signature and timestamp over the exact bytes received; Bolt's own
+                // check hashes with the platform charset, which breaks non-ASCII text on some hosts.
+                .requestVerificationEnabled(false)
+                .build();
+        this.app = new App(boltConfig);
+        routes();
+    }
+
+    /** Checks the token with Slack (auth.test) now rather than on the first request; false if Slack said no. */
+    public boolean start() {
+        try {
+            app.start();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Slack is not ready ({}); it will be tried again on the first request from Slack", e.getMessage());
+            return false;
+        }
+    }
+
+    com.slack.api.bolt.AppConfig boltConfig() {
+        return app.config();
+    }
+
+    /** Runs a verified request through the Bolt app; what to answer Slack. */
+    Response run(Request<?> request) throws Exception {
+        return app.run(request);
+    }
+
+    /** Waits for queued work to finish (tests; shutdown). */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return work.awaitIdle(timeout);
+    }
+
+    @Override
+    public void close() {
+        work.close();
+        app.stop();
+        try {
+            slack.close();
+        } catch (Exception ignored) {
+            // closing on the way out
+        }
+    }
+
+    // ---------------------------------------------------------------- routes: acknowledge now, work later
+
+    private void routes() {
+        app.event(MessageEvent.class, (req, ctx) -> {
+            MessageEvent ev = req.getEvent();
+            String key = conversationId(req.getTeamId(), ev.getUser());
+            once(req.getEventId(), ctx.getRetryNum(), key, () -> directMessage(req.getTeamId(), ev, ctx.getBotUserId()));
+            return ctx.ack();
+        });
+        app.event(AppMentionEvent.class, (req, ctx) -> {
+            AppMentionEvent ev = req.getEvent();
+            String key = conversationId(req.getTeamId(), ev.getUser());
+            once(req.getEventId(), ctx.getRetryNum(), key, () -> mention(req.getTeamId(), ev, ctx.getBotUserId()));
+            return ctx.ack();
+        });
+        app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
+            AppHomeOpenedEvent ev = req.getEvent();
+            if ("home".equals(ev.getTab()) && ev.getUser() != null) {
+                once(req.getEventId(), ctx.getRetryNum(), conversationId(req.getTeamId(), ev.getUser()),
+                        () -> calls.call("views.publish", () -> client.viewsPublish(r -> r.userId(ev.getUser()).view(SlackBlocks.home()))));
+            }
+            return ctx.ack();
+        });
+        // edits, deletions, other bots and files in a direct message: acknowledged, not acted on
+        app.event(MessageChangedEvent.class, (req, ctx) -> ctx.ack());
+        app.event(MessageDeletedEvent.class, (req, ctx) -> ctx.ack());
+        app.event(MessageBotEvent.class, (req, ctx) -> ctx.ack());
+        app.event(MessageFileShareEvent.class, (req, ctx) -> ctx.ack());
+        app.command("/compact", (req, ctx) -> {
+            SlashCommandPayload p = req.getPayload();
+            SlackBlocks.Message now = command(p);
+            return now == null ? ctx.ack() : ctx.ack(r -> r.responseType("ephemeral").text(now.text()).blocks(now.blocks()));
+        });
+        app.blockAction(Pattern.compile("^dm:(choice|edit):.*$"), (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            work.submit(conversationId(teamOf(p), p.getUser().getId()), () -> directChoice(p));
+            return ctx.ack();
+        });
+        app.blockAction(Pattern.compile("^(" + SlackBlocks.CHANNEL_CHALLENGE + "|" + SlackBlocks.HOME_CHALLENGE + ")$"), (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            String team = teamOf(p), user = p.getUser().getId();
+            work.submit(conversationId(team, user), () -> {
+                startPrivately(team, user, "challenge");
+                if (p.getResponseUrl() != null) respond(p.getResponseUrl(), SlackBlocks.plain(MOVED_TO_DM));
+            });
+            return ctx.ack();
+        });
+        app.blockAction(SlackBlocks.HOME_ASK, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            String team = teamOf(p), user = p.getUser().getId();
+            work.submit(conversationId(team, user), () -> directChannel(team, user).ifPresent(ch -> post(ch, null,
+                    List.of(SlackBlocks.plain("Ask me anything about your local Compact: type your question here, "
+                            + "for example \"how long should a consultation run?\"")))));
+            return ctx.ack();
+        });
+    }
+
+    static final String MOVED_TO_DM = "I've messaged you privately: Compact challenges are confidential, so I handle them in a direct message.";
+
+    /**
+     * Runs an event's work unless this event id has been handled before (Slack retries a delivery it
+     * thinks failed, marking it X-Slack-Retry-Num; the id stays the same).
+     */
+    private void once(String eventId, Integer retryNum, String key, Runnable job) {
+        if (eventId != null && !events.firstTime(eventId)) {
+            LOG.info("Slack event {} already handled{}; not acting on it again", eventId,
+                    retryNum == null ? "" : " (retry " + retryNum + ")");
+            return;
+        }
+        work.submit(key, job);
+    }
+
+    // ---------------------------------------------------------------- direct messages: the full conversation
+
+    private void directMessage(String team, MessageEvent ev, String botUserId) {
+        if (ev.getUser() == null || ev.getBotId() != null || !"im".equals(ev.getChannelType())) return;
+        String id = conversationId(team, ev.getUser());
+        directChannels.put(id, ev.getChannel());
+        turn(id, ev.getUser(), ev.getChannel(), ev.getThreadTs(), SlackText.plain(ev.getText(), botUserId));
+    }
+
+    /** One turn of the engine, its replies posted where the person is talking to us privately. */
+    private void turn(String conversationId, String user, String channel, String threadTs, String text) {
+        TurnResult t;
+        try {
+            t = engine.handle(conversationId, CHANNEL, text);
+        } catch (RuntimeException e) {
+            LOG.error("conversation {} failed", conversationId, e);
+            post(channel, threadTs, List.of(SlackBlocks.plain("Sorry, something went wrong on our side; please try again in a moment.")));
+            return;
+        }
+        steps.put(conversationId, SlackBlocks.step(t));
+        post(channel, threadTs, SlackBlocks.turn(t, suggestion(t.expecting(), user)));
+    }
+
+    /** For the name and email questions, what Slack knows, as a one-click answer. */
+    private Reply.Choice suggestion(Slot expecting, String user) {
+        if (expecting != Slot.NAME && expecting != Slot.EMAIL) return null;
+        Profile p = profile(user);
+        if (p == null) return null;
+        String value = expecting == Slot.NAME ? p.name() : p.email();
+        if (value == null || value.isBlank()) return null;
+        return new Reply.Choice("Use " + value, value);
+    }
+
+    private Profile profile(String user) {
+        Profile cached = profiles.get(user);
+        if (cached != null && System.currentTimeMillis() - cached.fetchedAtMillis() < PROFILE_FRESH.toMillis()) return cached;
+        Optional<Profile> fetched = calls.call("users.info", () -> client.usersInfo(r -> r.user(user))).map(r -> {
+            User u = r.getUser();
+            if (u == null || u.isBot() || u.isDeleted()) return null;
+            String name = u.getProfile() != null && notBlank(u.getProfile().getRealName()) ? u.getProfile().getRealName() : u.getRealName();
+            String email = u.getProfile() == null ? null : u.getProfile().getEmail();
+            return new Profile(name, email, System.currentTimeMillis());
+        });
+        fetched.ifPresent(p -> profiles.put(user, p));
+        return fetched.orElse(null);
+    }
+
+    /** A button or the edit menu clicked in the direct message: the clicked message shows the choice, then the turn runs. */
+    private void directChoice(BlockActionPayload p) {
+        BlockActionPayload.Action a = p.getActions().get(0);
+        String value = a.getSelectedOption() != null ? a.getSelectedOption().getValue() : a.getValue();
+        String label = a.getSelectedOption() != null && a.getSelectedOption().getText() != null
+                ? a.getSelectedOption().getText().getText() : a.getText() != null ? a.getText().getText() : value;
+        String user = p.getUser().getId();
+        String id = conversationId(teamOf(p), user);
+        String channel = p.getContainer() != null && p.getContainer().getChannelId() != null ? p.getContainer().getChannelId()
+                : p.getChannel() != null ? p.getChannel().getId() : null;
+        if (channel == null || value == null) return;
+        directChannels.put(id, channel);
+        String known = steps.get(id);
+        String step = SlackBlocks.stepOf(a.getActionId());
+        if (known != null && step != null && !known.equals(step)) {
+            post(channel, null, List.of(SlackBlocks.plain("That button was for an earlier question, so I have not used it. "
+                    + "Please answer the latest question, or type status to see where we are.")));
+            return;
+        }
+        String ts = p.getContainer() != null ? p.getContainer().getMessageTs() : null;
+        if (ts != null && p.getMessage() != null) {
+            calls.call("chat.update", () -> client.chatUpdate(r -> r.channel(channel).ts(ts)
+                    .text(p.getMessage().getText() == null ? label : p.getMessage().getText())
+                    .blocks(SlackBlocks.withChoiceMade(p.getMessage().getBlocks(), label))));
+        }
+        turn(id, user, channel, null, value);
+    }
+
+    // ---------------------------------------------------------------- channels: answers in a thread, challenges moved to a DM
+
+    private void mention(String team, AppMentionEvent ev, String botUserId) {
+        if (ev.getUser() == null || ev.getBotId() != null) return;
+        String text = SlackText.plain(ev.getText(), botUserId);
+        String thread = ev.getThreadTs() != null ? ev.getThreadTs() : ev.getTs();
+        String command = text.toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "").strip();
+        if (command.isEmpty() || command.equals("help")) {
+            post(ev.getChannel(), thread, List.of(SlackBlocks.help()));
+            return;
+        }
+        if (command.equals("status") || command.startsWith("status ")) {
+            statusPrivately(team, ev.getUser(), command.substring("status".length()).strip());
+            ephemeral(ev.getChannel(), ev.getUser(), thread, "I've sent you the status of your challenge in a direct message.");
+            return;
+        }
+        Intent intent = command.equals("challenge") ? Intent.START_CHALLENGE : intents.classify(text);
+        switch (intent) {
+            case START_CHALLENGE -> {
+                startPrivately(team, ev.getUser(), text);
+                ephemeral(ev.getChannel(), ev.getUser(), thread, MOVED_TO_DM);
+            }
+            case GREETING -> post(ev.getChannel(), thread, List.of(SlackBlocks.plain(
+                    "Hello! Ask me a question about your local Compact, here or in a direct message.")));
+            case THANKS -> post(ev.getChannel(), thread, List.of(SlackBlocks.plain("You're welcome.")));
+            case QUESTION -> post(ev.getChannel(), thread, List.of(answer(text)));
+        }
+    }
+
+    /** A question answered from the Compacts alone: no conversation state is touched. */
+    private SlackBlocks.Message answer(String question) {
+        try {
+            Answer a = answers.ask(question, null, 3);
+            return SlackBlocks.channelAnswer(formatter.shape(a));
+        } catch (IllegalArgumentException e) {
+            return SlackBlocks.plain(e.getMessage());
+        }
+    }
+
+    /**
+     * Starts a challenge in the person's direct message ({@code text} may already tell the story).
+     * If one is already in progress, they are told so and shown where it stands instead.
+     */
+    private void startPrivately(String team, String user, String text) {
+        String id = conversationId(team, user);
+        Optional<String> dm = directChannel(team, user);
+        if (dm.isEmpty()) return;
+        String step = steps.get(id);
+        TurnResult status = null;
+        if (step == null) {
+            status = engine.handle(id, CHANNEL, "status");
+            step = SlackBlocks.step(status);
+            steps.put(id, step);
+        }
+        if (!step.equals("idle")) {
+            if (status == null) status = engine.handle(id, CHANNEL, "status");
+            steps.put(id, SlackBlocks.step(status));
+            post(dm.get(), null, List.of(SlackBlocks.plain("You already have a challenge in progress, so let's carry on with it.")));
+            post(dm.get(), null, SlackBlocks.turn(status, null));
+            return;
+        }
+        turn(id, user, dm.get(), null, text);
+    }
+
+    // ---------------------------------------------------------------- /compact
+
+    /** What to acknowledge the command with (null: nothing shown now); any slower work is queued. */
+    private SlackBlocks.Message command(SlashCommandPayload p) {
+        String text = SlackText.plain(p.getText(), null);
+        String word = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        String team = p.getTeamId(), user = p.getUserId();
+        String id = conversationId(team, user);
+        switch (word) {
+            case "", "help" -> {
+                return SlackBlocks.help();
+            }
+            case "challenge" -> {
+                work.submit(id, () -> startPrivately(team, user, "challenge"));
+                return SlackBlocks.plain(MOVED_TO_DM);
+            }
+            case "status" -> {
+                String ref = text.length() > word.length() ? text.substring(word.length()).strip() : "";
+                work.submit(id, () -> statusPrivately(team, user, ref));
+                return SlackBlocks.plain("I've sent you the status of your challenge in a direct message.");
+            }
+            default -> {
+                String url = p.getResponseUrl();
+                work.submit(id, () -> respond(url, answer(text)));
+                return null;
+            }
+        }
+    }
+
+    /** Where a challenge stands, in the direct message only; a reference is looked up only among the person's own cases. */
+    private void statusPrivately(String team, String user, String ref) {
+        String id = conversationId(team, user);
+        Optional<String> dm = directChannel(team, user);
+        if (dm.isEmpty()) return;
+        if (ref.isBlank()) {
+            turn(id, user, dm.get(), null, "status");
+            return;
+        }
+        String r = ref.toUpperCase(Locale.ROOT);
+        Optional<CaseInfo> info = REF.matcher(r).matches() ? cases.raisedIn(r, id) : Optional.empty();
+        String text = info.map(i -> "Your challenge " + i.ref() + " is " + i.status().replace('_', ' ')
+                        + (i.mediator() == null ? "." : ", with a mediator."))
+                .orElse("I can't find a challenge " + SlackBlocks.truncate(ref, 40) + " raised by you. Check the reference "
+                        + "(it looks like CC-2026-0001), or say status to see your latest challenge.");
+        post(dm.get(), null, List.of(SlackBlocks.plain(text)));
+    }
+
+    // ---------------------------------------------------------------- Web API
+
+    /** The direct message between the bot and the person (opened with conversations.open the first time). */
+    private Optional<String> directChannel(String team, String user) {
+        String id = conversationId(team, user);
+        String known = directChannels.get(id);
+        if (known != null) return Optional.of(known);
+        Optional<String> opened = calls.call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
+                .map(r -> r.getChannel() == null ? null : r.getChannel().getId());
+        if (opened.isEmpty()) LOG.warn("could not open a direct message with Slack user {}", user);
+        opened.ifPresent(ch -> directChannels.put(id, ch));
+        return opened;
+    }
+
+    private void post(String channel, String threadTs, List<SlackBlocks.Message> messages) {
+        for (SlackBlocks.Message m : messages) {
+            calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
+                    .text(m.text()).blocks(m.blocks()).unfurlLinks(false).unfurlMedia(false)));
+        }
+    }
+
+    private void ephemeral(String channel, String user, String threadTs, String text) {
+        calls.call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r.channel(channel).user(user).threadTs(threadTs)
+                .text(text).blocks(SlackBlocks.plain(text).blocks())));
+    }
+
+    /** Answers through a response_url, seen only by the person (replace_original false: earlier messages stay). */
+    private void respond(String responseUrl, SlackBlocks.Message m) {
+        if (responseUrl == null || responseUrl.isBlank()) return;
+        JsonObject body = new JsonObject();
+        body.addProperty("response_type", "ephemeral");
+        body.addProperty("replace_original", false);
+        body.addProperty("text", m.text());
+        body.add("blocks", GSON.toJsonTree(m.blocks()));
+        String json = GSON.toJson(body);
+        calls.respond(() -> slack.send(responseUrl, json));
+    }
+
+    // ---------------------------------------------------------------- ids
+
+    /** The conversation of a Slack user: team and user id. */
+    static String conversationId(String team, String user) {
+        return "slack:" + (team == null ? "-" : team) + ":" + (user == null ? "-" : user);
+    }
+
+    private static String teamOf(BlockActionPayload p) {
+        if (p.getUser() != null && p.getUser().getTeamId() != null) return p.getUser().getTeamId();
+        return p.getTeam() == null ? null : p.getTeam().getId();
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,110 @@
+package org.compactbot.slack;
+
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge from any HTTP server to the Slack channel, with no web framework in it: takes the raw
+ * body and headers of {@code POST /slack/events}, checks Slack's signature (v0 HMAC-SHA256 of
+ * {@code v0:timestamp:body}) and that the timestamp is within five minutes, then runs the request
+ * through Bolt (SlackRequestParser + App.run). A bad or replayed request gets 401 and does nothing.
+ */
+public final class SlackHttp {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackHttp.class);
+    static final Duration WINDOW = Duration.ofMinutes(5);
+    private static final String JSON = "application/json; charset=utf-8";
+
+    /** What to answer Slack. */
+    public record Reply(int status, Map<String, String> headers, String body) {}
+
+    private final SlackChannel channel;
+    private final byte[] secret;
+    private final Clock clock;
+    private final SlackRequestParser parser;
+
+    public SlackHttp(SlackChannel channel, String signingSecret, Clock clock) {
+        if (signingSecret == null || signingSecret.isBlank()) throw new IllegalArgumentException("slack.signing-secret is empty");
+        this.channel = channel;
+        this.secret = signingSecret.getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
+        this.parser = new SlackRequestParser(channel.boltConfig());
+    }
+
+    /** Handles one request; never throws. Header names may be in any case. */
+    public Reply handle(String rawBody, Map<String, List<String>> headers) {
+        String body = rawBody == null ? "" : rawBody;
+        RequestHeaders h = new RequestHeaders(headers == null ? Map.of() : headers);
+        if (!authentic(h.getFirstValue("X-Slack-Request-Timestamp"), h.getFirstValue("X-Slack-Signature"), body)) {
+            return json(401, "{\"error\":\"invalid request\"}");
+        }
+        try {
+            Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri("/slack/events").requestBody(body).headers(h).queryString(Map.of()).build());
+            if (request == null) return json(400, "{\"error\":\"not a Slack request this app understands\"}");
+            Response r = channel.run(request);
+            Map<String, String> out = new LinkedHashMap<>();
+            if (r.getHeaders() != null) r.getHeaders().forEach((k, v) -> { if (k != null && v != null && !v.isEmpty()) out.put(k, v.get(0)); });
+            out.put("Content-Type", r.getContentType() != null ? r.getContentType() : JSON);
+            int status = r.getStatusCode() == null ? 200 : r.getStatusCode();
+            return new Reply(status, out, r.getBody() == null ? "" : r.getBody());
+        } catch (Exception e) {
+            LOG.error("Slack request could not be handled", e);
+            return json(500, "{\"error\":\"something went wrong on our side\"}");
+        }
+    }
+
+    /** True when the signature is Slack's over exactly this body and the timestamp is within the window either way. */
+    boolean authentic(String timestamp, String signature, String body) {
+        if (timestamp == null || signature == null) {
+            LOG.info("Slack request without signature headers refused");
+            return false;
+        }
+        long ts;
+        try {
+            ts = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            LOG.info("Slack request with an unreadable timestamp refused");
+            return false;
+        }
+        long now = clock.instant().getEpochSecond();
+        if (Math.abs(now - ts) > WINDOW.toSeconds()) {
+            LOG.info("Slack request with a timestamp {} s from now refused (replayed or clock skew)", ts - now);
+            return false;
+        }
+        byte[] expected = signature(secret, timestamp.strip(), body).getBytes(StandardCharsets.UTF_8);
+        boolean ok = MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.UTF_8));
+        if (!ok) LOG.info("Slack request with a wrong signature refused");
+        return ok;
+    }
+
+    /** Slack's v0 signature: {@code v0=} and the hex HMAC-SHA256 of {@code v0:timestamp:body} under the signing secret. */
+    static String signature(byte[] secret, String timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            byte[] h = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+            return "v0=" + HexFormat.of().formatHex(h);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static Reply json(int status, String body) {
+        return new Reply(status, Map.of("Content-Type", JSON), body);
+    }
+}

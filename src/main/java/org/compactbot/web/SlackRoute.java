@@ -1,0 +1,35 @@
+package org.compactbot.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.compactbot.slack.SlackHttp;
+
+/**
+ * {@code POST /slack/events}: hands the body, byte for byte as received (Slack's signature is over
+ * it), and every header to {@link SlackHttp}, and answers what it says.
+ */
+public final class SlackRoute implements Handler {
+    private final SlackHttp slack;
+
+    public SlackRoute(SlackHttp slack) {
+        this.slack = slack;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(ctx.req().getHeaderNames())) headers.put(name, Collections.list(ctx.req().getHeaders(name)));
+        SlackHttp.Reply r = slack.handle(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), headers);
+        ctx.status(r.status());
+        r.headers().forEach((k, v) -> {
+            if (k.equalsIgnoreCase("Content-Type")) ctx.contentType(v);
+            else ctx.header(k, v);
+        });
+        ctx.result(r.body());
+    }
+}

@@ -1,0 +1,159 @@
+package org.compactbot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A stand-in for the Slack Web API on loopback: records every call (method, form parameters or
+ * JSON body, when), answers auth.test, users.info, conversations.open, chat.*, views.*, and
+ * response_url posts under /respond/. Can be told to fail a method first (429 with Retry-After, or 5xx).
+ */
+final class FakeSlackApi implements AutoCloseable {
+    static final String TOKEN = "xoxb-test-token";
+    static final String TEAM = "T0TEAM";
+    static final String BOT_USER = "U0BOT";
+
+    /** One recorded call. */
+    record Call(String method, Map<String, String> params, String body, Instant at) {
+        JsonNode json(String param) {
+            try {
+                return new ObjectMapper().readTree(param == null ? body : params.get(param));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private record Failure(int status, String retryAfter) {}
+
+    private final HttpServer server;
+    private final List<Call> calls = new ArrayList<>();
+    private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
+    private final AtomicInteger ts = new AtomicInteger(1000);
+
+    FakeSlackApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    String apiUrl() {
+        return baseUrl() + "/api/";
+    }
+
+    /** The next call(s) of the method fail with this status first (Retry-After null: none sent). */
+    void failNext(String method, int status, String retryAfter) {
+        failures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Failure(status, retryAfter));
+    }
+
+    synchronized List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    synchronized List<Call> all() {
+        return List.copyOf(calls);
+    }
+
+    /** Waits until at least n calls match; returns them. */
+    List<Call> await(String method, int n, Predicate<Call> which) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<Call> found = calls(method).stream().filter(which).toList();
+            if (found.size() >= n) return found;
+            if (System.nanoTime() > end) throw new AssertionError("expected " + n + " " + method + " calls, got " + found + "; all: " + all());
+            Thread.sleep(20);
+        }
+    }
+
+    List<Call> await(String method, int n) throws InterruptedException {
+        return await(method, n, c -> true);
+    }
+
+    private void serve(HttpExchange x) throws IOException {
+        String path = x.getRequestURI().getPath();
+        String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String method = path.startsWith("/api/") ? path.substring("/api/".length()) : path;
+        Map<String, String> params = new LinkedHashMap<>();
+        String type = x.getRequestHeaders().getFirst("Content-Type");
+        if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
+            for (String pair : body.split("&")) {
+                if (pair.isEmpty()) continue;
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.put(k, v);
+            }
+        }
+        synchronized (this) {
+            calls.add(new Call(method, params, body, Instant.now()));
+        }
+        Deque<Failure> planned = failures.get(method);
+        Failure f = planned == null ? null : planned.poll();
+        if (f != null) {
+            if (f.retryAfter() != null) x.getResponseHeaders().add("Retry-After", f.retryAfter());
+            reply(x, f.status(), "{\"ok\":false,\"error\":\"" + (f.status() == 429 ? "ratelimited" : "internal_error") + "\"}");
+            return;
+        }
+        if (path.startsWith("/respond/")) {
+            reply(x, 200, "ok");
+            return;
+        }
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        if (!("Bearer " + TOKEN).equals(auth)) {
+            reply(x, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+            return;
+        }
+        String user = params.getOrDefault("user", params.getOrDefault("users", "U0NOBODY"));
+        String channel = params.getOrDefault("channel", "C0NONE");
+        String json = switch (method) {
+            case "auth.test" -> "{\"ok\":true,\"url\":\"https://compact.slack.com/\",\"team\":\"Compact\",\"user\":\"compactbot\","
+                    + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0BOT\"}";
+            case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"team_id\":\"" + TEAM + "\",\"name\":\"sam\","
+                    + "\"real_name\":\"Sam Patel\",\"is_bot\":false,\"deleted\":false,"
+                    + "\"profile\":{\"real_name\":\"Sam Patel\",\"display_name\":\"sam\",\"email\":\"sam.patel@example.org\"}}}";
+            case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + user + "\"}}";
+            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts.incrementAndGet() + ".000100\"}";
+            case "chat.update" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + params.get("ts") + "\"}";
+            case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + ts.incrementAndGet() + ".000200\"}";
+            case "views.publish", "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V0VIEW\"}}";
+            default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
+        };
+        reply(x, 200, json);
+    }
+
+    private static void reply(HttpExchange x, int status, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", body.startsWith("{") ? "application/json; charset=utf-8" : "text/plain");
+        x.sendResponseHeaders(status, b.length);
+        x.getResponseBody().write(b);
+        x.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

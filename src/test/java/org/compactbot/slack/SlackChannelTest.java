@@ -1,0 +1,313 @@
+package org.compactbot.slack;
+
+import static org.compactbot.slack.SlackFixture.FORM;
+import static org.compactbot.slack.SlackFixture.JSON;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.compactbot.conversation.CaseInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Slack end to end over HTTP: signed requests into the real /slack/events route, the real engine,
+ * and a fake Slack Web API on loopback that records what the bot posts.
+ */
+class SlackChannelTest {
+    @TempDir Path dir;
+    private SlackFixture slack;
+
+    @AfterEach
+    void close() {
+        if (slack != null) slack.close();
+    }
+
+    private static String allText(JsonNode blocks) {
+        return blocks.toString();
+    }
+
+    private static List<JsonNode> elements(JsonNode blocks) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode b : blocks) if (b.path("type").asText().equals("actions")) b.get("elements").forEach(out::add);
+        return out;
+    }
+
+    @Test
+    void directMessageQuestionIsAckedAtOnceAndAnsweredWithTheQuotedTextAndCitation() throws Exception {
+        slack = new SlackFixture(dir);
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = slack.signed(SlackRequests.directMessage(SlackRequests.newEventId(), "U1",
+                "how long should a consultation run?"), JSON);
+        long ackMillis = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(ackMillis < 3000, "acknowledged in " + ackMillis + " ms");
+
+        FakeSlackApi.Call post = slack.api.await("chat.postMessage", 1).get(0);
+        assertEquals("DU1", post.params().get("channel"));
+        JsonNode blocks = post.json("blocks");
+        assertTrue(blocks.get(0).path("text").path("text").asText().startsWith("&gt; ") || blocks.get(0).path("text").path("text").asText().startsWith("> "),
+                "the answer opens with the quoted passage: " + blocks);
+        assertTrue(allText(blocks).toLowerCase().contains("week"), blocks.toString());
+        JsonNode citation = blocks.get(1);
+        assertEquals("context", citation.path("type").asText());
+        assertTrue(citation.path("elements").get(0).path("text").asText().startsWith("— "), citation.toString());
+        assertTrue(post.params().get("text").contains("—"), "the notification text carries the citation too");
+
+        String id = slack.db.inTransaction(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT id, channel FROM conversations")) {
+                return rs.next() ? rs.getString(1) + " " + rs.getString(2) : null;
+            }
+        });
+        assertEquals("slack:T0TEAM:U1 slack", id);
+    }
+
+    @Test
+    void aWholeChallengeCanBeRaisedInADirectMessageAndConfirmedWithTheButton() throws Exception {
+        slack = new SlackFixture(dir);
+        List<String[]> script = List.of(
+                new String[] {"Which area", "west-cheshire"},
+                new String[] {"Are you raising this as", "group"},
+                new String[] {"What is your name", "Sam Patel"},
+                new String[] {"Which organisation", "Hope Street Youth Club"},
+                new String[] {"What email address", "<mailto:sam@example.org|sam@example.org>"},
+                new String[] {"Which public body", "Cheshire West and Chester Council, grants team"},
+                new String[] {"Please tell me what happened", "The council told us by letter that our grant will end in two weeks, with no consultation at all."},
+                new String[] {"Which apply?", "1"},
+                new String[] {"I couldn't match", "none"},
+                new String[] {"What are the key dates", "told on 3 Nov 2026, takes effect 17 Nov 2026"},
+                new String[] {"What is the impact", "40 young people lose their weekly club"},
+                new String[] {"Have you already raised this", "skip"},
+                new String[] {"What would you like to happen", "Funding restored until proper notice is given"},
+                new String[] {"Your challenge will be shared", "confidential"});
+        slack.signed(SlackRequests.directMessage(SlackRequests.newEventId(), "U20", "raise a challenge"), JSON);
+        for (int turn = 1; turn < 30; turn++) {
+            FakeSlackApi.Call last = slack.api.await("chat.postMessage", turn).get(turn - 1);
+            String asked = last.params().get("text");
+            if (asked.contains("Is this right?")) {
+                assertTrue(asked.contains("sam@example.org"), "the email arrived unwrapped: " + asked);
+                JsonNode confirm = elements(last.json("blocks")).stream()
+                        .filter(b -> b.path("value").asText().equals("yes")).findFirst().orElseThrow();
+                assertEquals("primary", confirm.path("style").asText());
+                assertTrue(elements(last.json("blocks")).stream().anyMatch(b -> b.path("type").asText().equals("static_select")));
+                slack.signed(SlackRequests.blockAction("U20", "DU20", "2001.1", confirm.get("action_id").asText(), "yes", "Confirm", null), FORM);
+                String done = slack.api.await("chat.postMessage", turn + 1).get(turn).params().get("text");
+                assertTrue(done.matches("(?s).*your reference is CC-\\d{4}-\\d{4}.*"), done);
+                return;
+            }
+            String answer = script.stream().filter(s -> asked.contains(s[0])).map(s -> s[1]).reduce((a, b) -> b)
+                    .orElseThrow(() -> new AssertionError("unexpected question: " + asked));
+            slack.signed(SlackRequests.directMessage(SlackRequests.newEventId(), "U20", answer), JSON);
+        }
+        throw new AssertionError("never reached the summary");
+    }
+
+    @Test
+    void aGrievanceAskedDirectlyIsAnsweredWithAButtonToRaiseAChallenge() throws Exception {
+        slack = new SlackFixture(dir);
+        slack.signed(SlackRequests.directMessage(SlackRequests.newEventId(), "U21",
+                "the council cut our grant with two weeks warning, is that allowed?"), JSON);
+        FakeSlackApi.Call post = slack.api.await("chat.postMessage", 1).get(0);
+        JsonNode blocks = post.json("blocks");
+        assertTrue(blocks.toString().contains("raise a Compact challenge"), blocks.toString());
+        assertTrue(elements(blocks).stream().anyMatch(b -> b.path("value").asText().equals("challenge")), blocks.toString());
+    }
+
+    @Test
+    void aMentionInAChannelIsAnsweredInItsThread() throws Exception {
+        slack = new SlackFixture(dir);
+        assertEquals(200, slack.signed(SlackRequests.mention(SlackRequests.newEventId(), "U2", "C0GENERAL", "1700000100.000200",
+                "how long should a consultation run?"), JSON).statusCode());
+        FakeSlackApi.Call post = slack.api.await("chat.postMessage", 1).get(0);
+        assertEquals("C0GENERAL", post.params().get("channel"));
+        assertEquals("1700000100.000200", post.params().get("thread_ts"));
+        assertTrue(post.json("blocks").toString().contains("— "), post.params().toString());
+    }
+
+    @Test
+    void startingAChallengeInAChannelMovesItToADirectMessageAndPostsNothingAboutItThere() throws Exception {
+        slack = new SlackFixture(dir);
+        slack.signed(SlackRequests.mention(SlackRequests.newEventId(), "U3", "C0GENERAL", "1700000200.000100",
+                "I want to raise a challenge: the council cut our grant with two weeks notice"), JSON);
+        slack.api.await("chat.postMessage", 1, c -> c.params().get("channel").equals("DU3"));
+        slack.idle();
+        FakeSlackApi.Call note = slack.api.await("chat.postEphemeral", 1).get(0);
+        assertEquals("C0GENERAL", note.params().get("channel"));
+        assertEquals("U3", note.params().get("user"));
+        assertTrue(note.params().get("text").contains("messaged you privately"));
+        assertTrue(slack.api.calls("chat.postMessage").stream().noneMatch(c -> c.params().get("channel").startsWith("C")),
+                "nothing posted in the channel: " + slack.api.calls("chat.postMessage"));
+        String dm = slack.api.calls("chat.postMessage").stream().map(c -> c.params().get("text")).reduce("", String::concat);
+        assertTrue(dm.contains("Compact challenge"), dm);
+    }
+
+    @Test
+    void slashCommandQuestionIsAcknowledgedAtOnceAndAnsweredOnlyToTheAsker() throws Exception {
+        slack = new SlackFixture(dir);
+        String responseUrl = slack.api.baseUrl() + "/respond/cmd-1";
+        HttpResponse<String> ack = slack.signed(SlackRequests.command("U4", "C0GENERAL", "what is full cost recovery?", responseUrl), FORM);
+        assertEquals(200, ack.statusCode());
+        FakeSlackApi.Call answer = slack.api.await("/respond/cmd-1", 1).get(0);
+        JsonNode body = answer.json(null);
+        assertEquals("ephemeral", body.get("response_type").asText());
+        assertTrue(body.get("blocks").toString().toLowerCase().contains("cost"), body.toString());
+        assertTrue(slack.api.calls("chat.postMessage").isEmpty());
+    }
+
+    @Test
+    void slashCommandHelpIsTheAcknowledgementItself() throws Exception {
+        slack = new SlackFixture(dir);
+        HttpResponse<String> ack = slack.signed(SlackRequests.command("U4", "C0GENERAL", "help", "http://127.0.0.1:1/unused"), FORM);
+        assertEquals(200, ack.statusCode());
+        assertTrue(ack.body().contains("/compact challenge"), ack.body());
+        assertTrue(ack.body().contains("ephemeral"), ack.body());
+    }
+
+    @Test
+    void slashChallengeStartsTheIntakeInADirectMessage() throws Exception {
+        slack = new SlackFixture(dir);
+        HttpResponse<String> ack = slack.signed(SlackRequests.command("U5", "C0GENERAL", "challenge", slack.api.baseUrl() + "/respond/x"), FORM);
+        assertTrue(ack.body().contains("messaged you privately"), ack.body());
+        slack.api.await("conversations.open", 1);
+        FakeSlackApi.Call post = slack.api.await("chat.postMessage", 1).get(0);
+        assertEquals("DU5", post.params().get("channel"));
+        List<JsonNode> buttons = elements(post.json("blocks"));
+        assertTrue(buttons.stream().anyMatch(b -> b.path("value").asText().equals("west-cheshire")), buttons.toString());
+    }
+
+    @Test
+    void aButtonClickAdvancesTheIntakeAndAnOldButtonIsNotUsedAgain() throws Exception {
+        slack = new SlackFixture(dir);
+        slack.signed(SlackRequests.directMessage(SlackRequests.newEventId(), "U6", "raise a challenge"), JSON);
+        FakeSlackApi.Call areaQuestion = slack.api.await("chat.postMessage", 1).get(0);
+        JsonNode area = elements(areaQuestion.json("blocks")).stream()
+                .filter(b -> b.path("value").asText().equals("west-cheshire")).findFirst().orElseThrow();
+        String click = SlackRequests.blockAction("U6", "DU6", "1001.000100", area.get("action_id").asText(), "west-cheshire",
+                area.path("text").path("text").asText(), slack.api.baseUrl() + "/respond/a1");
+        assertEquals(200, slack.signed(click, FORM).statusCode());
+
+        FakeSlackApi.Call roleQuestion = slack.api.await("chat.postMessage", 2).get(1);
+        assertTrue(roleQuestion.params().get("text").contains("Are you raising this as"), roleQuestion.params().toString());
+        FakeSlackApi.Call update = slack.api.await("chat.update", 1).get(0);
+        assertEquals("1001.000100", update.params().get("ts"));
+        assertTrue(update.json("blocks").toString().contains("You chose"), update.params().toString());
+        assertFalse(update.json("blocks").toString().contains("\"actions\""), "the clicked buttons are gone");
+
+        slack.signed(click, FORM);
+        FakeSlackApi.Call stale = slack.api.await("chat.postMessage", 3).get(2);
+        assertTrue(stale.params().get("text").contains("earlier question"), stale.params().toString());
+
+        JsonNode group = elements(roleQuestion.json("blocks")).stream()
+                .filter(b -> b.path("value").asText().equals("group")).findFirst().orElseThrow();
+        slack.signed(SlackRequests.blockAction("U6", "DU6", "1002.000100", group.get("action_id").asText(), "group",
+                "A voluntary or community group", null), FORM);
+        FakeSlackApi.Call nameQuestion = slack.api.await("chat.postMessage", 4).get(3);
+        assertTrue(nameQuestion.params().get("text").contains("What is your name?"), nameQuestion.params().toString());
+        assertTrue(elements(nameQuestion.json("blocks")).stream().anyMatch(b -> b.path("value").asText().equals("Sam Patel")),
+                "offers the name Slack knows (users.info)");
+        assertEquals(1, slack.api.calls("users.info").size());
+    }
+
+    @Test
+    void aRetryAndADuplicateEventIdGetOneReplyEvenAfterARestart() throws Exception {
+        slack = new SlackFixture(dir);
+        String eventId = SlackRequests.newEventId();
+        String body = SlackRequests.directMessage(eventId, "U7", "what is full cost recovery?");
+        assertEquals(200, slack.signed(body, JSON).statusCode());
+        assertEquals(200, slack.signed(body, JSON, "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout").statusCode());
+        assertEquals(200, slack.signed(body, JSON).statusCode());
+        slack.api.await("chat.postMessage", 1);
+        slack.idle();
+        slack.restart();
+        assertEquals(200, slack.signed(body, JSON, "X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_timeout").statusCode());
+        slack.idle();
+        Thread.sleep(200);
+        assertEquals(1, slack.api.calls("chat.postMessage").size(), slack.api.calls("chat.postMessage").toString());
+    }
+
+    @Test
+    void aBadSignatureOrAStaleTimestampGets401AndDoesNothing() throws Exception {
+        slack = new SlackFixture(dir);
+        String body = SlackRequests.directMessage(SlackRequests.newEventId(), "U8", "what is full cost recovery?");
+        long now = System.currentTimeMillis() / 1000;
+        assertEquals(401, slack.post(body, JSON, now, SlackRequests.sign("not-the-secret", now, body)).statusCode());
+        assertEquals(401, slack.post(body + " ", JSON, now, SlackRequests.sign(SlackRequests.SECRET, now, body)).statusCode(),
+                "the signature is over the exact body");
+        long stale = now - 6 * 60;
+        assertEquals(401, slack.post(body, JSON, stale, SlackRequests.sign(SlackRequests.SECRET, stale, body)).statusCode());
+        long future = now + 6 * 60;
+        assertEquals(401, slack.post(body, JSON, future, SlackRequests.sign(SlackRequests.SECRET, future, body)).statusCode());
+        assertEquals(401, slack.post(body, JSON, now, "").statusCode());
+        slack.idle();
+        assertTrue(slack.api.calls("chat.postMessage").isEmpty());
+        assertEquals(200, slack.signed(body, JSON).statusCode(), "the same event, properly signed, is still new");
+        slack.api.await("chat.postMessage", 1);
+    }
+
+    @Test
+    void rateLimitsAndServerErrorsFromTheWebApiAreRetried() throws Exception {
+        slack = new SlackFixture(dir);
+        slack.api.failNext("chat.postMessage", 429, "1");
+        slack.api.failNext("chat.postMessage", 503, null);
+        slack.signed(SlackRequests.directMessage(SlackRequests.newEventId(), "U9", "what is full cost recovery?"), JSON);
+        List<FakeSlackApi.Call> posts = slack.api.await("chat.postMessage", 3);
+        slack.idle();
+        assertEquals(3, slack.api.calls("chat.postMessage").size());
+        Duration waited = Duration.between(posts.get(0).at(), posts.get(1).at());
+        assertTrue(waited.toMillis() >= 950, "waited " + waited.toMillis() + " ms after Retry-After: 1");
+        assertEquals(posts.get(0).params().get("text"), posts.get(2).params().get("text"));
+    }
+
+    @Test
+    void theHomeTabShowsWhatTheBotDoesWithButtonsToAskOrChallenge() throws Exception {
+        slack = new SlackFixture(dir);
+        slack.signed(SlackRequests.homeOpened(SlackRequests.newEventId(), "U10"), JSON);
+        FakeSlackApi.Call publish = slack.api.await("views.publish", 1).get(0);
+        assertEquals("U10", publish.params().get("user_id"));
+        JsonNode view = publish.json("view");
+        assertEquals("home", view.get("type").asText());
+        List<String> actions = elements(view.get("blocks")).stream().map(b -> b.get("action_id").asText()).toList();
+        assertEquals(List.of("home:ask", "home:challenge"), actions);
+
+        slack.signed(SlackRequests.blockAction("U10", "DU10", "1003.1", "home:challenge", "challenge", "Raise a Compact challenge", null), FORM);
+        FakeSlackApi.Call post = slack.api.await("chat.postMessage", 1).get(0);
+        assertEquals("DU10", post.params().get("channel"));
+        assertTrue(post.params().get("text").contains("Which area"), post.params().toString());
+    }
+
+    @Test
+    void slackUrlVerificationIsAnsweredWithItsChallenge() throws Exception {
+        slack = new SlackFixture(dir);
+        HttpResponse<String> r = slack.signed(SlackRequests.urlVerification("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"), JSON);
+        assertEquals(200, r.statusCode());
+        assertEquals("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", r.body());
+    }
+
+    @Test
+    void statusOfACaseIsSentPrivatelyAndOnlyToTheOneWhoRaisedIt() throws Exception {
+        slack = new SlackFixture(dir, (ref, conversation) -> ref.equals("CC-2026-0007") && conversation.equals("slack:T0TEAM:U11")
+                ? Optional.of(new CaseInfo(ref, "in_mediation", "m-funding")) : Optional.empty());
+        HttpResponse<String> ack = slack.signed(SlackRequests.command("U11", "C0GENERAL", "status cc-2026-0007", "http://127.0.0.1:1/x"), FORM);
+        assertFalse(ack.body().contains("CC-2026-0007"), "nothing about the case in the channel: " + ack.body());
+        FakeSlackApi.Call mine = slack.api.await("chat.postMessage", 1).get(0);
+        assertEquals("DU11", mine.params().get("channel"));
+        assertTrue(mine.params().get("text").contains("CC-2026-0007 is in mediation, with a mediator"), mine.params().toString());
+
+        slack.signed(SlackRequests.command("U12", "C0GENERAL", "status CC-2026-0007", "http://127.0.0.1:1/x"), FORM);
+        FakeSlackApi.Call theirs = slack.api.await("chat.postMessage", 2).get(1);
+        assertEquals("DU12", theirs.params().get("channel"));
+        assertTrue(theirs.params().get("text").startsWith("I can't find a challenge"), theirs.params().toString());
+        assertTrue(slack.api.calls("chat.postMessage").stream().noneMatch(c -> c.params().get("channel").startsWith("C")));
+        assertNull(slack.api.calls("chat.postMessage").stream().filter(c -> c.params().get("channel").equals("C0GENERAL")).findAny().orElse(null));
+    }
+}

@@ -1,0 +1,100 @@
+package org.compactbot.slack;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.compactbot.config.AppConfig;
+import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.IntentClassifier;
+import org.compactbot.knowledge.SharedKnowledge;
+import org.compactbot.store.Database;
+import org.compactbot.store.SqliteConversationStore;
+import org.compactbot.store.SqliteSlackEventLog;
+import org.compactbot.web.SlackRoute;
+
+/**
+ * The Slack channel as it runs: the real engine on a SQLite file, the shipped Compacts, a fake
+ * Slack Web API on loopback, and a small Javalin server with the real POST /slack/events route.
+ */
+final class SlackFixture implements AutoCloseable {
+    static final String FORM = "application/x-www-form-urlencoded";
+    static final String JSON = "application/json";
+
+    final FakeSlackApi api;
+    private final Path dbFile;
+    private final CaseStatusLookup cases;
+    private final HttpClient http = HttpClient.newHttpClient();
+    Database db;
+    ConversationEngine engine;
+    SlackChannel channel;
+    private Javalin web;
+
+    SlackFixture(Path dir) throws Exception {
+        this(dir, (ref, conversation) -> Optional.empty());
+    }
+
+    SlackFixture(Path dir, CaseStatusLookup cases) throws Exception {
+        this.api = new FakeSlackApi();
+        this.dbFile = dir.resolve("compact-bot.db");
+        this.cases = cases;
+        open();
+    }
+
+    private void open() throws Exception {
+        db = Database.open(dbFile);
+        Clock clock = Clock.systemUTC();
+        engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), SharedKnowledge.answers(),
+                new IntentClassifier(SharedKnowledge.embedder()), clock);
+        AppConfig.Slack cfg = new AppConfig.Slack(FakeSlackApi.TOKEN, SlackRequests.SECRET, "", api.apiUrl());
+        channel = new SlackChannel(cfg, engine, SharedKnowledge.answers(), new IntentClassifier(SharedKnowledge.embedder()),
+                new SqliteSlackEventLog(db, clock), cases, new SlackCalls.RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5)));
+        SlackHttp slackHttp = new SlackHttp(channel, SlackRequests.SECRET, clock);
+        web = Javalin.create(c -> {
+            c.jetty.port = 0;
+            c.startup.showJavalinBanner = false;
+            c.routes.post("/slack/events", new SlackRoute(slackHttp));
+        }).start();
+    }
+
+    /** Stops everything but the fake Slack and opens it again on the same database, as a restarted process would. */
+    void restart() throws Exception {
+        stop();
+        open();
+    }
+
+    HttpResponse<String> post(String body, String contentType, long timestamp, String signature, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + "/slack/events"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType)
+                .header("X-Slack-Request-Timestamp", String.valueOf(timestamp)).header("X-Slack-Signature", signature);
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts as Slack does: signed now with the signing secret. */
+    HttpResponse<String> signed(String body, String contentType, String... headers) throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        return post(body, contentType, now, SlackRequests.sign(SlackRequests.SECRET, now, body), headers);
+    }
+
+    void idle() throws InterruptedException {
+        if (!channel.awaitIdle(Duration.ofSeconds(60))) throw new AssertionError("Slack work did not finish");
+    }
+
+    private void stop() {
+        if (web != null) web.stop();
+        if (channel != null) channel.close();
+        if (db != null) db.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        api.close();
+    }
+}
