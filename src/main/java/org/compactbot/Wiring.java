@@ -13,7 +13,11 @@ import org.compactbot.cases.MediatorDirectory;
 import org.compactbot.cases.MediatorDirectoryLoader;
 import org.compactbot.config.AppConfig;
 import org.compactbot.config.ConfigException;
+import org.compactbot.mail.ImapPoller;
+import org.compactbot.mail.MailChannel;
+import org.compactbot.mail.MessageParser;
 import org.compactbot.mail.OutboxSender;
+import org.compactbot.store.SqliteInboundLog;
 import org.compactbot.store.SqliteCaseStore;
 import org.compactbot.store.SqliteOutbox;
 import org.compactbot.conversation.ConversationEngine;
@@ -28,6 +32,11 @@ import org.compactbot.knowledge.KnowledgeIndex;
 import org.compactbot.knowledge.Retriever;
 import org.compactbot.web.Health;
 import org.compactbot.web.WebServer;
+import java.util.Optional;
+import org.compactbot.conversation.CaseInfo;
+import org.compactbot.slack.SlackChannel;
+import org.compactbot.slack.SlackHttp;
+import org.compactbot.store.SqliteSlackEventLog;
 
 /** The one place where the service's parts are constructed and connected. */
 public final class Wiring implements AutoCloseable {
@@ -40,7 +49,10 @@ public final class Wiring implements AutoCloseable {
     private ConversationEngine conversations;
     private final Clock clock;
     private MediatorDirectory directory;
+    private MailChannel mailChannel;
     private CaseService cases;
+    private SlackChannel slack;
+    private SlackHttp slackHttp;
 
     public Wiring(AppConfig config, PrintStream notices) {
         this(config, notices, Clock.systemUTC());
@@ -142,8 +154,24 @@ public final class Wiring implements AutoCloseable {
         return new BackgroundJobs(cases(), outboxSender());
     }
 
-    public WebServer webServer() throws IOException {
-        return new WebServer(config, answers(), conversations(), health());
+    public WebServer webServer() throws IOException, ConfigException {
+        return new WebServer(config, answers(), conversations(), health(), mailChannel(), slackHttp().orElse(null));
+    }
+
+    /** The email channel: inbound messages through POST /mail/inbound and the IMAP poller. */
+    public synchronized MailChannel mailChannel() throws IOException, ConfigException {
+        if (mailChannel == null) {
+            mailChannel = new MailChannel(new MessageParser(), new SqliteInboundLog(database(), clock), conversations(), cases(),
+                    new SqliteOutbox(database(), clock, config.mail().address()), config.mail().address());
+        }
+        return mailChannel;
+    }
+
+    /** Polls the mailbox when mail.imap.host is set; null otherwise. */
+    public ImapPoller imapPoller() throws IOException, ConfigException {
+        if (!config.mail().imap().enabled()) return null;
+        MailChannel channel = mailChannel();
+        return new ImapPoller(config.mail(), channel::receive);
     }
 
     /** Readiness and gauges for /readyz and /metrics. */
@@ -184,8 +212,27 @@ public final class Wiring implements AutoCloseable {
         };
     }
 
+    /** The Slack channel when slack.bot-token and slack.signing-secret are set; empty (Slack off) otherwise. */
+    public synchronized Optional<SlackHttp> slackHttp() throws IOException {
+        if (!config.slack().enabled()) return Optional.empty();
+        if (slackHttp == null) {
+            SqliteCaseStore caseStore = caseStore();
+            slack = new SlackChannel(config.slack(), conversations(), answers(), new IntentClassifier(embedder()),
+                    new SqliteSlackEventLog(database(), clock),
+                    (ref, conversationId) -> caseStore.find(ref).filter(c -> conversationId.equals(c.conversationId()))
+                            .map(c -> new CaseInfo(c.ref(), c.status().id(), c.mediatorId())));
+            if (!config.slack().appToken().isBlank()) {
+                notices.println("Slack: slack.app-token is set, but Socket Mode is not in this build: Slack must reach POST /slack/events");
+            }
+            if (!slack.start()) notices.println("warning: Slack did not accept slack.bot-token yet (see the log); it is tried again on the first Slack request");
+            slackHttp = new SlackHttp(slack, config.slack().signingSecret(), clock);
+        }
+        return Optional.of(slackHttp);
+    }
+
     @Override
     public synchronized void close() throws IOException {
+        if (slack != null) slack.close();
         if (index != null) index.close();
         if (database != null) database.close();
     }

@@ -103,6 +103,18 @@ public final class BenchCommand implements Callable<Integer> {
             turnFigures(out, answers, work);
         }
 
+        out.println("\n== email channel: inbound messages, receipt to reply queued");
+        try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {})) {
+            AnswerService answers = new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
+            inboundFigures(out, answers, work);
+        }
+
+        out.println("\n== Slack: events acknowledged through POST /slack/events (50 concurrent senders, stub Web API on loopback)");
+        try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {})) {
+            AnswerService answers = new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
+            slackFigures(out, answers, work);
+        }
+
         out.println("\n== cases: routing and outbox");
         caseFigures(out, work);
 
@@ -216,6 +228,116 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%d concurrent conversations: %d turns in %.2f s = %.0f turns/s; turn latency p50 %.2f ms, p99 %.2f ms%n",
                     conversations, concurrent.size(), secs, concurrent.size() / secs, pct(concurrent, 50), pct(concurrent, 99));
         }
+    }
+
+    private void inboundFigures(PrintWriter out, AnswerService answers, Path work) throws Exception {
+        try (Database db = Database.open(work.resolve("inbound.db"))) {
+            Clock clock = Clock.systemUTC();
+            ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), answers, new IntentClassifier(null), clock);
+            var cases = new org.compactbot.cases.CaseService(new SqliteCaseStore(db, clock, "compact@example.org"),
+                    MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
+            var channel = new org.compactbot.mail.MailChannel(new org.compactbot.mail.MessageParser(),
+                    new org.compactbot.store.SqliteInboundLog(db, clock), engine, cases, new SqliteOutbox(db, clock, "compact@example.org"),
+                    "compact@example.org");
+            List<String> bodies = List.of("I want to raise a challenge about the council", "what is full cost recovery?",
+                    "how long should a consultation run?", "hello");
+            int n = 400;
+            List<byte[]> messages = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                messages.add(("From: sender" + i + "@group" + (i % 37) + ".org.uk\r\nTo: compact@example.org\r\nSubject: Question " + i
+                        + "\r\nMessage-ID: <bench-" + i + "@example.org>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                        + bodies.get(i % bodies.size()) + "\r\n\r\nOn Mon, 23 Nov 2026, Someone wrote:\r\n> an earlier message\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            for (int i = 0; i < 20; i++) channel.receive(messages.get(i)); // warm-up
+            long t0 = System.nanoTime();
+            int replied = 0;
+            for (int i = 20; i < n; i++) if (channel.receive(messages.get(i)).what().equals("replied")) replied++;
+            double secs = secs(t0);
+            out.printf(Locale.ROOT, "%d messages (questions and challenge starts) in %.2f s = %.0f messages/s, %d replies queued%n",
+                    n - 20, secs, (n - 20) / secs, replied);
+        }
+    }
+
+    private void slackFigures(PrintWriter out, AnswerService answers, Path work) throws Exception {
+        com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        stub.createContext("/", x -> {
+            String method = x.getRequestURI().getPath().replaceAll(".*/", "");
+            String json = switch (method) {
+                case "auth.test" -> "{\"ok\":true,\"team_id\":\"T0BENCH\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\",\"user\":\"bot\"}";
+                case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D0BENCH\"}}";
+                default -> "{\"ok\":true,\"channel\":\"D0BENCH\",\"ts\":\"1700000000.000100\"}";
+            };
+            x.getRequestBody().readAllBytes();
+            byte[] b = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            x.getResponseHeaders().add("Content-Type", "application/json");
+            x.sendResponseHeaders(200, b.length);
+            x.getResponseBody().write(b);
+            x.close();
+        });
+        stub.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        stub.start();
+        String secret = "bench-signing-secret";
+        AppConfig d = AppConfig.defaults();
+        AppConfig.Slack slackCfg = new AppConfig.Slack("xoxb-bench", secret, "", "http://127.0.0.1:" + stub.getAddress().getPort() + "/api/");
+        AppConfig cfg = new AppConfig(new AppConfig.Server(0), d.data(), d.knowledge(), d.api(), slackCfg, d.mail(), d.cases());
+        try (Database db = Database.open(work.resolve("slack.db"))) {
+            Clock clock = Clock.systemUTC();
+            ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), answers, new IntentClassifier(null), clock);
+            var channel = new org.compactbot.slack.SlackChannel(slackCfg, engine, answers, new IntentClassifier(null),
+                    new org.compactbot.store.SqliteSlackEventLog(db, clock), (ref, conv) -> java.util.Optional.empty());
+            channel.start();
+            WebServer server = new WebServer(cfg, answers, engine, null, null, new org.compactbot.slack.SlackHttp(channel, secret, clock));
+            server.start();
+            try {
+                HttpClient client = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(50)).build();
+                URI uri = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
+                int senders = 50, each = 20;
+                List<Long> acks = java.util.Collections.synchronizedList(new ArrayList<>());
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+                java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                long t0 = System.nanoTime();
+                for (int sIdx = 0; sIdx < senders; sIdx++) {
+                    int sender = sIdx;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < each; i++) {
+                            String text = i % 2 == 0 ? "hello" : "status";
+                            String body = "{\"token\":\"x\",\"team_id\":\"T0BENCH\",\"api_app_id\":\"A0\",\"type\":\"event_callback\","
+                                    + "\"event_id\":\"EvB" + sender + "x" + i + "\",\"event_time\":1700000000,\"event\":{\"type\":\"message\","
+                                    + "\"channel\":\"D" + sender + "\",\"user\":\"U" + sender + "\",\"text\":\"" + text + "\",\"ts\":\"1700000000."
+                                    + i + "\",\"channel_type\":\"im\"}}";
+                            long ts = System.currentTimeMillis() / 1000;
+                            HttpRequest req = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .header("Content-Type", "application/json").header("X-Slack-Request-Timestamp", String.valueOf(ts))
+                                    .header("X-Slack-Signature", slackSignature(secret, ts, body)).build();
+                            long t = System.nanoTime();
+                            HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
+                            acks.add(System.nanoTime() - t);
+                            if (r.statusCode() != 200) failures.incrementAndGet();
+                        }
+                        return null;
+                    }));
+                }
+                for (var f : done) f.get();
+                double secs = secs(t0);
+                pool.shutdown();
+                out.printf(Locale.ROOT, "%d events acknowledged in %.2f s = %.0f acks/s; ack latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d not 200%n",
+                        acks.size(), secs, acks.size() / secs, pct(acks, 50), pct(acks, 99), pct(acks, 100), failures.get());
+            } finally {
+                server.stop();
+                channel.close();
+            }
+        } finally {
+            stub.stop(0);
+        }
+    }
+
+    static String slackSignature(String secret, long timestamp, String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return "v0=" + java.util.HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private void caseFigures(PrintWriter out, Path work) throws Exception {

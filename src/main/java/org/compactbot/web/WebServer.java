@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 import org.compactbot.conversation.ChatJson;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.knowledge.Answer;
+import org.compactbot.mail.MailChannel;
 import org.compactbot.knowledge.AnswerJson;
 import org.compactbot.knowledge.AnswerService;
+import org.compactbot.slack.SlackHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,20 +34,33 @@ public final class WebServer {
     private final Javalin app;
 
     private final Health health;
+    private final MailChannel mail;
+    static final long MAX_MAIL_BYTES = 26_000_000;
 
     public WebServer(AppConfig config, AnswerService answers, ConversationEngine conversations) {
-        this(config, answers, conversations, null);
+        this(config, answers, conversations, null, null);
     }
 
-    public WebServer(AppConfig config, AnswerService answers, ConversationEngine conversations, Health health) {
+    /**
+     * @param health readiness and gauges (null: the web layer's own only)
+     * @param mail   the email channel behind POST /mail/inbound (null: that route answers 503)
+     */
+    public WebServer(AppConfig config, AnswerService answers, ConversationEngine conversations, Health health, MailChannel mail) {
+        this(config, answers, conversations, health, mail, null);
+    }
+
+    /** @param slack the Slack bridge behind POST /slack/events (null: Slack is off and that route answers 404) */
+    public WebServer(AppConfig config, AnswerService answers, ConversationEngine conversations, Health health, MailChannel mail,
+                     SlackHttp slack) {
         this.config = config;
         this.answers = answers;
         this.conversations = conversations;
         this.health = health;
+        this.mail = mail;
         this.access = new ApiAccess(config.api().token());
         this.app = Javalin.create(cfg -> {
             cfg.jetty.port = config.server().port();
-            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.http.maxRequestSize = MAX_MAIL_BYTES;
             cfg.startup.showJavalinBanner = false;
             cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")).contentType("application/json"));
             cfg.routes.get("/readyz", this::ready);
@@ -53,6 +68,9 @@ public final class WebServer {
             cfg.routes.before("/api/*", this::checkAccess);
             cfg.routes.post("/api/ask", this::ask);
             cfg.routes.post("/api/chat/{conversationId}", this::chat);
+            cfg.routes.post("/mail/inbound", this::inboundMail);
+            cfg.routes.post("/slack/events", slack != null ? new SlackRoute(slack)
+                    : ctx -> error(ctx, HttpStatus.NOT_FOUND, "Slack is off: set slack.bot-token and slack.signing-secret."));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again.");
@@ -119,7 +137,32 @@ public final class WebServer {
         return sb.toString();
     }
 
+    private void inboundMail(Context ctx) throws IOException {
+        String token = config.mail().inboundToken();
+        if (mail == null || token.isBlank()) {
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "The inbound mail endpoint is off: set mail.inbound-token.");
+            return;
+        }
+        if (!new ApiAccess(token).allows(ctx.header("Authorization"), null)) {
+            error(ctx, HttpStatus.UNAUTHORIZED, "Missing or wrong bearer token.");
+            return;
+        }
+        byte[] raw = ctx.bodyAsBytes();
+        if (raw.length == 0) {
+            error(ctx, HttpStatus.BAD_REQUEST, "Send one raw RFC 822 message as the body.");
+            return;
+        }
+        MailChannel.Outcome o = mail.receive(raw);
+        metrics.count("compactbot_mail_in_total", "Inbound emails received");
+        ctx.contentType("application/json").result(JSON.writeValueAsString(Map.of("outcome", o.what(), "detail", o.detail())));
+    }
+
     private void checkAccess(Context ctx) {
+        if (ctx.contentLength() > MAX_BODY_BYTES) {
+            error(ctx, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES / 1000 + " kB.");
+            ctx.skipRemainingHandlers();
+            return;
+        }
         if (!access.allows(ctx.header("Authorization"), ctx.ip())) {
             error(ctx, HttpStatus.UNAUTHORIZED, config.api().token().isBlank()
                     ? "The API answers local callers only until api.token is set."

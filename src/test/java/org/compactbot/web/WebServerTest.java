@@ -151,7 +151,7 @@ class WebServerTest {
             var engine = new org.compactbot.conversation.ConversationEngine(
                     new org.compactbot.store.SqliteConversationStore(w.database(), "CC", java.time.Clock.systemUTC()), SharedKnowledge.answers(),
                     new org.compactbot.conversation.IntentClassifier(null), java.time.Clock.systemUTC());
-            server = new WebServer(cfg, SharedKnowledge.answers(), engine, w.health());
+            server = new WebServer(cfg, SharedKnowledge.answers(), engine, w.health(), null);
             server.start();
             engine.handle("x", "test", "hello");
             HttpResponse<String> r = get("/readyz");

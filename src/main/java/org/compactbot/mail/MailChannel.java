@@ -1,0 +1,112 @@
+package org.compactbot.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.compactbot.cases.CaseService;
+import org.compactbot.cases.OutgoingEmail;
+import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.Reply;
+import org.compactbot.conversation.TurnResult;
+
+/**
+ * The email channel: one inbound message in, at most one reply queued. Machines are never
+ * answered (auto-replies, bounces, bulk mail, our own address, a sender over the hourly cap);
+ * a reply on a case thread from its mediator moves the case; anything else is a turn of the
+ * sender's conversation, answered on the same thread.
+ */
+public final class MailChannel {
+    static final int MAX_REPLIES_PER_SENDER_PER_HOUR = 10;
+    private static final Pattern CASE_REF = Pattern.compile("\\[([A-Z][A-Z0-9]{0,9}-\\d{4}-\\d{4})]");
+
+    /** What became of an inbound message. */
+    public record Outcome(String what, String detail) {}
+
+    private final MessageParser parser;
+    private final InboundLog log;
+    private final ConversationEngine engine;
+    private final CaseService cases;
+    private final Outbox outbox;
+    private final String ownAddress;
+
+    public MailChannel(MessageParser parser, InboundLog log, ConversationEngine engine, CaseService cases, Outbox outbox, String ownAddress) {
+        this.parser = parser;
+        this.log = log;
+        this.engine = engine;
+        this.cases = cases;
+        this.outbox = outbox;
+        this.ownAddress = ownAddress.toLowerCase(Locale.ROOT);
+    }
+
+    public Outcome receive(byte[] raw) {
+        ParsedEmail mail = parser.parse(raw);
+        String key = mail.messageId() != null && !mail.messageId().isBlank() ? mail.messageId() : "sha256:" + sha256(raw);
+        String sender = mail.from().toLowerCase(Locale.ROOT);
+        if (!log.firstReceipt(key, sender)) return new Outcome("duplicate", "already processed " + key);
+        Outcome o = decide(mail, sender);
+        log.processed(key, o.what() + (o.detail().isEmpty() ? "" : ": " + o.detail()));
+        return o;
+    }
+
+    private Outcome decide(ParsedEmail mail, String sender) {
+        if (mail.auto()) return new Outcome("ignored", "automatic mail (" + mail.reason() + ")");
+        if (sender.isEmpty()) return new Outcome("ignored", "no sender address");
+        if (sender.equals(ownAddress)) return new Outcome("ignored", "mail from our own address");
+        if (log.repliesInLastHour(sender) >= MAX_REPLIES_PER_SENDER_PER_HOUR) {
+            return new Outcome("ignored", "more than " + MAX_REPLIES_PER_SENDER_PER_HOUR + " replies to this sender in the last hour");
+        }
+        Matcher ref = CASE_REF.matcher(mail.subject());
+        if (ref.find()) {
+            CaseService.Outcome moved = cases.mediatorReply(ref.group(1), sender, mail.text());
+            if (moved.ok() || !moved.message().startsWith("Only the mediator")) {
+                reply(mail, moved.message() + (moved.ok() ? "" : "\n\nReply with ACCEPT, DECLINE <reason>, INFO <question> or RESOLVED <outcome> on the first line."), ref.group(1));
+                return new Outcome("replied", "case " + ref.group(1) + ": " + moved.message());
+            }
+        }
+        String text = mail.text().isBlank() ? mail.subject() : mail.text();
+        TurnResult turn = engine.handle("mail:" + sender, "email", text);
+        reply(mail, render(turn), turn.caseInfo() == null ? null : turn.caseInfo().ref());
+        return new Outcome("replied", "conversation turn, now " + turn.state());
+    }
+
+    /** Replies as plain text: each reply, with its choices as a numbered list to answer inline. */
+    static String render(TurnResult t) {
+        StringBuilder sb = new StringBuilder();
+        for (Reply r : t.replies()) {
+            if (sb.length() > 0) sb.append("\n\n");
+            sb.append(r.text());
+            for (int i = 0; i < r.choices().size(); i++) {
+                sb.append("\n  ").append(r.choices().get(i).value()).append(" - ").append(r.choices().get(i).label());
+            }
+        }
+        if (t.expecting() != null) sb.append("\n\n(Reply above the quoted text. You can also write help, back, skip, status or cancel.)");
+        return sb.toString();
+    }
+
+    private void reply(ParsedEmail mail, String body, String caseRef) {
+        String subject = mail.subject().isBlank() ? "Your message to Compact Bot"
+                : (mail.subject().regionMatches(true, 0, "Re:", 0, 3) ? mail.subject() : "Re: " + mail.subject());
+        if (caseRef != null && !subject.contains("[" + caseRef + "]")) subject = subject + " [" + caseRef + "]";
+        String to = mail.replyTo() != null && !mail.replyTo().isBlank() ? mail.replyTo() : mail.from();
+        String text = body + "\n\nCompact Bot\n";
+        outbox.enqueue(new OutgoingEmail(to, subject, text, html(text), List.of(), mail.messageId(), "reply"), caseRef);
+    }
+
+    private static String html(String text) {
+        String esc = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return "<html><body style=\"font-family:sans-serif\"><p>" + esc.replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p></body></html>";
+    }
+
+    private static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.compactbot.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Random;
+import org.compactbot.cases.CaseService;
+import org.compactbot.cases.CaseStatus;
+import org.compactbot.cases.MediatorDirectoryLoader;
+import org.compactbot.config.AppConfig;
+import org.compactbot.conversation.Conversation;
+import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.ConversationStore;
+import org.compactbot.conversation.IntentClassifier;
+import org.compactbot.knowledge.SharedKnowledge;
+import org.compactbot.store.Database;
+import org.compactbot.store.SqliteCaseStore;
+import org.compactbot.store.SqliteConversationStore;
+import org.compactbot.store.SqliteInboundLog;
+import org.compactbot.store.SqliteOutbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The email channel end to end: GreenMail as the real SMTP and IMAP server, SQLite on disk, the real engine. */
+class MailChannelTest {
+    static final String BOT = "compact@example.org";
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
+
+    @TempDir Path dir;
+    Database db;
+    MailChannel channel;
+    CaseService cases;
+    SqliteCaseStore caseStore;
+    AppConfig.Mail mailConfig;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = Database.open(dir.resolve("mail.db"));
+        Clock clock = Clock.systemUTC();
+        ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), SharedKnowledge.answers(),
+                new IntentClassifier(null), clock);
+        caseStore = new SqliteCaseStore(db, clock, BOT);
+        cases = new CaseService(caseStore, MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
+        channel = new MailChannel(new MessageParser(), new SqliteInboundLog(db, clock), engine, cases, new SqliteOutbox(db, clock, BOT), BOT);
+        AppConfig.Mail d = AppConfig.defaults().mail();
+        mailConfig = new AppConfig.Mail(BOT, new AppConfig.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), "", "", "none"),
+                new AppConfig.Imap("127.0.0.1", greenMail.getImap().getPort(), "compact", "pw", "none", "INBOX", 1), "", "");
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private int send() {
+        return new OutboxSender(new SqliteOutbox(db), mailConfig, dir.resolve("outbox"), Clock.systemUTC(), new Random(1)).drainOnce();
+    }
+
+    static byte[] email(String from, String subject, String messageId, String extraHeaders, String body) {
+        return ("From: " + from + "\r\nTo: " + BOT + "\r\nSubject: " + subject + "\r\nMessage-ID: " + messageId + "\r\n"
+                + "Date: Tue, 24 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + extraHeaders + "\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aQuestionIsAnsweredOnTheSameThread() throws Exception {
+        MailChannel.Outcome o = channel.receive(email("jo@bilston.org.uk", "Consultation length", "<q1@bilston.org.uk>", "",
+                "Hello, how long should a formal consultation run?\r\n\r\nThanks, Jo"));
+        assertEquals("replied", o.what(), o.detail());
+        assertEquals(1, send());
+        MimeMessage reply = greenMail.getReceivedMessages()[0];
+        assertEquals("jo@bilston.org.uk", reply.getAllRecipients()[0].toString());
+        assertEquals("Re: Consultation length", reply.getSubject());
+        assertEquals("<q1@bilston.org.uk>", reply.getHeader("In-Reply-To")[0]);
+        assertEquals("auto-replied", reply.getHeader("Auto-Submitted")[0]);
+        assertTrue(GreenMailUtil.getBody(reply).contains("12"), GreenMailUtil.getBody(reply));
+    }
+
+    @Test
+    void outOfOfficeBouncesAndOurOwnMailGetNoReply() throws Exception {
+        assertEquals("ignored", channel.receive(email("jo@bilston.org.uk", "Automatic reply: Consultation", "<ooo@x>",
+                "Auto-Submitted: auto-replied\r\n", "I am out of the office until Monday.")).what());
+        assertEquals("ignored", channel.receive(email("MAILER-DAEMON@mx.example.net", "Undelivered Mail Returned to Sender", "<b@x>",
+                "", "This is the mail system at host mx.example.net. I'm sorry to have to inform you that your message could not be delivered.")).what());
+        assertEquals("ignored", channel.receive(email(BOT, "loop", "<own@x>", "", "hello")).what());
+        assertEquals(0, send());
+    }
+
+    @Test
+    void aDuplicateDeliveryIsProcessedOnce() throws Exception {
+        byte[] m = email("jo@bilston.org.uk", "Question", "<dup@bilston.org.uk>", "", "what is full cost recovery?");
+        assertEquals("replied", channel.receive(m).what());
+        assertEquals("duplicate", channel.receive(m).what());
+        assertEquals(1, send());
+    }
+
+    @Test
+    void aSenderIsNotAnsweredMoreThanTenTimesAnHour() {
+        for (int i = 0; i < 10; i++) {
+            assertEquals("replied", channel.receive(email("bot@other.example", "Re: hi", "<loop" + i + "@x>", "", "hello there")).what());
+        }
+        assertEquals("ignored", channel.receive(email("bot@other.example", "Re: hi", "<loop10@x>", "", "hello there")).what());
+    }
+
+    @Test
+    void theAssignedMediatorAcceptsByEmailAndNobodyElseCanMoveTheCase() throws Exception {
+        ConversationStore convs = new SqliteConversationStore(db, "CC", Clock.systemUTC());
+        String ref = convs.commitTurn(new Conversation("c", "test", java.time.Instant.now()), List.of(),
+                new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council", "Lunch Club", "Sam Patel",
+                        "sam@lunchclub.org.uk", "{\"details\":{\"codes\":\"funding\"}}")).orElseThrow();
+        cases.routeNew();
+        assertEquals("m-funding", caseStore.find(ref).orElseThrow().mediatorId());
+
+        MailChannel.Outcome stranger = channel.receive(email("someone@else.example", "Re: [" + ref + "] Compact challenge", "<s@x>", "", "ACCEPT"));
+        assertEquals(CaseStatus.ASSIGNED, caseStore.find(ref).orElseThrow().status(), stranger.detail());
+
+        MailChannel.Outcome accepted = channel.receive(email("Morgan Lee <morgan@mediation.example>", "Re: [" + ref + "] Compact challenge",
+                "<a@mediation.example>", "", "ACCEPT\r\n\r\nOn Tue, 24 Nov 2026, Compact Bot wrote:\r\n> A Compact challenge has been assigned to you."));
+        assertEquals("replied", accepted.what(), accepted.detail());
+        assertEquals(CaseStatus.ACCEPTED, caseStore.find(ref).orElseThrow().status());
+        send();
+        assertTrue(List.of(greenMail.getReceivedMessages()).stream().anyMatch(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals("sam@lunchclub.org.uk") && m.getSubject().contains("mediator has taken on");
+            } catch (Exception e) {
+                return false;
+            }
+        }), "the complainant is told");
+    }
+
+    @Test
+    void mailArrivingInTheImapMailboxIsAnswered() throws Exception {
+        greenMail.setUser(BOT, "compact", "pw");
+        GreenMailUtil.sendTextEmail(BOT, "pat@eston.org.uk", "Volunteer expenses", "Can our volunteers claim travel expenses?",
+                ServerSetupTest.SMTP);
+        try (ImapPoller poller = new ImapPoller(mailConfig, channel::receive)) {
+            poller.start();
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (System.currentTimeMillis() < deadline && new SqliteOutbox(db).depthAndOldestAgeSeconds(java.time.Instant.now())[0] == 0) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(1, send());
+        MimeMessage reply = List.of(greenMail.getReceivedMessages()).stream().filter(m -> {
+            try { return m.getAllRecipients()[0].toString().equals("pat@eston.org.uk"); } catch (Exception e) { return false; }
+        }).findFirst().orElseThrow();
+        assertEquals("Re: Volunteer expenses", reply.getSubject());
+    }
+
+    @Test
+    void inboundWebhookNeedsItsTokenAndHandsTheMessageToTheChannel() throws Exception {
+        AppConfig d = AppConfig.defaults();
+        AppConfig.Mail withToken = new AppConfig.Mail(BOT, d.mail().smtp(), d.mail().imap(), "", "in-t0ken");
+        AppConfig cfg = new AppConfig(new AppConfig.Server(0), d.data(), d.knowledge(), d.api(), d.slack(), withToken, d.cases());
+        var server = new org.compactbot.web.WebServer(cfg, SharedKnowledge.answers(), null, null, channel);
+        server.start();
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            java.util.function.BiFunction<String, byte[], java.net.http.HttpResponse<String>> post = (token, body) -> {
+                try {
+                    var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/mail/inbound"))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "message/rfc822");
+                    if (token != null) b.header("Authorization", "Bearer " + token);
+                    return http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            byte[] m = email("jo@bilston.org.uk", "Question", "<hook1@bilston.org.uk>", "", "what does co-production mean?");
+            assertEquals(401, post.apply(null, m).statusCode());
+            assertEquals(401, post.apply("wrong", m).statusCode());
+            var ok = post.apply("in-t0ken", m);
+            assertEquals(200, ok.statusCode(), ok.body());
+            assertTrue(ok.body().contains("\"outcome\":\"replied\""), ok.body());
+            assertTrue(post.apply("in-t0ken", m).body().contains("duplicate"));
+            assertEquals(400, post.apply("in-t0ken", new byte[0]).statusCode());
+        } finally {
+            server.stop();
+        }
+    }
+}
