@@ -23,26 +23,20 @@ import org.apache.lucene.util.QueryBuilder;
  * weighted sum of normalised scores.
  */
 public final class Retriever {
-    /** Weights and depths, chosen by measurement on the dev questions (see README). */
+    /**
+     * Weights and depths, chosen by measurement on the dev questions (see README); reciprocal-rank
+     * fusion and separate wording/gloss/question fields were measured too and did worse.
+     */
     public record Tuning(double lexicalWeight, double semanticWeight, double areaBoost, int depth,
-                        float textBoost, float glossBoost, float sectionBoost, float termBoost, int rrfK) {
-        public static final Tuning DEFAULT = new Tuning(0.3, 0.7, 0.15, 100, 1.0f, 0.7f, 0.3f, 2.0f, 0);
-        // glossBoost is kept for experiments with separate fields; the "all" field uses textBoost
+                         float bodyBoost, float sectionBoost, float termBoost) {
+        public static final Tuning DEFAULT = new Tuning(0.3, 0.7, 0.15, 100, 1.0f, 0.3f, 2.0f);
 
         public Tuning withLexicalWeight(double w) {
-            return new Tuning(w, 1 - w, areaBoost, depth, textBoost, glossBoost, sectionBoost, termBoost, rrfK);
-        }
-
-        public Tuning withFields(float text, float gloss, float section, float term) {
-            return new Tuning(lexicalWeight, semanticWeight, areaBoost, depth, text, gloss, section, term, rrfK);
+            return new Tuning(w, 1 - w, areaBoost, depth, bodyBoost, sectionBoost, termBoost);
         }
 
         public Tuning withAreaBoost(double b) {
-            return new Tuning(lexicalWeight, semanticWeight, b, depth, textBoost, glossBoost, sectionBoost, termBoost, rrfK);
-        }
-
-        public Tuning withRrf(int k) {
-            return new Tuning(lexicalWeight, semanticWeight, areaBoost, depth, textBoost, glossBoost, sectionBoost, termBoost, k);
+            return new Tuning(lexicalWeight, semanticWeight, b, depth, bodyBoost, sectionBoost, termBoost);
         }
     }
 
@@ -95,21 +89,6 @@ public final class Retriever {
                     if (field.equals(KnowledgeIndex.F_QUESTION_VECTOR)) s[2] = Math.max(s[2], cos);
                 }
             }
-            Map<Integer, Integer> lexRank = new HashMap<>(), semRank = new HashMap<>();
-            if (tuning.rrfK() > 0) {
-                for (var e : found.entrySet()) {
-                    if (Double.isNaN(e.getValue()[1])) {
-                        e.getValue()[1] = Math.max(index.cosine(e.getKey(), qv, KnowledgeIndex.F_VECTOR),
-                                index.cosine(e.getKey(), qv, KnowledgeIndex.F_GLOSS_VECTOR));
-                    }
-                }
-                List<Integer> byLex = new ArrayList<>(found.keySet());
-                byLex.sort((a, b) -> Double.compare(found.get(b)[0], found.get(a)[0]));
-                for (int r = 0; r < byLex.size(); r++) if (found.get(byLex.get(r))[0] > 0) lexRank.put(byLex.get(r), r + 1);
-                List<Integer> bySem = new ArrayList<>(found.keySet());
-                bySem.sort((a, b) -> Double.compare(found.get(b)[1], found.get(a)[1]));
-                for (int r = 0; r < bySem.size(); r++) semRank.put(bySem.get(r), r + 1);
-            }
             List<ScoredPassage> out = new ArrayList<>(found.size());
             for (var e : found.entrySet()) {
                 double[] s = e.getValue();
@@ -120,10 +99,7 @@ public final class Retriever {
                 Passage p = index.passage(e.getKey());
                 double lex = maxBm25 > 0 ? s[0] / maxBm25 : 0;
                 double sem = semanticScale(s[1]);
-                double score = tuning.rrfK() > 0
-                        ? tuning.lexicalWeight() * (lexRank.containsKey(e.getKey()) ? 1.0 / (tuning.rrfK() + lexRank.get(e.getKey())) : 0)
-                          + tuning.semanticWeight() / (tuning.rrfK() + semRank.get(e.getKey()))
-                        : tuning.lexicalWeight() * lex + tuning.semanticWeight() * sem;
+                double score = tuning.lexicalWeight() * lex + tuning.semanticWeight() * sem;
                 if (preferArea != null && preferArea.equals(p.area())) score += tuning.areaBoost();
                 out.add(new ScoredPassage(p, score, s[0], s[1], s[2]));
             }
@@ -153,7 +129,7 @@ public final class Retriever {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
         // wording, gloss and example questions in one field: fewer clauses, and measured better than three
-        clauses += addField(all, withThesaurus, KnowledgeIndex.F_ALL, question, tuning.textBoost());
+        clauses += addField(all, withThesaurus, KnowledgeIndex.F_ALL, question, tuning.bodyBoost());
         // headings and glossary terms are matched as written: the thesaurus there costs time (measured) for little gain
         clauses += addField(all, plain, KnowledgeIndex.F_SECTION, question, tuning.sectionBoost());
         clauses += addField(all, plain, KnowledgeIndex.F_TERM, question, tuning.termBoost());

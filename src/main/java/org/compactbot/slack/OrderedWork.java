@@ -62,13 +62,16 @@ final class OrderedWork implements AutoCloseable {
         return true;
     }
 
+    /** Stops taking work and lets what is queued finish (30 s at most in all), so nothing runs after the store closes. */
     @Override
     public void close() {
         for (ExecutorService lane : lanes) lane.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try {
-            for (ExecutorService lane : lanes) lane.awaitTermination(5, TimeUnit.SECONDS);
+            for (ExecutorService lane : lanes) lane.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        for (ExecutorService lane : lanes) lane.shutdownNow();
     }
 }

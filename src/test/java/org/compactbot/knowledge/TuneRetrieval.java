@@ -26,9 +26,7 @@ public final class TuneRetrieval {
             double[] lexWeights = args.length > 0 ? new double[] {Double.parseDouble(args[0])} : new double[] {0.0, 0.2, 0.3, 0.35, 0.4, 0.5, 0.7, 1.0};
             for (double lw : lexWeights) {
                 Retriever.Tuning t = Retriever.Tuning.DEFAULT.withLexicalWeight(lw)
-                        .withRrf(Integer.getInteger("rrf", 0)).withAreaBoost(Double.parseDouble(System.getProperty("ab", "0.08")))
-                        .withFields(Float.parseFloat(System.getProperty("tb", "1.0")), Float.parseFloat(System.getProperty("gb", "0.7")),
-                                Float.parseFloat(System.getProperty("sb", "0.3")), 2.0f);
+                        .withAreaBoost(Double.parseDouble(System.getProperty("ab", String.valueOf(Retriever.Tuning.DEFAULT.areaBoost()))));
                 AnswerService svc = new AnswerService(idx, new Retriever(idx, emb, t), new AnswerService.Abstention(Double.parseDouble(System.getProperty("floor", "0.6")), Double.parseDouble(System.getProperty("sure", "0.8")), Double.parseDouble(System.getProperty("margin", "0"))));
                 List<Answer> answers = new ArrayList<>();
                 for (var q : qs) answers.add(svc.ask(q.question(), null, 5));
