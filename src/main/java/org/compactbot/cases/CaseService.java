@@ -140,6 +140,49 @@ public final class CaseService {
         }
     }
 
+    /** Largest single file kept as evidence, and most kept from one email. */
+    public static final long MAX_EVIDENCE_BYTES = 10_000_000, MAX_EVIDENCE_PER_EMAIL = 25_000_000;
+
+    /** A file the complainant sent on a case thread. */
+    public record Evidence(String name, String type, byte[] content) {}
+
+    /**
+     * The complainant wrote on their case's thread (often the answer to a mediator's INFO question):
+     * the text goes to the mediator, attachments are kept as evidence up to the limits, and the
+     * complainant is told what was kept.
+     */
+    public Outcome complainantReply(String ref, String fromAddress, String text, List<Evidence> files) {
+        ChallengeCase c = store.find(ref).orElse(null);
+        if (c == null || !c.complainantEmail().equalsIgnoreCase(fromAddress == null ? "" : fromAddress.strip())) {
+            return Outcome.failed("Only the person who raised " + ref + " can add to it by email.");
+        }
+        if (c.status().closed()) return Outcome.failed(ref + " is closed (" + c.status().id().replace('_', ' ') + ").");
+        List<String> kept = new ArrayList<>(), refused = new ArrayList<>();
+        long total = 0;
+        for (Evidence f : files) {
+            if (f.content().length > MAX_EVIDENCE_BYTES || total + f.content().length > MAX_EVIDENCE_PER_EMAIL) {
+                refused.add(f.name());
+                continue;
+            }
+            total += f.content().length;
+            store.addEvidence(ref, f.name(), f.type(), f.content());
+            kept.add(f.name());
+        }
+        List<OutgoingEmail> mail = new ArrayList<>();
+        String forwarded = (text == null || text.isBlank() ? "(no text)" : text.strip())
+                + (kept.isEmpty() ? "" : "\n\nFiles kept as evidence on the case: " + String.join(", ", kept));
+        directory.mediator(c.mediatorId() == null ? "" : c.mediatorId()).ifPresent(m -> mail.add(CaseEmails.notice(m.email(), m.name(), c,
+                "The complainant has written", "The complainant wrote:\n\n" + forwarded, "complainant_message")));
+        String thanks = "Thank you: your message has been added to " + ref + (mail.isEmpty() ? "." : " and passed to the mediator.")
+                + (kept.isEmpty() ? "" : " Kept as evidence: " + String.join(", ", kept) + ".")
+                + (refused.isEmpty() ? "" : " These files were too large to keep (" + MAX_EVIDENCE_BYTES / 1_000_000
+                        + " MB each, " + MAX_EVIDENCE_PER_EMAIL / 1_000_000 + " MB per email): " + String.join(", ", refused)
+                        + ". Please send a link to them instead, or bring them to the mediator.");
+        boolean ok = store.apply(new CaseChange(ref, null, "complainant", "complainant wrote" + (kept.isEmpty() ? "" : "; evidence: "
+                + String.join(", ", kept)), Map.of(), mail, null));
+        return ok ? Outcome.done(thanks) : Outcome.failed(ref + " could not be updated.");
+    }
+
     /** Closes a case with an outcome: resolved, withdrawn, closed_unresolved or signposted. */
     public Outcome close(String ref, CaseStatus outcome, String note, String actor) {
         if (!outcome.closed()) return Outcome.failed("The outcome must be one of resolved, withdrawn, closed_unresolved, signposted.");

@@ -32,6 +32,12 @@ public interface CaseStore {
     /** The conversation's transcript as "> in" / "< out" lines. */
     List<String> transcript(String conversationId);
 
+    /** Keeps a file the complainant sent as evidence on the case. */
+    void addEvidence(String ref, String name, String type, byte[] content);
+
+    /** The evidence files on a case: name and size. */
+    List<Map.Entry<String, Long>> evidence(String ref);
+
     /** Applies the change in one transaction; false when the move is not allowed or the timer already fired. */
     boolean apply(CaseChange change);
 }

@@ -90,6 +90,10 @@ public final class CasesCommand implements Runnable {
                 }
                 String checks = c.facts().get("checks");
                 if (checks != null) out.println("Checks: " + checks.replace("\n", "\n        "));
+                var evidence = store.evidence(c.ref());
+                if (!evidence.isEmpty()) {
+                    out.println("Evidence: " + String.join(", ", evidence.stream().map(e -> e.getKey() + " (" + e.getValue() + " bytes)").toList()));
+                }
                 out.println("History:");
                 for (CaseEvent e : store.history(c.ref())) {
                     out.println("  " + e.at() + "  " + e.actor() + "  " + (e.from() == null ? "" : e.from() + " -> ") + e.to() + "  " + e.note());

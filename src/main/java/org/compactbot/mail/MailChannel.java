@@ -62,10 +62,17 @@ public final class MailChannel {
         }
         Matcher ref = CASE_REF.matcher(mail.subject());
         if (ref.find()) {
-            CaseService.Outcome moved = cases.mediatorReply(ref.group(1), sender, mail.text());
+            String caseRef = ref.group(1);
+            CaseService.Outcome moved = cases.mediatorReply(caseRef, sender, mail.text());
             if (moved.ok() || !moved.message().startsWith("Only the mediator")) {
-                reply(mail, moved.message() + (moved.ok() ? "" : "\n\nReply with ACCEPT, DECLINE <reason>, INFO <question> or RESOLVED <outcome> on the first line."), ref.group(1));
-                return new Outcome("replied", "case " + ref.group(1) + ": " + moved.message());
+                reply(mail, moved.message() + (moved.ok() ? "" : "\n\nReply with ACCEPT, DECLINE <reason>, INFO <question> or RESOLVED <outcome> on the first line."), caseRef);
+                return new Outcome("replied", "case " + caseRef + ": " + moved.message());
+            }
+            CaseService.Outcome added = cases.complainantReply(caseRef, sender, mail.text(), mail.attachments().stream()
+                    .map(a -> new CaseService.Evidence(a.name(), a.type(), a.content())).toList());
+            if (added.ok() || !added.message().startsWith("Only the person")) {
+                reply(mail, added.message(), caseRef);
+                return new Outcome("replied", "case " + caseRef + ": " + added.message());
             }
         }
         String text = mail.text().isBlank() ? mail.subject() : mail.text();

@@ -117,6 +117,17 @@ public final class Database implements AutoCloseable {
               processed_at TEXT,
               outcome TEXT
             );
+            """,
+            """
+            CREATE TABLE evidence (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              case_ref TEXT NOT NULL REFERENCES cases(ref),
+              received_at TEXT NOT NULL,
+              name TEXT NOT NULL,
+              type TEXT NOT NULL,
+              bytes INTEGER NOT NULL,
+              content BLOB NOT NULL
+            );
             """);
 
     private final Connection connection;

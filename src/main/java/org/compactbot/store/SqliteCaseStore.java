@@ -166,6 +166,36 @@ public final class SqliteCaseStore implements CaseStore {
     }
 
     @Override
+    public void addEvidence(String ref, String name, String type, byte[] content) {
+        db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO evidence(case_ref, received_at, name, type, bytes, content) VALUES (?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, ref);
+                p.setString(2, Times.of(clock.instant()));
+                p.setString(3, name);
+                p.setString(4, type);
+                p.setLong(5, content.length);
+                p.setBytes(6, content);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Map.Entry<String, Long>> evidence(String ref) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT name, bytes FROM evidence WHERE case_ref = ? ORDER BY id")) {
+                p.setString(1, ref);
+                List<Map.Entry<String, Long>> out = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) out.add(Map.entry(rs.getString(1), rs.getLong(2)));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public boolean apply(CaseChange change) {
         Instant now = clock.instant();
         return db.inTransaction(c -> {

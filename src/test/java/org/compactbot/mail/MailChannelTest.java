@@ -191,4 +191,44 @@ class MailChannelTest {
             server.stop();
         }
     }
+
+    static byte[] withAttachments(String from, String subject, String messageId, String body, String name1, byte[] file1, String name2, byte[] file2) {
+        String b = "b0undary";
+        StringBuilder sb = new StringBuilder("From: " + from + "\r\nTo: " + BOT + "\r\nSubject: " + subject + "\r\nMessage-ID: " + messageId
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"" + b + "\"\r\n\r\n");
+        sb.append("--").append(b).append("\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n").append(body).append("\r\n");
+        for (String[] f : new String[][] {{name1, java.util.Base64.getMimeEncoder().encodeToString(file1)}, {name2, java.util.Base64.getMimeEncoder().encodeToString(file2)}}) {
+            sb.append("--").append(b).append("\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n")
+                    .append("Content-Disposition: attachment; filename=\"").append(f[0]).append("\"\r\n\r\n").append(f[1]).append("\r\n");
+        }
+        sb.append("--").append(b).append("--\r\n");
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theComplainantsAnswerToAnInfoQuestionGoesToTheMediatorAndFilesAreKeptAsEvidence() throws Exception {
+        ConversationStore convs = new SqliteConversationStore(db, "CC", Clock.systemUTC());
+        String ref = convs.commitTurn(new Conversation("c2", "test", java.time.Instant.now()), List.of(),
+                new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council", "Lunch Club", "Sam Patel",
+                        "sam@lunchclub.org.uk", "{\"details\":{\"codes\":\"funding\"}}")).orElseThrow();
+        cases.routeNew();
+        channel.receive(email("morgan@mediation.example", "Re: [" + ref + "] Compact challenge", "<m1@x>", "", "ACCEPT"));
+        channel.receive(email("morgan@mediation.example", "Re: [" + ref + "] Compact challenge", "<m2@x>", "", "INFO When did the letter arrive?"));
+        assertEquals(CaseStatus.IN_MEDIATION, caseStore.find(ref).orElseThrow().status());
+
+        byte[] letter = "%PDF-1.4 the council's letter".getBytes(StandardCharsets.UTF_8);
+        byte[] huge = new byte[10_000_001];
+        MailChannel.Outcome o = channel.receive(withAttachments("Sam Patel <sam@lunchclub.org.uk>", "Re: [" + ref + "] The mediator has a question",
+                "<c1@lunchclub.org.uk>", "It arrived on 3 November. The letter is attached.", "letter.pdf", letter, "video.pdf", huge));
+        assertEquals("replied", o.what(), o.detail());
+        assertEquals(List.of(java.util.Map.entry("letter.pdf", (long) letter.length)), caseStore.evidence(ref));
+        assertTrue(o.detail().contains("too large") && o.detail().contains("video.pdf"), o.detail());
+        send();
+        MimeMessage toMediator = List.of(greenMail.getReceivedMessages()).stream().filter(m -> {
+            try { return m.getAllRecipients()[0].toString().equals("morgan@mediation.example") && m.getSubject().contains("complainant has written"); }
+            catch (Exception e) { return false; }
+        }).findFirst().orElseThrow();
+        String body = GreenMailUtil.getBody(toMediator);
+        assertTrue(body.contains("It arrived on 3 November") && body.contains("letter.pdf"), body);
+    }
 }
