@@ -203,6 +203,7 @@ public final class ConversationEngine {
             replies.add(Reply.of("Say yes to submit your challenge, or \"change\" and the item to correct it."));
             return null;
         }
+        if (c.channel().equals(BATCH_CHANNEL) && readList(c, text, replies)) return null;
         if (IntentClassifier.isQuestionAt(slot, text) && !looksLikeAnswer(slot, text)) {
             answerQuestion(text, c.answer(Slot.AREA), replies, false);
             replies.add(prompt(c, slot));
@@ -246,7 +247,11 @@ public final class ConversationEngine {
             case GREETING -> replies.add(Reply.of("Hello! I can answer questions about your local Compact, or help you raise a Compact challenge.", startChoices()));
             case THANKS -> replies.add(Reply.of("You're welcome. Ask me anything else about the Compact, or start a challenge if you need to."));
             case START_CHALLENGE -> startChallenge(c, text, replies);
-            case QUESTION -> answerQuestion(text, null, replies, true);
+            case QUESTION -> {
+                answerQuestion(text, null, replies, !c.channel().equals(BATCH_CHANNEL));
+                // by email a concern is the usual case: answer it and start the challenge in the same reply
+                if (c.channel().equals(BATCH_CHANNEL) && org.compactbot.knowledge.GrievanceSignal.in(text)) startChallenge(c, text, replies);
+            }
         }
         return null;
     }
@@ -261,7 +266,74 @@ public final class ConversationEngine {
         if (!noticed.isEmpty()) replies.add(Reply.of("From what you said, I have noted: " + String.join("; ", noticed) + ". You can change any of these later."));
         refreshChecks(c, replies);
         c.state = new DialogueState.Collecting(first, null);
+        if (c.channel().equals(BATCH_CHANNEL)) {
+            askAsList(c, replies, List.of());
+            return;
+        }
         replies.add(prompt(c, first));
+    }
+
+    /** Channels where one reply answers many questions (email): the open questions go out as one numbered list. */
+    static final String BATCH_CHANNEL = "email";
+    private static final Pattern NUMBERED_ANSWER = Pattern.compile("^\\s*(\\d{1,2})\\s*[.):-]\\s*(.+)$");
+
+    /** Asks every open question (but the undertakings, which need the story first) as one numbered list. */
+    private void askAsList(Conversation c, List<Reply> replies, List<String> problems) {
+        List<Slot> open = new ArrayList<>();
+        for (Slot s : ChallengeFlow.ORDER) if (!c.has(s) && s != Slot.UNDERTAKINGS && s != Slot.CONFIRM) open.add(s);
+        if (open.isEmpty()) {
+            c.details.remove("batch");
+            Slot next = ChallengeFlow.firstOpen(c);
+            c.state = new DialogueState.Collecting(next, null);
+            if (!problems.isEmpty()) replies.add(Reply.of(String.join("\n", problems)));
+            replies.add(prompt(c, next));
+            return;
+        }
+        c.details.put("batch", String.join(",", open.stream().map(Slot::id).toList()));
+        c.state = new DialogueState.Collecting(open.get(0), null);
+        StringBuilder sb = new StringBuilder();
+        if (!problems.isEmpty()) sb.append(String.join("\n", problems)).append("\n\n");
+        sb.append("Please answer these by number, each on its own line (for example \"1. West Cheshire\"):");
+        for (int i = 0; i < open.size(); i++) {
+            Reply p = flow.prompt(open.get(i), c);
+            String choices = p.choices().isEmpty() ? "" : " (" + String.join(" / ", p.choices().stream().map(Reply.Choice::label).toList()) + ")";
+            sb.append("\n").append(i + 1).append(". ").append(p.text().replace("\n", " ")).append(choices);
+        }
+        replies.add(Reply.of(sb.toString()));
+    }
+
+    /** Reads numbered inline answers to the last list; false when the message has none. */
+    private boolean readList(Conversation c, String text, List<Reply> replies) {
+        String batch = c.details().get("batch");
+        if (batch == null) return false;
+        List<Slot> asked = new ArrayList<>();
+        for (String id : batch.split(",")) Slot.byId(id).ifPresent(asked::add);
+        Map<Integer, StringBuilder> answersByNumber = new LinkedHashMap<>();
+        Integer current = null;
+        for (String line : text.split("\\R")) {
+            Matcher m = NUMBERED_ANSWER.matcher(line);
+            if (m.matches() && Integer.parseInt(m.group(1)) >= 1 && Integer.parseInt(m.group(1)) <= asked.size()) {
+                current = Integer.parseInt(m.group(1));
+                answersByNumber.put(current, new StringBuilder(m.group(2).strip()));
+            } else if (current != null && !line.isBlank()) {
+                answersByNumber.get(current).append('\n').append(line.strip());
+            }
+        }
+        if (answersByNumber.isEmpty()) return false;
+        List<String> problems = new ArrayList<>();
+        for (var e : answersByNumber.entrySet()) {
+            Slot slot = asked.get(e.getKey() - 1);
+            String answer = e.getValue().toString().strip();
+            if (answer.equalsIgnoreCase("skip") && slot.optional()) {
+                c.answers.put(slot.id(), "(skipped)");
+                continue;
+            }
+            Validation v = flow.read(slot, answer, c, today());
+            if (v instanceof Validation.Accepted ok) keep(c, slot, null, answer, ok, replies);
+            else problems.add(e.getKey() + ". " + ((Validation.Rejected) v).message());
+        }
+        askAsList(c, replies, problems);
+        return true;
     }
 
     /** Fills slots the person's free text already answers (area, body, story, dates), without overwriting answers. */
@@ -297,6 +369,11 @@ public final class ConversationEngine {
 
     private void accept(Conversation c, Slot slot, Slot returnTo, String text, List<Reply> replies) {
         Validation v = flow.read(slot, text, c, today());
+        if (v instanceof Validation.Accepted ok) {
+            keep(c, slot, returnTo, text, ok, replies);
+            advance(c, slot, returnTo, replies);
+            return;
+        }
         if (v instanceof Validation.Rejected r) {
             int failures = c.failures.merge(slot.id(), 1, Integer::sum);
             replies.add(Reply.of(r.message()));
@@ -309,9 +386,11 @@ public final class ConversationEngine {
             } else {
                 replies.add(prompt(c, slot));
             }
-            return;
         }
-        Validation.Accepted ok = (Validation.Accepted) v;
+    }
+
+    /** Keeps an accepted answer and what follows from it (dates, checks, facts in the story). */
+    private void keep(Conversation c, Slot slot, Slot returnTo, String text, Validation.Accepted ok, List<Reply> replies) {
         c.failures.remove(slot.id());
         String previous = c.answer(slot);
         c.answers.put(slot.id(), ok.value());
@@ -329,7 +408,6 @@ public final class ConversationEngine {
             }
         }
         if (slot == Slot.DATES || slot == Slot.AREA || slot == Slot.WHAT_HAPPENED) refreshChecks(c, replies);
-        advance(c, slot, returnTo, replies);
     }
 
     private void putDates(Conversation c, KeyDates d) {

@@ -36,30 +36,32 @@ class CasesCommandTest {
     void listShowAssignCloseAndReport() throws Exception {
         Path cfg = setUp();
         String c = cfg.toString();
+        String year = String.valueOf(java.time.Year.now(java.time.ZoneId.of("Europe/London")).getValue());
+        String ref = "CC-" + year + "-0001";
         CliRun list = CliRun.run("", "--config", c, "cases", "list");
         assertEquals(0, list.exit(), list.err());
-        assertTrue(list.out().contains("CC-2026-0001") && list.out().contains("submitted"), list.out());
+        assertTrue(list.out().contains(ref) && list.out().contains("submitted"), list.out());
         assertEquals("No cases match.\n", CliRun.run("", "--config", c, "cases", "list", "--status", "resolved").out());
 
-        CliRun assign = CliRun.run("", "--config", c, "cases", "assign", "CC-2026-0001", "m-consult");
+        CliRun assign = CliRun.run("", "--config", c, "cases", "assign", ref, "m-consult");
         assertEquals(0, assign.exit(), assign.err());
         assertTrue(assign.out().contains("assigned to Priya Shah"), assign.out());
         assertTrue(Files.list(dir.resolve("data/outbox")).anyMatch(p -> p.toString().endsWith("mediator_summary.eml")), "summary written as .eml");
 
-        CliRun bad = CliRun.run("", "--config", c, "cases", "assign", "CC-2026-0001", "m-nobody");
+        CliRun bad = CliRun.run("", "--config", c, "cases", "assign", ref, "m-nobody");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("No mediator with id 'm-nobody'"), bad.err());
 
-        CliRun close = CliRun.run("", "--config", c, "cases", "close", "CC-2026-0001", "--outcome", "resolved", "--note", "grant restored");
+        CliRun close = CliRun.run("", "--config", c, "cases", "close", ref, "--outcome", "resolved", "--note", "grant restored");
         assertEquals(0, close.exit(), close.err());
-        CliRun show = CliRun.run("", "--config", c, "cases", "show", "cc-2026-0001");
+        CliRun show = CliRun.run("", "--config", c, "cases", "show", ref.toLowerCase());
         assertTrue(show.out().contains("resolved") && show.out().contains("submitted -> assigned") && show.out().contains("closed: grant restored"), show.out());
 
-        CliRun csv = CliRun.run("", "--config", c, "cases", "report", "--year", "2026", "--format", "csv");
+        CliRun csv = CliRun.run("", "--config", c, "cases", "report", "--year", year, "--format", "csv");
         assertTrue(csv.out().contains("outcome,resolved,1"), csv.out());
         assertFalse(csv.out().contains("Sam Patel"));
-        CliRun md = CliRun.run("", "--config", c, "cases", "report", "--year", "2026");
-        assertTrue(md.out().startsWith("# Compact challenges 2026"), md.out());
+        CliRun md = CliRun.run("", "--config", c, "cases", "report", "--year", year);
+        assertTrue(md.out().startsWith("# Compact challenges " + year), md.out());
 
         CliRun unknownStatus = CliRun.run("", "--config", c, "cases", "list", "--status", "lost");
         assertEquals(2, unknownStatus.exit());

@@ -52,7 +52,7 @@ class ChatCommandTest {
                 "skip", "skip", "A full twelve week consultation", "1", "yes") + "\n");
         JsonNode last = rest.get(rest.size() - 1);
         assertEquals("idle", last.get("state").asText());
-        assertTrue(last.get("case").get("ref").asText().matches("CC-2026-\\d{4}"), last.toString());
+        assertTrue(last.get("case").get("ref").asText().matches("CC-\\d{4}-\\d{4}"), last.toString());
         assertEquals("submitted", last.get("case").get("status").asText());
         assertTrue(last.get("case").get("mediator").isNull());
         JsonNode beforeConfirm = rest.get(rest.size() - 2);

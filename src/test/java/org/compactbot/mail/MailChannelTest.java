@@ -231,4 +231,42 @@ class MailChannelTest {
         String body = GreenMailUtil.getBody(toMediator);
         assertTrue(body.contains("It arrived on 3 November") && body.contains("letter.pdf"), body);
     }
+
+    private String lastReplyTo(String address) throws Exception {
+        send();
+        MimeMessage last = null;
+        for (MimeMessage m : greenMail.getReceivedMessages()) if (m.getAllRecipients()[0].toString().equals(address)) last = m;
+        return last == null ? "" : GreenMailUtil.getBody(last).replace("=\r\n", "").replace("=3D", "=");
+    }
+
+    @Test
+    void aConcernByEmailIsTakenThroughTheIntakeWithNumberedInlineAnswers() throws Exception {
+        String who = "kim@estonyouth.org.uk";
+        MailChannel.Outcome first = channel.receive(email("Kim Lee <" + who + ">", "Grant cut", "<k1@eston>", "",
+                "Redcar and Cleveland Council cut our youth club grant with three weeks notice. We were told on 1/11/2026 and it ends 22/11/2026. Is that allowed?"));
+        assertEquals("replied", first.what(), first.detail());
+        String list = lastReplyTo(who);
+        assertTrue(list.contains("Please answer these by number"), list);
+        assertTrue(list.contains("1. Are you raising this as"), list);
+        assertTrue(list.contains("22 days' notice") || list.contains("21 days' notice"), list);
+
+        channel.receive(email(who, "Re: Grant cut", "<k2@eston>", "", "1. A voluntary or community group\n2. Kim Lee\n3. Eston Youth Club\n"
+                + "4. not-an-email\n5. skip\n6. skip\n7. Restore the grant until three months notice is given\n8. 1\n\nOn Tue, Compact Bot wrote:\n> 1. Are you raising this as"));
+        String again = lastReplyTo(who);
+        assertTrue(again.contains("doesn't look like an email address"), again);
+        assertTrue(again.contains("1. What email address"), again);
+
+        channel.receive(email(who, "Re: Grant cut", "<k3@eston>", "", "1. " + who));
+        String undertakings = lastReplyTo(who);
+        assertTrue(undertakings.contains("Which apply?"), undertakings);
+        channel.receive(email(who, "Re: Grant cut", "<k4@eston>", "", "none"));
+        String summary = lastReplyTo(who);
+        assertTrue(summary.contains("Here is your challenge") && summary.contains("Eston Youth Club"), summary);
+        channel.receive(email(who, "Re: Grant cut", "<k5@eston>", "", "YES"));
+        String done = lastReplyTo(who);
+        String ref = "CC-" + java.time.Year.now(java.time.ZoneId.of("Europe/London")).getValue() + "-0001";
+        assertTrue(done.contains(ref), done);
+        assertEquals(1, cases.routeNew());
+        assertEquals("m-teesside", caseStore.find(ref).orElseThrow().mediatorId());
+    }
 }
