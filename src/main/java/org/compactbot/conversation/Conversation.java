@@ -27,6 +27,11 @@ public final class Conversation {
     final List<String> asked = new ArrayList<>();
     final Map<String, Integer> failures = new LinkedHashMap<>();
     String lastCaseRef;
+    /** The key of the last message acted on (e.g. an email's Message-ID) and what the bot replied to it. */
+    String lastTurnKey;
+    List<Reply> lastReplies = List.of();
+    /** Stands in replies for the reference of a case being created in the same transaction. */
+    static final String PENDING_REF = "\u0000REF\u0000";
     Instant createdAt;
     Instant updatedAt;
 
@@ -61,6 +66,7 @@ public final class Conversation {
     /** Records the case this conversation's challenge became (called by the store as it saves the case). */
     public void caseCreated(String ref) {
         this.lastCaseRef = ref;
+        this.lastReplies = lastReplies.stream().map(r -> new Reply(r.text().replace(PENDING_REF, ref), r.choices(), r.quotes())).toList();
     }
 
     /** Forgets the draft (after cancel, expiry or submission). */
@@ -93,13 +99,14 @@ public final class Conversation {
         }
         return new Snapshot(FLOW_VERSION, kind, slot, returnTo, Map.copyOf(answers), Map.copyOf(details),
                 List.copyOf(suggestions), List.copyOf(asked), Map.copyOf(failures), lastCaseRef,
-                createdAt.toString(), updatedAt.toString());
+                createdAt.toString(), updatedAt.toString(), lastTurnKey, List.copyOf(lastReplies));
     }
 
     /** The stored form of a conversation (JSON in the store). */
     public record Snapshot(int flowVersion, String state, String slot, String returnTo, Map<String, String> answers,
                            Map<String, String> details, List<Suggestion> suggestions, List<String> asked,
-                           Map<String, Integer> failures, String lastCaseRef, String createdAt, String updatedAt) {}
+                           Map<String, Integer> failures, String lastCaseRef, String createdAt, String updatedAt,
+                           String lastTurnKey, List<Reply> lastReplies) {}
 
     /**
      * Rebuilds a conversation from its stored form. Slots that no longer exist (a newer flow) are
@@ -114,6 +121,8 @@ public final class Conversation {
         if (s.asked() != null) s.asked().stream().filter(a -> Slot.byId(a).isPresent()).forEach(c.asked::add);
         if (s.failures() != null) c.failures.putAll(s.failures());
         c.lastCaseRef = s.lastCaseRef();
+        c.lastTurnKey = s.lastTurnKey();
+        c.lastReplies = s.lastReplies() == null ? List.of() : List.copyOf(s.lastReplies());
         Slot slot = s.slot() == null ? null : Slot.byId(s.slot()).orElse(null);
         Slot returnTo = s.returnTo() == null ? null : Slot.byId(s.returnTo()).orElse(null);
         switch (s.state() == null ? "idle" : s.state()) {

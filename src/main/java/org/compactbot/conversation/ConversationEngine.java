@@ -57,16 +57,25 @@ public final class ConversationEngine {
 
     /** Handles one message; always returns a reply, never throws for anything the person sends. */
     public TurnResult handle(String conversationId, String channel, String rawText) {
+        return handle(conversationId, channel, rawText, null);
+    }
+
+    /**
+     * As {@link #handle(String, String, String)}, for a channel that may deliver the same message
+     * twice (email after a crash): a message whose key was the last one acted on is not acted on
+     * again; its replies are returned as they were.
+     */
+    public TurnResult handle(String conversationId, String channel, String rawText, String messageKey) {
         ReentrantLock lock = locks[Math.floorMod(conversationId.hashCode(), locks.length)];
         lock.lock();
         try {
-            return turn(conversationId, channel, rawText == null ? "" : rawText);
+            return turn(conversationId, channel, rawText == null ? "" : rawText, messageKey);
         } finally {
             lock.unlock();
         }
     }
 
-    private TurnResult turn(String id, String channel, String rawText) {
+    private TurnResult turn(String id, String channel, String rawText, String messageKey) {
         Instant now = clock.instant();
         List<Reply> replies = new ArrayList<>();
         ConversationStore.Loaded loaded = store.load(id);
@@ -78,6 +87,11 @@ public final class ConversationEngine {
                 replies.add(Reply.of("Sorry, I lost track of our conversation, so let's start again. Nothing has been submitted from it."));
             }
             c = new Conversation(id, channel, now);
+        }
+        if (messageKey != null && messageKey.equals(c.lastTurnKey)) {
+            Slot at = c.state() instanceof DialogueState.Collecting col ? col.slot() : null;
+            CaseInfo info = c.lastCaseRef() == null ? null : store.caseInfo(c.lastCaseRef()).orElse(null);
+            return new TurnResult(c.lastReplies, c.state().name(), at, info);
         }
         if (c.state() instanceof DialogueState.Collecting || c.state() instanceof DialogueState.ConfirmingCancel) {
             Duration idle = Duration.between(c.updatedAt(), now);
@@ -100,6 +114,8 @@ public final class ConversationEngine {
             newCase = act(c, text, replies);
         }
         c.updatedAt = now;
+        c.lastTurnKey = messageKey;
+        c.lastReplies = List.copyOf(replies);
         List<ConversationStore.Line> transcript = new ArrayList<>();
         transcript.add(new ConversationStore.Line("in", text));
         for (Reply r : replies) transcript.add(new ConversationStore.Line("out", r.text()));
@@ -114,7 +130,7 @@ public final class ConversationEngine {
         return new TurnResult(replies, c.state().name(), expecting, info);
     }
 
-    private static final String PENDING_REF = "\u0000REF\u0000";
+    private static final String PENDING_REF = Conversation.PENDING_REF;
 
     /** Acts on a cleaned, non-empty message; returns a case to create when the person confirmed. */
     private ConversationStore.NewCase act(Conversation c, String text, List<Reply> replies) {

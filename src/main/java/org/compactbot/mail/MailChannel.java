@@ -48,12 +48,12 @@ public final class MailChannel {
         String key = mail.messageId() != null && !mail.messageId().isBlank() ? mail.messageId() : "sha256:" + sha256(raw);
         String sender = mail.from().toLowerCase(Locale.ROOT);
         if (!log.firstReceipt(key, sender)) return new Outcome("duplicate", "already processed " + key);
-        Outcome o = decide(mail, sender);
+        Outcome o = decide(mail, sender, key);
         log.processed(key, o.what() + (o.detail().isEmpty() ? "" : ": " + o.detail()));
         return o;
     }
 
-    private Outcome decide(ParsedEmail mail, String sender) {
+    private Outcome decide(ParsedEmail mail, String sender, String key) {
         if (mail.auto()) return new Outcome("ignored", "automatic mail (" + mail.reason() + ")");
         if (sender.isEmpty()) return new Outcome("ignored", "no sender address");
         if (sender.equals(ownAddress)) return new Outcome("ignored", "mail from our own address");
@@ -76,7 +76,7 @@ public final class MailChannel {
             }
         }
         String text = mail.text().isBlank() ? mail.subject() : mail.text();
-        TurnResult turn = engine.handle("mail:" + sender, "email", text);
+        TurnResult turn = engine.handle("mail:" + sender, "email", text, key);
         reply(mail, render(turn), turn.caseInfo() == null ? null : turn.caseInfo().ref());
         return new Outcome("replied", "conversation turn, now " + turn.state());
     }

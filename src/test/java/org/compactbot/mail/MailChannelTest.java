@@ -269,4 +269,32 @@ class MailChannelTest {
         assertEquals(1, cases.routeNew());
         assertEquals("m-teesside", caseStore.find(ref).orElseThrow().mediatorId());
     }
+
+    @Test
+    void aCrashBetweenTheTurnAndQueuingItsReplyNeitherLosesTheReplyNorActsTwice() throws Exception {
+        var real = new SqliteOutbox(db);
+        Outbox dying = new Outbox() {
+            public void enqueue(org.compactbot.cases.OutgoingEmail email, String caseRef) { throw new IllegalStateException("killed"); }
+            public List<Pending> due(java.time.Instant now, int limit) { return real.due(now, limit); }
+            public void markSent(long id, java.time.Instant at) { real.markSent(id, at); }
+            public void markFailed(long id, int attempts, java.time.Instant next, String error) { real.markFailed(id, attempts, next, error); }
+            public long[] depthAndOldestAgeSeconds(java.time.Instant now) { return real.depthAndOldestAgeSeconds(now); }
+        };
+        Clock clock = Clock.systemUTC();
+        ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), SharedKnowledge.answers(),
+                new IntentClassifier(null), clock);
+        MailChannel crashing = new MailChannel(new MessageParser(), new SqliteInboundLog(db, clock), engine, cases, dying, BOT);
+        byte[] start = email("al@youth.org.uk", "Challenge", "<al1@youth>", "", "I want to raise a challenge");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> crashing.receive(start));
+
+        MailChannel.Outcome again = channel.receive(start); // redelivered after the restart
+        assertEquals("replied", again.what(), again.detail());
+        assertEquals(1, send(), "the reply is sent once");
+        String body = GreenMailUtil.getBody(greenMail.getReceivedMessages()[0]);
+        assertTrue(body.contains("Please answer these by number"), body);
+        assertEquals("duplicate", channel.receive(start).what());
+        MailChannel.Outcome next = channel.receive(email("al@youth.org.uk", "Re: Challenge", "<al2@youth>", "", "1. Wolverhampton"));
+        assertEquals("replied", next.what());
+        assertTrue(next.detail().contains("collecting"), next.detail());
+    }
 }
