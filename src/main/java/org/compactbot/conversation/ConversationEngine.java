@@ -66,14 +66,27 @@ public final class ConversationEngine {
      * again; its replies are returned as they were.
      */
     public TurnResult handle(String conversationId, String channel, String rawText, String messageKey) {
+        return handle(conversationId, channel, rawText, messageKey, Map.of());
+    }
+
+    /**
+     * @param known what the channel already knows about the person (e.g. name and email from an
+     *              email's From header); used for those slots when a challenge starts, never asked again
+     */
+    public TurnResult handle(String conversationId, String channel, String rawText, String messageKey, Map<Slot, String> known) {
         ReentrantLock lock = locks[Math.floorMod(conversationId.hashCode(), locks.length)];
         lock.lock();
         try {
+            this.known.set(known);
             return turn(conversationId, channel, rawText == null ? "" : rawText, messageKey);
         } finally {
+            this.known.remove();
             lock.unlock();
         }
     }
+
+    /** What the current turn's channel knows about the person (see {@link #handle(String, String, String, String, Map)}). */
+    private final ThreadLocal<Map<Slot, String>> known = ThreadLocal.withInitial(Map::of);
 
     private TurnResult turn(String id, String channel, String rawText, String messageKey) {
         Instant now = clock.instant();
@@ -354,6 +367,11 @@ public final class ConversationEngine {
 
     /** Fills slots the person's free text already answers (area, body, story, dates), without overwriting answers. */
     private void prefill(Conversation c, String text, boolean storyFromStart) {
+        if (storyFromStart) {
+            known.get().forEach((slot, value) -> {
+                if (!c.has(slot) && flow.read(slot, value, c, today()) instanceof Validation.Accepted ok) c.answers.put(slot.id(), ok.value());
+            });
+        }
         if (!c.has(Slot.AREA)) answers.areaDetector().detect(text).ifPresent(a -> {
             c.answers.put(Slot.AREA.id(), a);
             c.details.put("prefilled_area", "true");
@@ -376,6 +394,8 @@ public final class ConversationEngine {
 
     private List<String> noticed(Conversation c) {
         List<String> out = new ArrayList<>();
+        if (c.has(Slot.NAME)) out.add("name: " + c.answer(Slot.NAME));
+        if (c.has(Slot.EMAIL)) out.add("email: " + c.answer(Slot.EMAIL));
         if (c.has(Slot.AREA)) out.add("area: " + Wording.areaName(c.answer(Slot.AREA)));
         if (c.has(Slot.RESPONDENT)) out.add("about: " + c.answer(Slot.RESPONDENT));
         if (c.has(Slot.DATES)) out.add("dates: " + c.answer(Slot.DATES));

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +14,7 @@ import org.compactbot.cases.CaseService;
 import org.compactbot.cases.OutgoingEmail;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.Reply;
+import org.compactbot.conversation.Slot;
 import org.compactbot.conversation.TurnResult;
 
 /**
@@ -76,9 +79,20 @@ public final class MailChannel {
             }
         }
         String text = mail.text().isBlank() ? mail.subject() : mail.text();
-        TurnResult turn = engine.handle("mail:" + sender, "email", text, key);
+        Map<Slot, String> known = new LinkedHashMap<>();
+        known.put(Slot.EMAIL, sender);
+        if (looksLikeAPersonsName(mail.fromName())) known.put(Slot.NAME, mail.fromName().strip());
+        TurnResult turn = engine.handle("mail:" + sender, "email", text, key, known);
         reply(mail, render(turn), turn.caseInfo() == null ? null : turn.caseInfo().ref());
         return new Outcome("replied", "conversation turn, now " + turn.state());
+    }
+
+    /** A display name worth using as the person's name: words with letters, not an address or a role mailbox. */
+    static boolean looksLikeAPersonsName(String name) {
+        if (name == null || name.isBlank() || name.contains("@") || name.length() > 60) return false;
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        return n.matches("[\\p{L}][\\p{L}'. -]*") && n.split("\\s+").length <= 5
+                && !n.matches(".*\\b(info|admin|office|team|enquiries|hello|contact|no-?reply|support|mail)\\b.*");
     }
 
     /** Replies as plain text: each reply, with its choices as a numbered list to answer inline. */

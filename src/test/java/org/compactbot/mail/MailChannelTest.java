@@ -250,18 +250,22 @@ class MailChannelTest {
         assertTrue(list.contains("1. Are you raising this as"), list);
         assertTrue(list.contains("22 days' notice") || list.contains("21 days' notice"), list);
 
-        channel.receive(email(who, "Re: Grant cut", "<k2@eston>", "", "1. A voluntary or community group\n2. Kim Lee\n3. Eston Youth Club\n"
-                + "4. not-an-email\n5. skip\n6. skip\n7. Restore the grant until three months notice is given\n8. 1\n\nOn Tue, Compact Bot wrote:\n> 1. Are you raising this as"));
-        String again = lastReplyTo(who);
-        assertTrue(again.contains("doesn't look like an email address"), again);
-        assertTrue(again.contains("1. What email address"), again);
+        assertTrue(!list.contains("What is your name") && !list.contains("What email address"), "name and email come from the From header: " + list);
+        assertTrue(list.contains("name: Kim Lee") && list.contains("email: " + who), list);
 
-        channel.receive(email(who, "Re: Grant cut", "<k3@eston>", "", "1. " + who));
+        channel.receive(email(who, "Re: Grant cut", "<k2@eston>", "", "1. A voluntary or community group\n2. Eston Youth Club\n"
+                + "3. skip\n4. skip\n5. Restore the grant until three months notice is given\n6. perhaps\n\nOn Tue, Compact Bot wrote:\n> 1. Are you raising this as"));
+        String again = lastReplyTo(who);
+        assertTrue(again.contains("6. Please reply with one of the numbers"), again);
+        assertTrue(again.contains("1. Your challenge will be shared"), again);
+
+        channel.receive(email(who, "Re: Grant cut", "<k3@eston>", "", "1. 2"));
         String undertakings = lastReplyTo(who);
         assertTrue(undertakings.contains("Which apply?"), undertakings);
         channel.receive(email(who, "Re: Grant cut", "<k4@eston>", "", "none"));
         String summary = lastReplyTo(who);
-        assertTrue(summary.contains("Here is your challenge") && summary.contains("Eston Youth Club"), summary);
+        assertTrue(summary.contains("Here is your challenge") && summary.contains("Eston Youth Club") && summary.contains("Kim Lee"), summary);
+        assertTrue(summary.contains("Keep my name confidential"), summary);
         channel.receive(email(who, "Re: Grant cut", "<k5@eston>", "", "YES"));
         String done = lastReplyTo(who);
         String ref = "CC-" + java.time.Year.now(java.time.ZoneId.of("Europe/London")).getValue() + "-0001";
