@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the bot's mailbox over IMAP: every unseen message in the configured folder is handed to
- * the channel and then flagged seen. Waits with IDLE where the server supports it (woken at the
+ * Reads the bot's mailbox over IMAP, by UID: every new message in the configured folder is handed
+ * to the channel and then flagged seen. Waits with IDLE where the server supports it (woken at the
  * poll interval in any case), polls otherwise, and reconnects with backoff after any failure.
  */
 public final class ImapPoller implements AutoCloseable {
@@ -32,6 +32,7 @@ public final class ImapPoller implements AutoCloseable {
     private final ScheduledExecutorService waker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "imap-waker"));
     private volatile boolean running;
     private volatile Folder folder;
+    private long uidValidity = -1, lastUid;
     private Thread thread;
 
     public ImapPoller(AppConfig.Mail config, Consumer<byte[]> channel) {
@@ -71,6 +72,7 @@ public final class ImapPoller implements AutoCloseable {
                 IMAPFolder f = (IMAPFolder) store.getFolder(config.imap().folder());
                 f.open(Folder.READ_WRITE);
                 folder = f;
+                lastUid = 0; // a new connection starts from the unseen messages
                 backoffMs = 1000;
                 boolean idle = ((IMAPStore) store).hasCapability("IDLE");
                 while (running && f.isOpen()) {
@@ -89,10 +91,25 @@ public final class ImapPoller implements AutoCloseable {
         }
     }
 
-    /** Each unseen message: to the channel, then flagged seen (so a crash in between means it is read again, and the channel's log drops the repeat). */
-    void processUnseen(Folder f) throws MessagingException, IOException {
-        Message[] unseen = f.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-        for (Message m : unseen) {
+    /**
+     * New messages by UID (all unseen ones on the first pass of a connection, then those above the
+     * highest UID handled): each to the channel, then flagged seen. A crash in between means it is
+     * read again, and the channel's log drops the repeat.
+     */
+    void processUnseen(IMAPFolder f) throws MessagingException, IOException {
+        long validity = f.getUIDValidity();
+        if (validity != uidValidity) {
+            uidValidity = validity;
+            lastUid = 0;
+        }
+        Message[] candidates = lastUid == 0 ? f.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))
+                : f.getMessagesByUID(lastUid + 1, jakarta.mail.UIDFolder.LASTUID);
+        for (Message m : candidates) {
+            long uid = f.getUID(m);
+            if (uid <= lastUid || m.isSet(Flags.Flag.SEEN)) {
+                lastUid = Math.max(lastUid, uid);
+                continue;
+            }
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             m.writeTo(raw);
             try {
@@ -102,6 +119,7 @@ public final class ImapPoller implements AutoCloseable {
                 continue;
             }
             m.setFlag(Flags.Flag.SEEN, true);
+            lastUid = Math.max(lastUid, uid);
         }
     }
 

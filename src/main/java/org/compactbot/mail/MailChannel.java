@@ -63,9 +63,8 @@ public final class MailChannel {
         if (log.repliesInLastHour(sender) >= MAX_REPLIES_PER_SENDER_PER_HOUR) {
             return new Outcome("ignored", "more than " + MAX_REPLIES_PER_SENDER_PER_HOUR + " replies to this sender in the last hour");
         }
-        Matcher ref = CASE_REF.matcher(mail.subject());
-        if (ref.find()) {
-            String caseRef = ref.group(1);
+        String caseRef = caseThread(mail);
+        if (caseRef != null) {
             CaseService.Outcome moved = cases.mediatorReply(caseRef, sender, mail.text());
             if (moved.ok() || !moved.message().startsWith("Only the mediator")) {
                 reply(mail, moved.message() + (moved.ok() ? "" : "\n\nReply with ACCEPT, DECLINE <reason>, INFO <question> or RESOLVED <outcome> on the first line."), caseRef);
@@ -85,6 +84,19 @@ public final class MailChannel {
         TurnResult turn = engine.handle("mail:" + sender, "email", text, key, known);
         reply(mail, render(turn), turn.caseInfo() == null ? null : turn.caseInfo().ref());
         return new Outcome("replied", "conversation turn, now " + turn.state());
+    }
+
+    /** The case a message belongs to: a [REF] in the subject, or a reply to an email we sent about a case. */
+    private String caseThread(ParsedEmail mail) {
+        Matcher ref = CASE_REF.matcher(mail.subject());
+        if (ref.find()) return ref.group(1);
+        List<String> ids = new java.util.ArrayList<>(mail.references());
+        if (mail.inReplyTo() != null) ids.add(0, mail.inReplyTo());
+        for (String id : ids) {
+            java.util.Optional<String> c = outbox.caseOf(id.strip());
+            if (c.isPresent()) return c.get();
+        }
+        return null;
     }
 
     /** A display name worth using as the person's name: words with letters, not an address or a role mailbox. */

@@ -17,6 +17,9 @@ public interface Outbox {
 
     void markFailed(long id, int attempts, Instant nextAttempt, String error);
 
+    /** The case an email we sent was about, by its Message-ID (for replies that lost the [REF] in the subject). */
+    java.util.Optional<String> caseOf(String messageId);
+
     /** Unsent emails, and the age in seconds of the oldest (0 when none). */
     long[] depthAndOldestAgeSeconds(Instant now);
 }

@@ -108,6 +108,18 @@ public final class SqliteOutbox implements Outbox {
     }
 
     @Override
+    public java.util.Optional<String> caseOf(String messageId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT case_ref FROM emails WHERE message_id = ? AND case_ref IS NOT NULL")) {
+                p.setString(1, messageId);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public long[] depthAndOldestAgeSeconds(Instant now) {
         return db.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*), MIN(created_at) FROM emails WHERE sent_at IS NULL");

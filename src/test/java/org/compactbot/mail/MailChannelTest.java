@@ -279,6 +279,7 @@ class MailChannelTest {
         var real = new SqliteOutbox(db);
         Outbox dying = new Outbox() {
             public void enqueue(org.compactbot.cases.OutgoingEmail email, String caseRef) { throw new IllegalStateException("killed"); }
+            public java.util.Optional<String> caseOf(String messageId) { return real.caseOf(messageId); }
             public List<Pending> due(java.time.Instant now, int limit) { return real.due(now, limit); }
             public void markSent(long id, java.time.Instant at) { real.markSent(id, at); }
             public void markFailed(long id, int attempts, java.time.Instant next, String error) { real.markFailed(id, attempts, next, error); }
@@ -300,5 +301,20 @@ class MailChannelTest {
         MailChannel.Outcome next = channel.receive(email("al@youth.org.uk", "Re: Challenge", "<al2@youth>", "", "1. Wolverhampton"));
         assertEquals("replied", next.what());
         assertTrue(next.detail().contains("collecting"), next.detail());
+    }
+
+    @Test
+    void aReplyThatLostTheReferenceInItsSubjectStillJoinsItsCaseByInReplyTo() throws Exception {
+        ConversationStore convs = new SqliteConversationStore(db, "CC", Clock.systemUTC());
+        String ref = convs.commitTurn(new Conversation("c3", "test", java.time.Instant.now()), List.of(),
+                new ConversationStore.NewCase("redcar-cleveland", "Redcar and Cleveland Council", "Eston Youth", "Kim Lee",
+                        "kim@estonyouth.org.uk", "{}")).orElseThrow();
+        cases.routeNew();
+        String summaryId = new SqliteOutbox(db).due(java.time.Instant.now(), 10).stream()
+                .filter(p -> p.email().purpose().equals("mediator_summary")).findFirst().orElseThrow().messageId();
+        MailChannel.Outcome o = channel.receive(email("helen@teesmediation.example", "Re: your email", "<h1@tees>",
+                "In-Reply-To: " + summaryId + "\r\nReferences: " + summaryId + "\r\n", "ACCEPT"));
+        assertEquals("replied", o.what(), o.detail());
+        assertEquals(CaseStatus.ACCEPTED, caseStore.find(ref).orElseThrow().status());
     }
 }
