@@ -119,7 +119,11 @@ public final class CaseService {
             }
             case "DECLINE", "DECLINED" -> {
                 if (!store.apply(new CaseChange(ref, null, actor, "passed over: " + m.id() + " declined" + (rest.isEmpty() ? "" : ": " + rest),
-                        Map.of(), List.of(), null))) return Outcome.failed(ref + " cannot be declined now.");
+                        Map.of(), List.of(CaseEmails.toComplainant(c, "Your challenge is going to another mediator",
+                                "The mediator first asked to look at your challenge cannot take it on, so it is being passed to another "
+                                        + "independent mediator. You do not need to do anything.", "reassigned_notice")), null))) {
+                    return Outcome.failed(ref + " cannot be declined now.");
+                }
                 store.find(ref).ifPresent(fresh -> route(fresh, actor, false));
                 return Outcome.done(ref + " declined by " + m.name() + "; reassigned.");
             }

@@ -88,6 +88,14 @@ public final class ConversationEngine {
     /** What the current turn's channel knows about the person (see {@link #handle(String, String, String, String, Map)}). */
     private final ThreadLocal<Map<Slot, String>> known = ThreadLocal.withInitial(Map::of);
 
+    /** Keeps files a person sent with a message (email attachments) for the challenge they are raising. */
+    public void keepFiles(String conversationId, List<SentFile> files) {
+        for (SentFile f : files) store.keepDraftEvidence(conversationId, f.name(), f.type(), f.content());
+    }
+
+    /** A file sent with a message. */
+    public record SentFile(String name, String type, byte[] content) {}
+
     private TurnResult turn(String id, String channel, String rawText, String messageKey) {
         Instant now = clock.instant();
         List<Reply> replies = new ArrayList<>();

@@ -25,6 +25,9 @@ public interface ConversationStore {
      */
     Optional<String> commitTurn(Conversation conversation, List<Line> transcript, NewCase newCase);
 
+    /** Keeps a file sent before the challenge exists; it becomes evidence on the case when the challenge is submitted. */
+    void keepDraftEvidence(String conversationId, String name, String type, byte[] content);
+
     /** The status and mediator of a case, if it exists. */
     Optional<CaseInfo> caseInfo(String ref);
 

@@ -82,8 +82,29 @@ public final class MailChannel {
         known.put(Slot.EMAIL, sender);
         if (looksLikeAPersonsName(mail.fromName())) known.put(Slot.NAME, mail.fromName().strip());
         TurnResult turn = engine.handle("mail:" + sender, "email", text, key, known);
-        reply(mail, render(turn), turn.caseInfo() == null ? null : turn.caseInfo().ref());
+        String kept = keepAttachments("mail:" + sender, mail);
+        reply(mail, render(turn) + kept, turn.caseInfo() == null ? null : turn.caseInfo().ref());
         return new Outcome("replied", "conversation turn, now " + turn.state());
+    }
+
+    /** Files sent while raising a challenge: kept (within the evidence limits) for the case it becomes. */
+    private String keepAttachments(String conversationId, ParsedEmail mail) {
+        if (mail.attachments().isEmpty()) return "";
+        List<ConversationEngine.SentFile> kept = new java.util.ArrayList<>();
+        List<String> refused = new java.util.ArrayList<>();
+        long total = 0;
+        for (ParsedEmail.Attachment a : mail.attachments()) {
+            if (a.content().length > CaseService.MAX_EVIDENCE_BYTES || total + a.content().length > CaseService.MAX_EVIDENCE_PER_EMAIL) {
+                refused.add(a.name());
+            } else {
+                total += a.content().length;
+                kept.add(new ConversationEngine.SentFile(a.name(), a.type(), a.content()));
+            }
+        }
+        engine.keepFiles(conversationId, kept);
+        return (kept.isEmpty() ? "" : "\n\nKept with your challenge as evidence: " + String.join(", ", kept.stream().map(ConversationEngine.SentFile::name).toList()) + ".")
+                + (refused.isEmpty() ? "" : "\n\nThese files were too large to keep: " + String.join(", ", refused)
+                        + ". Please send a link to them instead.");
     }
 
     /** The case a message belongs to: a [REF] in the subject, or a reply to an email we sent about a case. */

@@ -128,6 +128,18 @@ public final class Database implements AutoCloseable {
               bytes INTEGER NOT NULL,
               content BLOB NOT NULL
             );
+            """,
+            """
+            CREATE TABLE draft_evidence (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              conversation_id TEXT NOT NULL,
+              received_at TEXT NOT NULL,
+              name TEXT NOT NULL,
+              type TEXT NOT NULL,
+              bytes INTEGER NOT NULL,
+              content BLOB NOT NULL
+            );
+            CREATE INDEX draft_evidence_by_conversation ON draft_evidence(conversation_id);
             """);
 
     private final Connection connection;

@@ -125,12 +125,39 @@ public final class SqliteConversationStore implements ConversationStore {
             p.setString(3, "complainant");
             p.executeUpdate();
         }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO evidence(case_ref, received_at, name, type, bytes, content) "
+                + "SELECT ?, received_at, name, type, bytes, content FROM draft_evidence WHERE conversation_id = ? ORDER BY id")) {
+            p.setString(1, ref);
+            p.setString(2, conversationId);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM draft_evidence WHERE conversation_id = ?")) {
+            p.setString(1, conversationId);
+            p.executeUpdate();
+        }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO outbox(kind, case_ref, payload, created_at) VALUES ('case_submitted', ?, '{}', ?)")) {
             p.setString(1, ref);
             p.setString(2, Times.of(now));
             p.executeUpdate();
         }
         return ref;
+    }
+
+    /** Keeps a file sent before the challenge exists; it moves to the case when the challenge is submitted. */
+    public void keepDraftEvidence(String conversationId, String name, String type, byte[] content) {
+        db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO draft_evidence(conversation_id, received_at, name, type, bytes, content) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, conversationId);
+                p.setString(2, Times.of(clock.instant()));
+                p.setString(3, name);
+                p.setString(4, type);
+                p.setLong(5, content.length);
+                p.setBytes(6, content);
+                p.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override

@@ -242,11 +242,13 @@ class MailChannelTest {
     @Test
     void aConcernByEmailIsTakenThroughTheIntakeWithNumberedInlineAnswers() throws Exception {
         String who = "kim@estonyouth.org.uk";
-        MailChannel.Outcome first = channel.receive(email("Kim Lee <" + who + ">", "Grant cut", "<k1@eston>", "",
-                "Redcar and Cleveland Council cut our youth club grant with three weeks notice. We were told on 1/11/2026 and it ends 22/11/2026. Is that allowed?"));
+        MailChannel.Outcome first = channel.receive(withAttachments("Kim Lee <" + who + ">", "Grant cut", "<k1@eston>",
+                "Redcar and Cleveland Council cut our youth club grant with three weeks notice. We were told on 1/11/2026 and it ends 22/11/2026. Is that allowed?",
+                "council-letter.pdf", "%PDF-1.4 letter".getBytes(StandardCharsets.UTF_8), "minutes.pdf", "%PDF-1.4 minutes".getBytes(StandardCharsets.UTF_8)));
         assertEquals("replied", first.what(), first.detail());
         String list = lastReplyTo(who);
         assertTrue(list.contains("Please answer these by number"), list);
+        assertTrue(list.contains("Kept with your challenge as evidence: council-letter.pdf, minutes.pdf"), list);
         assertTrue(list.contains("1. Are you raising this as"), list);
         assertTrue(list.contains("22 days' notice") || list.contains("21 days' notice"), list);
 
@@ -272,6 +274,8 @@ class MailChannelTest {
         assertTrue(done.contains(ref), done);
         assertEquals(1, cases.routeNew());
         assertEquals("m-teesside", caseStore.find(ref).orElseThrow().mediatorId());
+        assertEquals(List.of("council-letter.pdf", "minutes.pdf"), caseStore.evidence(ref).stream().map(java.util.Map.Entry::getKey).toList(),
+                "files sent before the case existed become its evidence");
     }
 
     @Test
