@@ -404,6 +404,7 @@ public final class ConversationEngine {
         List<String> out = new ArrayList<>();
         if (c.has(Slot.NAME)) out.add("name: " + c.answer(Slot.NAME));
         if (c.has(Slot.EMAIL)) out.add("email: " + c.answer(Slot.EMAIL));
+        if (c.has(Slot.ORGANISATION)) out.add("organisation: " + c.answer(Slot.ORGANISATION));
         if (c.has(Slot.AREA)) out.add("area: " + Wording.areaName(c.answer(Slot.AREA)));
         if (c.has(Slot.RESPONDENT)) out.add("about: " + c.answer(Slot.RESPONDENT));
         if (c.has(Slot.DATES)) out.add("dates: " + c.answer(Slot.DATES));

@@ -80,7 +80,10 @@ public final class MailChannel {
         String text = mail.text().isBlank() ? mail.subject() : mail.text();
         Map<Slot, String> known = new LinkedHashMap<>();
         known.put(Slot.EMAIL, sender);
+        SignOff signOff = SignOff.in(text);
         if (looksLikeAPersonsName(mail.fromName())) known.put(Slot.NAME, mail.fromName().strip());
+        else if (signOff.name() != null && looksLikeAPersonsName(signOff.name())) known.put(Slot.NAME, signOff.name());
+        if (signOff.organisation() != null) known.put(Slot.ORGANISATION, signOff.organisation());
         TurnResult turn = engine.handle("mail:" + sender, "email", text, key, known);
         String kept = keepAttachments("mail:" + sender, mail);
         reply(mail, render(turn) + kept, turn.caseInfo() == null ? null : turn.caseInfo().ref());
@@ -118,6 +121,24 @@ public final class MailChannel {
             if (c.isPresent()) return c.get();
         }
         return null;
+    }
+
+    /** The name and organisation under a closing such as "Thanks," or "Kind regards," at the end of an email. */
+    record SignOff(String name, String organisation) {
+        private static final Pattern CLOSING = Pattern.compile("(?i)^(thanks|thank you|many thanks|regards|kind regards|best regards|best wishes|best|"
+                + "cheers|yours sincerely|yours faithfully|yours|warm regards|with thanks)[,.!]?$");
+
+        static SignOff in(String text) {
+            List<String> lines = text.strip().lines().map(String::strip).toList();
+            for (int i = Math.max(0, lines.size() - 6); i < lines.size(); i++) {
+                if (!CLOSING.matcher(lines.get(i)).matches()) continue;
+                List<String> after = lines.subList(i + 1, lines.size()).stream().filter(l -> !l.isEmpty()).toList();
+                String name = after.isEmpty() ? null : after.get(0);
+                String org = after.size() < 2 || after.get(1).contains("@") || after.get(1).matches(".*\\d{5,}.*") ? null : after.get(1);
+                return new SignOff(name, org == null || org.length() > 80 ? null : org);
+            }
+            return new SignOff(null, null);
+        }
     }
 
     /** A display name worth using as the person's name: words with letters, not an address or a role mailbox. */

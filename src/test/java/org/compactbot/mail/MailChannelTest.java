@@ -243,7 +243,8 @@ class MailChannelTest {
     void aConcernByEmailIsTakenThroughTheIntakeWithNumberedInlineAnswers() throws Exception {
         String who = "kim@estonyouth.org.uk";
         MailChannel.Outcome first = channel.receive(withAttachments("Kim Lee <" + who + ">", "Grant cut", "<k1@eston>",
-                "Redcar and Cleveland Council cut our youth club grant with three weeks notice. We were told on 1/11/2026 and it ends 22/11/2026. Is that allowed?",
+                "Redcar and Cleveland Council cut our youth club grant with three weeks notice. We were told on 1/11/2026 and it ends 22/11/2026. Is that allowed?"
+                        + "\r\n\r\nKind regards,\r\nKim Lee\r\nEston Youth Club\r\n01642 000000",
                 "council-letter.pdf", "%PDF-1.4 letter".getBytes(StandardCharsets.UTF_8), "minutes.pdf", "%PDF-1.4 minutes".getBytes(StandardCharsets.UTF_8)));
         assertEquals("replied", first.what(), first.detail());
         String list = lastReplyTo(who);
@@ -255,10 +256,11 @@ class MailChannelTest {
         assertTrue(!list.contains("What is your name") && !list.contains("What email address"), "name and email come from the From header: " + list);
         assertTrue(list.contains("name: Kim Lee") && list.contains("email: " + who), list);
 
-        channel.receive(email(who, "Re: Grant cut", "<k2@eston>", "", "1. A voluntary or community group\n2. Eston Youth Club\n"
-                + "3. skip\n4. skip\n5. Restore the grant until three months notice is given\n6. perhaps\n\nOn Tue, Compact Bot wrote:\n> 1. Are you raising this as"));
+        assertTrue(!list.contains("Which organisation") && list.contains("organisation: Eston Youth Club"), "organisation from the sign-off: " + list);
+        channel.receive(email(who, "Re: Grant cut", "<k2@eston>", "", "1. A voluntary or community group\n"
+                + "2. skip\n3. skip\n4. Restore the grant until three months notice is given\n5. perhaps\n\nOn Tue, Compact Bot wrote:\n> 1. Are you raising this as"));
         String again = lastReplyTo(who);
-        assertTrue(again.contains("6. Please reply with one of the numbers"), again);
+        assertTrue(again.contains("5. Please reply with one of the numbers"), again);
         assertTrue(again.contains("1. Your challenge will be shared"), again);
 
         channel.receive(email(who, "Re: Grant cut", "<k3@eston>", "", "1. 2"));
