@@ -136,7 +136,8 @@ public final class ConversationEngine {
         }
         c.updatedAt = now;
         c.lastTurnKey = messageKey;
-        c.lastReplies = List.copyOf(replies);
+        // kept only where a channel may redeliver (it names its messages): no need to store every chat reply
+        c.lastReplies = messageKey == null ? List.of() : List.copyOf(replies);
         List<ConversationStore.Line> transcript = new ArrayList<>();
         transcript.add(new ConversationStore.Line("in", text));
         for (Reply r : replies) transcript.add(new ConversationStore.Line("out", r.text()));

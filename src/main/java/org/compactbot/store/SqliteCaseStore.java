@@ -168,17 +168,24 @@ public final class SqliteCaseStore implements CaseStore {
     @Override
     public void addEvidence(String ref, String name, String type, byte[] content) {
         db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO evidence(case_ref, received_at, name, type, bytes, content) VALUES (?, ?, ?, ?, ?, ?)")) {
-                p.setString(1, ref);
-                p.setString(2, Times.of(clock.instant()));
-                p.setString(3, name);
-                p.setString(4, type);
-                p.setLong(5, content.length);
-                p.setBytes(6, content);
-                p.executeUpdate();
-            }
+            insertFile(c, "evidence", "case_ref", ref, clock.instant(), name, type, content);
             return null;
         });
+    }
+
+    /** Writes a kept file into evidence (by case) or draft_evidence (by conversation): fixed table and column names only. */
+    static void insertFile(Connection c, String table, String ownerColumn, String owner, Instant at, String name, String type,
+                           byte[] content) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table + "(" + ownerColumn
+                + ", received_at, name, type, bytes, content) VALUES (?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, owner);
+            p.setString(2, Times.of(at));
+            p.setString(3, name);
+            p.setString(4, type);
+            p.setLong(5, content.length);
+            p.setBytes(6, content);
+            p.executeUpdate();
+        }
     }
 
     @Override

@@ -146,16 +146,7 @@ public final class SqliteConversationStore implements ConversationStore {
     /** Keeps a file sent before the challenge exists; it moves to the case when the challenge is submitted. */
     public void keepDraftEvidence(String conversationId, String name, String type, byte[] content) {
         db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO draft_evidence(conversation_id, received_at, name, type, bytes, content) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)")) {
-                p.setString(1, conversationId);
-                p.setString(2, Times.of(clock.instant()));
-                p.setString(3, name);
-                p.setString(4, type);
-                p.setLong(5, content.length);
-                p.setBytes(6, content);
-                p.executeUpdate();
-            }
+            SqliteCaseStore.insertFile(c, "draft_evidence", "conversation_id", conversationId, clock.instant(), name, type, content);
             return null;
         });
     }

@@ -67,9 +67,12 @@ final class CaseFixture implements AutoCloseable {
     }
 
     OutboxSender sender(int smtpPort, boolean smtp) {
-        AppConfig.Mail d = AppConfig.defaults().mail();
-        AppConfig.Mail mail = new AppConfig.Mail("compact@example.org",
-                new AppConfig.Smtp(smtp ? "127.0.0.1" : "", smtpPort, "", "", "none"), d.imap(), "", "");
+        return sender(new AppConfig.Smtp(smtp ? "127.0.0.1" : "", smtpPort, "", "", "none"), "");
+    }
+
+    /** A sender with these SMTP settings and OAuth2 token command, writing .eml files when the host is empty. */
+    OutboxSender sender(AppConfig.Smtp smtp, String tokenCommand) {
+        AppConfig.Mail mail = new AppConfig.Mail("compact@example.org", smtp, AppConfig.defaults().mail().imap(), tokenCommand, "");
         return new OutboxSender(new SqliteOutbox(db), mail, dir.resolve("outbox"), clock, new java.util.Random(7));
     }
 

@@ -42,6 +42,10 @@ class CaseMailTest {
         f.close();
     }
 
+    private org.compactbot.config.AppConfig.Smtp login(String user, String password) {
+        return new org.compactbot.config.AppConfig.Smtp("127.0.0.1", smtpPort(), user, password, "none");
+    }
+
     private int smtpPort() {
         return greenMail.getSmtp().getPort();
     }
@@ -216,16 +220,9 @@ class CaseMailTest {
         greenMail.setUser("bot@example.org", "bot", "s3cret");
         f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
         f.service.routeNew();
-        var d = org.compactbot.config.AppConfig.defaults().mail();
-        var wrong = new org.compactbot.config.AppConfig.Mail("compact@example.org",
-                new org.compactbot.config.AppConfig.Smtp("127.0.0.1", smtpPort(), "bot", "wrong", "none"), d.imap(), "", "");
-        var right = new org.compactbot.config.AppConfig.Mail("compact@example.org",
-                new org.compactbot.config.AppConfig.Smtp("127.0.0.1", smtpPort(), "bot", "s3cret", "none"), d.imap(), "", "");
-        assertEquals(0, new org.compactbot.mail.OutboxSender(new org.compactbot.store.SqliteOutbox(f.db), wrong, dir.resolve("o"), f.clock,
-                new java.util.Random(1)).drainOnce(), "a wrong password is refused and retried later");
+        assertEquals(0, f.sender(login("bot", "wrong"), "").drainOnce(), "a wrong password is refused and retried later");
         f.clock.advance(Duration.ofHours(2));
-        assertEquals(2, new org.compactbot.mail.OutboxSender(new org.compactbot.store.SqliteOutbox(f.db), right, dir.resolve("o"), f.clock,
-                new java.util.Random(1)).drainOnce());
+        assertEquals(2, f.sender(login("bot", "s3cret"), "").drainOnce());
         assertEquals(2, greenMail.getReceivedMessages().length);
     }
 
@@ -234,16 +231,9 @@ class CaseMailTest {
         greenMail.setUser("bot@example.org", "bot", "token-123");
         f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
         f.service.routeNew();
-        var d = org.compactbot.config.AppConfig.defaults().mail();
-        var mail = new org.compactbot.config.AppConfig.Mail("compact@example.org",
-                new org.compactbot.config.AppConfig.Smtp("127.0.0.1", smtpPort(), "bot", "", "none"), d.imap(), "echo token-123", "");
-        assertEquals(2, new org.compactbot.mail.OutboxSender(new org.compactbot.store.SqliteOutbox(f.db), mail, dir.resolve("o"), f.clock,
-                new java.util.Random(1)).drainOnce());
-        var bad = new org.compactbot.config.AppConfig.Mail("compact@example.org",
-                new org.compactbot.config.AppConfig.Smtp("127.0.0.1", smtpPort(), "bot", "", "none"), d.imap(), "echo wrong-token", "");
+        assertEquals(2, f.sender(login("bot", ""), "echo token-123").drainOnce());
         f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
         f.service.routeNew();
-        assertEquals(0, new org.compactbot.mail.OutboxSender(new org.compactbot.store.SqliteOutbox(f.db), bad, dir.resolve("o"), f.clock,
-                new java.util.Random(1)).drainOnce(), "a wrong token is refused, and the mail waits");
+        assertEquals(0, f.sender(login("bot", ""), "echo wrong-token").drainOnce(), "a wrong token is refused, and the mail waits");
     }
 }
