@@ -33,7 +33,7 @@ import org.compactbot.knowledge.Retriever;
 import org.compactbot.web.Health;
 import org.compactbot.web.WebServer;
 import java.util.Optional;
-import org.compactbot.conversation.CaseInfo;
+import org.compactbot.slack.CaseStatusLookup;
 import org.compactbot.slack.SlackChannel;
 import org.compactbot.slack.SlackHttp;
 import org.compactbot.store.SqliteSlackEventLog;
@@ -219,8 +219,7 @@ public final class Wiring implements AutoCloseable {
             SqliteCaseStore caseStore = caseStore();
             slack = new SlackChannel(config.slack(), conversations(), answers(), new IntentClassifier(embedder()),
                     new SqliteSlackEventLog(database(), clock),
-                    (ref, conversationId) -> caseStore.find(ref).filter(c -> conversationId.equals(c.conversationId()))
-                            .map(c -> new CaseInfo(c.ref(), c.status().id(), c.mediatorId())));
+                    CaseStatusLookup.of(caseStore));
             if (!config.slack().appToken().isBlank()) {
                 notices.println("Slack: slack.app-token is set, but Socket Mode is not in this build: Slack must reach POST /slack/events");
             }

@@ -11,6 +11,9 @@ public interface CaseStore {
     /** Cases, newest first; null filters match everything. */
     List<ChallengeCase> list(CaseStatus status, String area);
 
+    /** The cases raised in one conversation (a person's own), newest first. */
+    List<ChallengeCase> raisedIn(String conversationId);
+
     List<CaseEvent> history(String ref);
 
     /** References of submitted cases not yet routed, oldest first. */

@@ -88,6 +88,83 @@ public final class ConversationEngine {
     /** What the current turn's channel knows about the person (see {@link #handle(String, String, String, String, Map)}). */
     private final ThreadLocal<Map<Slot, String>> known = ThreadLocal.withInitial(Map::of);
 
+    /**
+     * A challenge sent as one completed form (Slack's modal): every field is read the way its
+     * question reads an answer; with any field wrong, nothing is kept and each problem is returned
+     * against its field. Otherwise the case is created as at the end of the conversation, replacing
+     * any draft in progress, and the turn is recorded in the transcript.
+     */
+    public FormOutcome submitForm(String conversationId, String channel, Map<Slot, String> form) {
+        ReentrantLock lock = locks[Math.floorMod(conversationId.hashCode(), locks.length)];
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            Conversation draft = new Conversation(conversationId, channel, now);
+            Map<Slot, String> errors = new LinkedHashMap<>();
+            List<Reply> noticed = new ArrayList<>();
+            for (Slot s : ChallengeFlow.ORDER) {
+                if (s == Slot.CONFIRM || s == Slot.UNDERTAKINGS) continue;
+                String value = clean(form.getOrDefault(s, "")).strip();
+                if (value.isEmpty()) {
+                    if (!s.optional()) errors.put(s, "Please fill this in.");
+                    continue;
+                }
+                Validation v = flow.read(s, value, draft, today());
+                if (v instanceof Validation.Accepted ok) keep(draft, s, null, value, ok, noticed);
+                else errors.put(s, ((Validation.Rejected) v).message());
+            }
+            if (!errors.isEmpty()) return new FormOutcome.Invalid(errors);
+            suggest(draft);
+            String chosen = clean(form.getOrDefault(Slot.UNDERTAKINGS, "")).strip();
+            draft.answers.put(Slot.UNDERTAKINGS.id(), !chosen.isEmpty() ? ChallengeFlow.shorten(chosen, ChallengeFlow.MAX_ANSWER)
+                    : draft.suggestions().isEmpty() ? "(none chosen)" : "(not chosen: the closest undertakings are suggested below)");
+            for (Slot s : ChallengeFlow.ORDER) if (s.optional() && !draft.has(s)) draft.answers.put(s.id(), "(skipped)");
+
+            ConversationStore.Loaded loaded = store.load(conversationId);
+            Conversation c = loaded instanceof ConversationStore.Loaded.Found f ? f.conversation() : new Conversation(conversationId, channel, now);
+            c.clearDraft();
+            c.answers.putAll(draft.answers);
+            c.details.putAll(draft.details);
+            c.suggestions.addAll(draft.suggestions);
+            List<Reply> replies = new ArrayList<>();
+            ConversationStore.NewCase newCase = submit(c, replies);
+            String checks = draft.details().get("checks");
+            if (checks != null && !checks.isBlank()) replies.add(Reply.of("Checked against the Compact:\n" + checks));
+            c.updatedAt = now;
+            c.lastTurnKey = null;
+            c.lastReplies = List.of();
+            List<ConversationStore.Line> transcript = new ArrayList<>();
+            transcript.add(new ConversationStore.Line("in", "(challenge form)\n" + flow.summary(draft)));
+            for (Reply r : replies) transcript.add(new ConversationStore.Line("out", r.text()));
+            String ref = store.commitTurn(c, transcript, newCase).orElseThrow();
+            replies.replaceAll(reply -> new Reply(reply.text().replace(PENDING_REF, ref), reply.choices(), reply.quotes()));
+            CaseInfo info = store.caseInfo(ref).orElse(new CaseInfo(ref, "submitted", null));
+            return new FormOutcome.Submitted(new TurnResult(replies, c.state().name(), null, info));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The options of the questions that are choices (area, role, confidentiality), for a channel that shows them all at once. */
+    public Map<Slot, List<Reply.Choice>> formChoices() {
+        Conversation blank = new Conversation("-", "-", clock.instant());
+        Map<Slot, List<Reply.Choice>> out = new LinkedHashMap<>();
+        for (Slot s : List.of(Slot.AREA, Slot.ROLE, Slot.CONSENT)) out.put(s, flow.prompt(s, blank).choices());
+        return out;
+    }
+
+    /** The challenge this conversation is raising, if one is in progress and not expired; reads only. */
+    public Optional<Draft> draft(String conversationId) {
+        if (!(store.load(conversationId) instanceof ConversationStore.Loaded.Found f)) return Optional.empty();
+        Conversation c = f.conversation();
+        Slot at = c.state() instanceof DialogueState.Collecting col ? col.slot()
+                : c.state() instanceof DialogueState.ConfirmingCancel cc ? cc.resume() : null;
+        if (at == null || Duration.between(c.updatedAt(), clock.instant()).compareTo(DRAFT_EXPIRY) > 0) return Optional.empty();
+        Map<Slot, String> answered = new LinkedHashMap<>();
+        c.answers().forEach((k, v) -> Slot.byId(k).ifPresent(s -> { if (v != null && !v.startsWith("(")) answered.put(s, v); }));
+        return Optional.of(new Draft(at, answered, c.updatedAt()));
+    }
+
     /** Keeps files a person sent with a message (email attachments) for the challenge they are raising. */
     public void keepFiles(String conversationId, List<SentFile> files) {
         for (SentFile f : files) store.keepDraftEvidence(conversationId, f.name(), f.type(), f.content());
@@ -388,7 +465,7 @@ public final class ConversationEngine {
         if (!c.has(Slot.RESPONDENT)) FactsFromText.respondent(text).ifPresent(r -> c.answers.put(Slot.RESPONDENT.id(), r));
         if (storyFromStart && !c.has(Slot.WHAT_HAPPENED)) {
             String story = text.replaceAll("(?i)^\\s*(hi|hello)[,!.]?\\s*", "")
-                    .replaceAll("(?i)\\bi('d| would)? (want|like|need|wish)( to)? (raise|make|start|lodge)? ?(a )?(compact )?(challenge|complaint|complain)( about)?[:,.]?\\s*", "").strip();
+                    .replaceAll("(?i)\\bi('d| would)? (want|like|need|wish)( to)? (raise|make|start|lodge)? ?(a |an |another )?(new )?(compact )?(challenge|complaint|complain)( about)?[:,.]?\\s*", "").strip();
             if (story.split("\\s+").length >= 6) c.answers.put(Slot.WHAT_HAPPENED.id(), story);
         }
         if (!c.has(Slot.DATES)) {

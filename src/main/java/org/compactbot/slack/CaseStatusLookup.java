@@ -1,10 +1,50 @@
 package org.compactbot.slack;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import org.compactbot.cases.CaseStore;
 import org.compactbot.conversation.CaseInfo;
 
-/** Finds a case by reference for the person asking: only a case raised in their own conversation. */
-@FunctionalInterface
+/** The cases a person raised, for showing them where each stands: only ever the person's own. */
 public interface CaseStatusLookup {
+    /** A case by reference, if it was raised in this conversation. */
     Optional<CaseInfo> raisedIn(String ref, String conversationId);
+
+    /** The cases raised in this conversation, newest first. */
+    List<OwnCase> raisedBy(String conversationId);
+
+    /** One of the person's own cases, as their App Home lists it. */
+    record OwnCase(String ref, String status, String respondent, LocalDate raisedOn) {}
+
+    /** The lookup over the case store. */
+    static CaseStatusLookup of(CaseStore store) {
+        return new CaseStatusLookup() {
+            @Override
+            public Optional<CaseInfo> raisedIn(String ref, String conversationId) {
+                return store.find(ref).filter(c -> conversationId.equals(c.conversationId()))
+                        .map(c -> new CaseInfo(c.ref(), c.status().id(), c.mediatorId()));
+            }
+
+            @Override
+            public List<OwnCase> raisedBy(String conversationId) {
+                return store.raisedIn(conversationId).stream().map(c -> new OwnCase(c.ref(), c.status().id(), c.respondent(),
+                        LocalDate.ofInstant(c.createdAt(), ZoneId.of("Europe/London")))).toList();
+            }
+        };
+    }
+
+    /** No cases anywhere (tests, or before the case store exists). */
+    CaseStatusLookup NONE = new CaseStatusLookup() {
+        @Override
+        public Optional<CaseInfo> raisedIn(String ref, String conversationId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<OwnCase> raisedBy(String conversationId) {
+            return List.of();
+        }
+    };
 }

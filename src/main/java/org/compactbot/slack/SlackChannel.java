@@ -6,6 +6,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
@@ -18,8 +19,11 @@ import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.view.ViewState;
 import com.slack.api.util.json.GsonFactory;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +33,7 @@ import java.util.regex.Pattern;
 import org.compactbot.config.AppConfig;
 import org.compactbot.conversation.CaseInfo;
 import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.FormOutcome;
 import org.compactbot.conversation.Intent;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.conversation.Reply;
@@ -159,7 +164,7 @@ public final class SlackChannel implements AutoCloseable {
             AppHomeOpenedEvent ev = req.getEvent();
             if ("home".equals(ev.getTab()) && ev.getUser() != null) {
                 once(req.getEventId(), ctx.getRetryNum(), conversationId(req.getTeamId(), ev.getUser()),
-                        () -> calls.call("views.publish", () -> client.viewsPublish(r -> r.userId(ev.getUser()).view(SlackBlocks.home()))));
+                        () -> publishHome(req.getTeamId(), ev.getUser()));
             }
             return ctx.ack();
         });
@@ -178,7 +183,33 @@ public final class SlackChannel implements AutoCloseable {
             work.submit(conversationId(teamOf(p), p.getUser().getId()), () -> directChoice(p));
             return ctx.ack();
         });
-        app.blockAction(Pattern.compile("^(" + SlackBlocks.CHANNEL_CHALLENGE + "|" + SlackBlocks.HOME_CHALLENGE + ")$"), (req, ctx) -> {
+        app.blockAction(SlackBlocks.HOME_CHALLENGE, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            String team = teamOf(p), user = p.getUser().getId();
+            work.submit(conversationId(team, user), () -> openForm(team, user, p.getTriggerId(), null));
+            return ctx.ack();
+        });
+        app.viewSubmission(SlackBlocks.CHALLENGE_FORM, (req, ctx) -> {
+            ViewSubmissionPayload p = req.getPayload();
+            String team = p.getUser() != null && p.getUser().getTeamId() != null ? p.getUser().getTeamId()
+                    : p.getTeam() == null ? null : p.getTeam().getId();
+            String user = p.getUser().getId();
+            FormOutcome outcome = engine.submitForm(conversationId(team, user), CHANNEL, formValues(p));
+            if (outcome instanceof FormOutcome.Invalid invalid) {
+                Map<String, String> errors = new LinkedHashMap<>();
+                invalid.errors().forEach((slot, message) -> errors.put(slot.id(), SlackBlocks.truncate(message, 150)));
+                return ctx.ackWithErrors(errors);
+            }
+            TurnResult t = ((FormOutcome.Submitted) outcome).turn();
+            work.submit(conversationId(team, user), () -> {
+                String id = conversationId(team, user);
+                steps.put(id, SlackBlocks.step(t));
+                directChannel(team, user).ifPresent(dm -> post(dm, null, SlackBlocks.turn(t, null)));
+                publishHome(team, user);
+            });
+            return ctx.ackWithUpdate(SlackBlocks.formSubmitted(t.caseInfo().ref()));
+        });
+        app.blockAction(Pattern.compile("^(" + SlackBlocks.CHANNEL_CHALLENGE + "|" + SlackBlocks.HOME_CHAT + ")$"), (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             String team = teamOf(p), user = p.getUser().getId();
             work.submit(conversationId(team, user), () -> {
@@ -351,6 +382,49 @@ public final class SlackChannel implements AutoCloseable {
         turn(id, user, dm.get(), null, text);
     }
 
+    // ---------------------------------------------------------------- the challenge form and App Home
+
+    /**
+     * Opens the challenge form, filled in with the person's draft in progress and what Slack knows
+     * of them. If Slack will not open it (the trigger expired), the challenge starts in the direct message instead.
+     */
+    private void openForm(String team, String user, String triggerId, String responseUrl) {
+        String id = conversationId(team, user);
+        Map<Slot, String> known = new EnumMap<>(Slot.class);
+        engine.draft(id).ifPresent(d -> known.putAll(d.answers()));
+        Profile profile = profile(user);
+        if (profile != null) {
+            if (notBlank(profile.name())) known.putIfAbsent(Slot.NAME, profile.name());
+            if (notBlank(profile.email())) known.putIfAbsent(Slot.EMAIL, profile.email());
+        }
+        boolean opened = triggerId != null && calls.call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId)
+                .view(SlackBlocks.challengeForm(known, engine.formChoices())))).isPresent();
+        if (!opened) {
+            startPrivately(team, user, "challenge");
+            if (responseUrl != null) respond(responseUrl, SlackBlocks.plain(MOVED_TO_DM));
+        }
+    }
+
+    /** The form's fields by slot: the text typed, or the value of the option chosen. */
+    private static Map<Slot, String> formValues(ViewSubmissionPayload p) {
+        Map<Slot, String> out = new EnumMap<>(Slot.class);
+        if (p.getView() == null || p.getView().getState() == null || p.getView().getState().getValues() == null) return out;
+        p.getView().getState().getValues().forEach((blockId, fields) -> Slot.byId(blockId).ifPresent(slot -> {
+            ViewState.Value v = fields == null ? null : fields.get(SlackBlocks.FIELD);
+            if (v == null) return;
+            String value = v.getSelectedOption() != null ? v.getSelectedOption().getValue() : v.getValue();
+            if (value != null) out.put(slot, value);
+        }));
+        return out;
+    }
+
+    /** The person's App Home: what the bot does, their challenge in progress and the challenges they raised. */
+    private void publishHome(String team, String user) {
+        String id = conversationId(team, user);
+        var view = SlackBlocks.home(engine.draft(id), cases.raisedBy(id));
+        calls.call("views.publish", () -> client.viewsPublish(r -> r.userId(user).view(view)));
+    }
+
     // ---------------------------------------------------------------- /compact
 
     /** What to acknowledge the command with (null: nothing shown now); any slower work is queued. */
@@ -364,8 +438,9 @@ public final class SlackChannel implements AutoCloseable {
                 return SlackBlocks.help();
             }
             case "challenge" -> {
-                work.submit(id, () -> startPrivately(team, user, "challenge"));
-                return SlackBlocks.plain(MOVED_TO_DM);
+                String trigger = p.getTriggerId(), url = p.getResponseUrl();
+                work.submit(id, () -> openForm(team, user, trigger, url));
+                return null;
             }
             case "status" -> {
                 String ref = text.length() > word.length() ? text.substring(word.length()).strip() : "";

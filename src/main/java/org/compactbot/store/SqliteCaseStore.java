@@ -69,6 +69,20 @@ public final class SqliteCaseStore implements CaseStore {
     }
 
     @Override
+    public List<ChallengeCase> raisedIn(String conversationId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT * FROM cases WHERE conversation_id = ? ORDER BY year DESC, seq DESC")) {
+                p.setString(1, conversationId);
+                List<ChallengeCase> out = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) out.add(read(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public List<CaseEvent> history(String ref) {
         return db.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT at, actor, from_status, to_status, note FROM case_events WHERE case_ref = ? ORDER BY id")) {

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.compactbot.conversation.CaseInfo;
 import org.junit.jupiter.api.AfterEach;
@@ -173,16 +175,110 @@ class SlackChannelTest {
         assertTrue(ack.body().contains("ephemeral"), ack.body());
     }
 
+    /** A challenge form as a busy officer fills it in. */
+    private static Map<String, String> completedForm() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("area", "west-cheshire");
+        f.put("role", "group");
+        f.put("name", "Sam Patel");
+        f.put("organisation", "Hope Street Youth Club");
+        f.put("email", "sam@example.org");
+        f.put("respondent", "Cheshire West and Chester Council, grants team");
+        f.put("what_happened", "The council told us by letter that our grant will end in two weeks, with no consultation at all.");
+        f.put("dates", "told on 3 Nov 2026, takes effect 17 Nov 2026");
+        f.put("desired_outcome", "Funding restored until proper notice is given");
+        f.put("consent", "confidential");
+        return f;
+    }
+
+    private static JsonNode field(JsonNode view, String blockId) {
+        for (JsonNode b : view.get("blocks")) if (b.path("block_id").asText().equals(blockId)) return b.get("element");
+        throw new AssertionError("no field " + blockId + " in " + view);
+    }
+
     @Test
-    void slashChallengeStartsTheIntakeInADirectMessage() throws Exception {
+    void slashChallengeOpensTheFormFilledInFromTheDraftAndTheSlackProfile() throws Exception {
         slack = new SlackFixture(dir);
+        slack.signed(SlackRequests.directMessage(SlackRequests.newEventId(), "U5", "I want to raise a challenge"), JSON);
+        slack.api.await("chat.postMessage", 1);
+        slack.signed(SlackRequests.directMessage(SlackRequests.newEventId(), "U5", "West Cheshire"), JSON);
+        slack.api.await("chat.postMessage", 2);
+        slack.idle();
+
         HttpResponse<String> ack = slack.signed(SlackRequests.command("U5", "C0GENERAL", "challenge", slack.api.baseUrl() + "/respond/x"), FORM);
-        assertTrue(ack.body().contains("messaged you privately"), ack.body());
-        slack.api.await("conversations.open", 1);
+        assertEquals(200, ack.statusCode());
+        assertFalse(ack.body().contains("challenge"), "nothing about the challenge in the channel: " + ack.body());
+        FakeSlackApi.Call open = slack.api.await("views.open", 1).get(0);
+        assertEquals("1337.42.abcd", open.params().get("trigger_id"));
+        JsonNode view = open.json("view");
+        assertEquals("modal", view.get("type").asText());
+        assertEquals("challenge_form", view.get("callback_id").asText());
+        assertEquals("west-cheshire", field(view, "area").path("initial_option").path("value").asText(), "the area said in the DM");
+        assertEquals("Sam Patel", field(view, "name").path("initial_value").asText(), "the name Slack knows");
+        assertEquals("sam.patel@example.org", field(view, "email").path("initial_value").asText());
+        assertEquals("radio_buttons", field(view, "consent").path("type").asText());
+        List<String> optional = new ArrayList<>();
+        for (JsonNode b : view.get("blocks")) if (b.path("optional").asBoolean()) optional.add(b.get("block_id").asText());
+        assertEquals(List.of("organisation", "undertakings", "dates", "impact", "informal_steps"), optional);
+    }
+
+    @Test
+    void theFormShowsEachWrongFieldThenCreatesTheSameCaseAsTheDirectMessageAndItIsRouted() throws Exception {
+        slack = new SlackFixture(dir);
+        Map<String, String> form = completedForm();
+        form.put("email", "sam at example");
+        form.put("dates", "the 45th of Smarch");
+        form.remove("desired_outcome");
+        HttpResponse<String> refused = slack.signed(SlackRequests.formSubmission("U6", form), FORM);
+        assertEquals(200, refused.statusCode());
+        JsonNode errors = new com.fasterxml.jackson.databind.ObjectMapper().readTree(refused.body());
+        assertEquals("errors", errors.get("response_action").asText(), refused.body());
+        assertTrue(errors.at("/errors/email").asText().contains("doesn't look like an email address"), refused.body());
+        assertTrue(errors.at("/errors/dates").asText().contains("couldn't find a date"), refused.body());
+        assertEquals("Please fill this in.", errors.at("/errors/desired_outcome").asText());
+        assertEquals(List.of("area", "role", "name", "organisation", "email", "respondent", "what_happened", "consent").size(),
+                form.size() - 1, "the fields that were right are not reported");
+        assertEquals(3, errors.get("errors").size(), refused.body());
+        assertTrue(slack.caseStore.list(null, null).isEmpty(), "nothing is created from a wrong form");
+
+        HttpResponse<String> done = slack.signed(SlackRequests.formSubmission("U6", completedForm()), FORM);
+        JsonNode update = new com.fasterxml.jackson.databind.ObjectMapper().readTree(done.body());
+        assertEquals("update", update.get("response_action").asText(), done.body());
+        String shown = update.get("view").toString();
+        var cases = slack.caseStore.list(null, null);
+        assertEquals(1, cases.size());
+        var c = cases.get(0);
+        assertTrue(shown.contains(c.ref()), shown);
+        assertEquals("slack:T0TEAM:U6", c.conversationId());
+        assertEquals("west-cheshire", c.area());
+        assertEquals("sam@example.org", c.complainantEmail());
+        assertEquals("Hope Street Youth Club", c.organisation());
+        assertEquals("confidential", c.details().get("consent"));
+        assertTrue(String.valueOf(c.details().get("details")).contains("told=2026-11-03"), c.details().toString());
+        assertTrue(String.valueOf(c.details().get("details")).contains("less than the Compact's minimum"), "checked against the Compact");
+        assertFalse(((List<?>) c.details().get("suggestions")).isEmpty(), "undertakings suggested from the story");
+
+        FakeSlackApi.Call dm = slack.api.await("chat.postMessage", 1).get(0);
+        assertEquals("DU6", dm.params().get("channel"));
+        assertTrue(dm.params().get("text").contains("your reference is " + c.ref()), dm.params().toString());
+
+        var directory = org.compactbot.cases.MediatorDirectoryLoader.load(Path.of("config/mediators.yml"));
+        new org.compactbot.cases.CaseService(slack.caseStore, directory, java.time.Clock.systemUTC()).routeNew();
+        var routed = slack.caseStore.find(c.ref()).orElseThrow();
+        assertEquals("assigned", routed.status().id());
+        assertTrue(routed.mediatorId() != null && !routed.mediatorId().isBlank(), routed.toString());
+    }
+
+    @Test
+    void whenSlackWillNotOpenTheFormTheChallengeStartsInTheDirectMessage() throws Exception {
+        slack = new SlackFixture(dir);
+        slack.api.failNext("views.open", 200, null);
+        slack.signed(SlackRequests.command("U7", "C0GENERAL", "challenge", slack.api.baseUrl() + "/respond/x"), FORM);
         FakeSlackApi.Call post = slack.api.await("chat.postMessage", 1).get(0);
-        assertEquals("DU5", post.params().get("channel"));
-        List<JsonNode> buttons = elements(post.json("blocks"));
-        assertTrue(buttons.stream().anyMatch(b -> b.path("value").asText().equals("west-cheshire")), buttons.toString());
+        assertEquals("DU7", post.params().get("channel"));
+        assertTrue(post.params().get("text").contains("Which area"), post.params().toString());
+        FakeSlackApi.Call told = slack.api.await("/respond/x", 1).get(0);
+        assertTrue(told.body().contains("messaged you privately"), told.body());
     }
 
     @Test
@@ -277,9 +373,13 @@ class SlackChannelTest {
         JsonNode view = publish.json("view");
         assertEquals("home", view.get("type").asText());
         List<String> actions = elements(view.get("blocks")).stream().map(b -> b.get("action_id").asText()).toList();
-        assertEquals(List.of("home:ask", "home:challenge"), actions);
+        assertEquals(List.of("home:ask", "home:challenge", "home:chat"), actions);
+        assertFalse(allText(view.get("blocks")).contains("Your challenges"), "nothing raised yet");
 
         slack.signed(SlackRequests.blockAction("U10", "DU10", "1003.1", "home:challenge", "challenge", "Raise a Compact challenge", null), FORM);
+        assertEquals("challenge_form", slack.api.await("views.open", 1).get(0).json("view").get("callback_id").asText());
+
+        slack.signed(SlackRequests.blockAction("U10", "DU10", "1003.1", "home:chat", "chat", "Raise one step by step", null), FORM);
         FakeSlackApi.Call post = slack.api.await("chat.postMessage", 1).get(0);
         assertEquals("DU10", post.params().get("channel"));
         assertTrue(post.params().get("text").contains("Which area"), post.params().toString());
@@ -295,8 +395,18 @@ class SlackChannelTest {
 
     @Test
     void statusOfACaseIsSentPrivatelyAndOnlyToTheOneWhoRaisedIt() throws Exception {
-        slack = new SlackFixture(dir, (ref, conversation) -> ref.equals("CC-2026-0007") && conversation.equals("slack:T0TEAM:U11")
-                ? Optional.of(new CaseInfo(ref, "in_mediation", "m-funding")) : Optional.empty());
+        slack = new SlackFixture(dir, new CaseStatusLookup() {
+            @Override
+            public Optional<CaseInfo> raisedIn(String ref, String conversation) {
+                return ref.equals("CC-2026-0007") && conversation.equals("slack:T0TEAM:U11")
+                        ? Optional.of(new CaseInfo(ref, "in_mediation", "m-funding")) : Optional.empty();
+            }
+
+            @Override
+            public List<OwnCase> raisedBy(String conversationId) {
+                return List.of();
+            }
+        });
         HttpResponse<String> ack = slack.signed(SlackRequests.command("U11", "C0GENERAL", "status cc-2026-0007", "http://127.0.0.1:1/x"), FORM);
         assertFalse(ack.body().contains("CC-2026-0007"), "nothing about the case in the channel: " + ack.body());
         FakeSlackApi.Call mine = slack.api.await("chat.postMessage", 1).get(0);
@@ -309,5 +419,28 @@ class SlackChannelTest {
         assertTrue(theirs.params().get("text").startsWith("I can't find a challenge"), theirs.params().toString());
         assertTrue(slack.api.calls("chat.postMessage").stream().noneMatch(c -> c.params().get("channel").startsWith("C")));
         assertNull(slack.api.calls("chat.postMessage").stream().filter(c -> c.params().get("channel").equals("C0GENERAL")).findAny().orElse(null));
+    }
+
+    @Test
+    void theHomeTabListsTheChallengeInProgressAndTheChallengesRaisedWithTheirStatus() throws Exception {
+        slack = new SlackFixture(dir);
+        slack.signed(SlackRequests.formSubmission("U13", completedForm()), FORM);
+        String ref = slack.caseStore.list(null, null).get(0).ref();
+        slack.api.await("views.publish", 1);
+        slack.signed(SlackRequests.directMessage(SlackRequests.newEventId(), "U13", "I want to raise another challenge about Wolverhampton"), JSON);
+        slack.api.await("chat.postMessage", 2);
+        slack.idle();
+
+        slack.signed(SlackRequests.homeOpened(SlackRequests.newEventId(), "U13"), JSON);
+        JsonNode home = slack.api.await("views.publish", 2).get(1).json("view");
+        String text = allText(home.get("blocks"));
+        assertTrue(text.contains("Your challenge in progress* for Wolverhampton"), text);
+        assertTrue(text.contains("*" + ref + "*, raised"), text);
+        assertTrue(text.contains("about Cheshire West and Chester Council, grants team: received, waiting for a mediator"), text);
+
+        slack.signed(SlackRequests.homeOpened(SlackRequests.newEventId(), "U14"), JSON);
+        String someoneElse = allText(slack.api.await("views.publish", 3).get(2).json("view").get("blocks"));
+        assertFalse(someoneElse.contains(ref), "another person never sees this case: " + someoneElse);
+        assertFalse(someoneElse.contains("in progress"), someoneElse);
     }
 }

@@ -8,12 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.compactbot.config.AppConfig;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.knowledge.SharedKnowledge;
 import org.compactbot.store.Database;
+import org.compactbot.store.SqliteCaseStore;
 import org.compactbot.store.SqliteConversationStore;
 import org.compactbot.store.SqliteSlackEventLog;
 import org.compactbot.web.SlackRoute;
@@ -29,6 +29,8 @@ final class SlackFixture implements AutoCloseable {
     final FakeSlackApi api;
     private final Path dbFile;
     private final CaseStatusLookup cases;
+    /** The cases raised through this Slack, on the same database (when no other lookup was given). */
+    SqliteCaseStore caseStore;
     private final HttpClient http = HttpClient.newHttpClient();
     Database db;
     ConversationEngine engine;
@@ -36,9 +38,10 @@ final class SlackFixture implements AutoCloseable {
     private Javalin web;
 
     SlackFixture(Path dir) throws Exception {
-        this(dir, (ref, conversation) -> Optional.empty());
+        this(dir, null);
     }
 
+    /** @param cases how the channel finds cases; null: the real case store on the fixture's database */
     SlackFixture(Path dir, CaseStatusLookup cases) throws Exception {
         this.api = new FakeSlackApi();
         this.dbFile = dir.resolve("compact-bot.db");
@@ -51,9 +54,10 @@ final class SlackFixture implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), SharedKnowledge.answers(),
                 new IntentClassifier(SharedKnowledge.embedder()), clock);
+        caseStore = new SqliteCaseStore(db, clock, "compact@example.org");
         AppConfig.Slack cfg = new AppConfig.Slack(FakeSlackApi.TOKEN, SlackRequests.SECRET, "", api.apiUrl());
         channel = new SlackChannel(cfg, engine, SharedKnowledge.answers(), new IntentClassifier(SharedKnowledge.embedder()),
-                new SqliteSlackEventLog(db, clock), cases, new SlackCalls.RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5)));
+                new SqliteSlackEventLog(db, clock), cases != null ? cases : CaseStatusLookup.of(caseStore), new SlackCalls.RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5)));
         SlackHttp slackHttp = new SlackHttp(channel, SlackRequests.SECRET, clock);
         web = Javalin.create(c -> {
             c.jetty.port = 0;

@@ -106,6 +106,35 @@ final class SlackRequests {
         return form("payload", p.toString());
     }
 
+    /**
+     * The challenge form submitted: each field by slot id; area, role and consent as chosen options
+     * (their value), the rest as typed text. A field left out was left empty.
+     */
+    static String formSubmission(String user, java.util.Map<String, String> fields) {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("type", "view_submission");
+        p.putObject("team").put("id", FakeSlackApi.TEAM).put("domain", "compact");
+        p.putObject("user").put("id", user).put("username", "sam").put("name", "sam").put("team_id", FakeSlackApi.TEAM);
+        p.put("api_app_id", "A0APP");
+        p.put("token", "legacy-unused");
+        p.put("trigger_id", "1337.44.abcd");
+        ObjectNode view = p.putObject("view");
+        view.put("id", "V0VIEW").put("team_id", FakeSlackApi.TEAM).put("type", "modal").put("callback_id", "challenge_form")
+                .put("private_metadata", "").put("hash", "1700000000.abcd");
+        view.putArray("blocks");
+        ObjectNode values = view.putObject("state").putObject("values");
+        fields.forEach((slot, value) -> {
+            ObjectNode v = values.putObject(slot).putObject("value");
+            if (slot.equals("area")) v.put("type", "static_select");
+            else if (slot.equals("role") || slot.equals("consent")) v.put("type", "radio_buttons");
+            else v.put("type", "plain_text_input");
+            if (v.get("type").asText().equals("plain_text_input")) v.put("value", value);
+            else v.putObject("selected_option").put("value", value).putObject("text").put("type", "plain_text").put("text", value);
+        });
+        p.putArray("response_urls");
+        return form("payload", p.toString());
+    }
+
     static String urlVerification(String challenge) {
         return JSON.createObjectNode().put("token", "legacy-unused").put("challenge", challenge).put("type", "url_verification").toString();
     }
