@@ -220,10 +220,12 @@ public final class Wiring implements AutoCloseable {
             slack = new SlackChannel(config.slack(), conversations(), answers(), new IntentClassifier(embedder()),
                     new SqliteSlackEventLog(database(), clock),
                     CaseStatusLookup.of(caseStore));
-            if (!config.slack().appToken().isBlank()) {
-                notices.println("Slack: slack.app-token is set, but Socket Mode is not in this build: Slack must reach POST /slack/events");
-            }
             if (!slack.start()) notices.println("warning: Slack did not accept slack.bot-token yet (see the log); it is tried again on the first Slack request");
+            if (!config.slack().appToken().isBlank()) {
+                notices.println(slack.startSocketMode(config.slack().appToken())
+                        ? "Slack: Socket Mode connected (slack.app-token is set); POST /slack/events works too"
+                        : "warning: Slack Socket Mode did not connect (see the log); Slack can still reach POST /slack/events");
+            }
             slackHttp = new SlackHttp(slack, config.slack().signingSecret(), clock);
         }
         return Optional.of(slackHttp);

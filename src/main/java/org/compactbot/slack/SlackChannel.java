@@ -8,9 +8,11 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.model.User;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
@@ -74,6 +76,7 @@ public final class SlackChannel implements AutoCloseable {
     private final Map<String, String> steps = new ConcurrentHashMap<>();
     private final Map<String, String> directChannels = new ConcurrentHashMap<>();
     private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
+    private volatile SocketModeApp socketMode;
 
     /** What Slack tells us about a person, to offer as answers to the name and email questions. */
     private record Profile(String name, String email, long fetchedAtMillis) {}
@@ -120,6 +123,25 @@ public final class SlackChannel implements AutoCloseable {
         }
     }
 
+    /**
+     * Receives from Slack over Socket Mode as well (no public URL needed): apps.connections.open with
+     * the app-level token, then a WebSocket on which the same handlers get what POST /slack/events
+     * would; Bolt acknowledges each envelope and reconnects when Slack closes the socket. False (with
+     * the reason logged) when the first connection failed; the HTTP route still works.
+     */
+    public boolean startSocketMode(String appToken) {
+        try {
+            SocketModeApp sm = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
+            sm.startAsync();
+            socketMode = sm;
+            return true;
+        } catch (Exception e) {
+            LOG.warn("Slack Socket Mode could not connect ({}); Slack can still reach POST /slack/events",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return false;
+        }
+    }
+
     com.slack.api.bolt.AppConfig boltConfig() {
         return app.config();
     }
@@ -136,6 +158,14 @@ public final class SlackChannel implements AutoCloseable {
 
     @Override
     public void close() {
+        SocketModeApp sm = socketMode;
+        if (sm != null) {
+            try {
+                sm.close();
+            } catch (Exception e) {
+                LOG.debug("closing Socket Mode", e);
+            }
+        }
         work.close();
         app.stop();
         try {
@@ -237,7 +267,7 @@ public final class SlackChannel implements AutoCloseable {
     private void once(String eventId, Integer retryNum, String key, Runnable job) {
         if (eventId != null && !events.firstTime(eventId)) {
             LOG.info("Slack event {} already handled{}; not acting on it again", eventId,
-                    retryNum == null ? "" : " (retry " + retryNum + ")");
+                    retryNum == null || retryNum == 0 ? "" : " (retry " + retryNum + ")");
             return;
         }
         work.submit(key, job);

@@ -15,13 +15,16 @@ import org.compactbot.slack.SlackHttp;
  */
 public final class SlackRoute implements Handler {
     private final SlackHttp slack;
+    private final Metrics metrics;
 
-    public SlackRoute(SlackHttp slack) {
+    public SlackRoute(SlackHttp slack, Metrics metrics) {
         this.slack = slack;
+        this.metrics = metrics;
     }
 
     @Override
     public void handle(Context ctx) {
+        long t0 = System.nanoTime();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(ctx.req().getHeaderNames())) headers.put(name, Collections.list(ctx.req().getHeaders(name)));
         SlackHttp.Reply r = slack.handle(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), headers);
@@ -31,5 +34,13 @@ public final class SlackRoute implements Handler {
             else ctx.header(k, v);
         });
         ctx.result(r.body());
+        if (r.status() == 401) {
+            metrics.count("compactbot_slack_refused_total", "Slack requests refused (bad signature or stale timestamp)");
+        } else if (r.status() >= 500) {
+            metrics.count("compactbot_slack_errors_total", "Slack requests that failed on our side");
+        } else {
+            metrics.count("compactbot_slack_acks_total", "Slack events, commands and clicks acknowledged");
+            metrics.observe("compactbot_slack_ack_seconds", "Time to acknowledge a Slack request", (System.nanoTime() - t0) / 1e9);
+        }
     }
 }

@@ -69,7 +69,7 @@ public final class WebServer {
             cfg.routes.post("/api/ask", this::ask);
             cfg.routes.post("/api/chat/{conversationId}", this::chat);
             cfg.routes.post("/mail/inbound", this::inboundMail);
-            cfg.routes.post("/slack/events", slack != null ? new SlackRoute(slack)
+            cfg.routes.post("/slack/events", slack != null ? new SlackRoute(slack, metrics)
                     : ctx -> error(ctx, HttpStatus.NOT_FOUND, "Slack is off: set slack.bot-token and slack.signing-secret."));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);

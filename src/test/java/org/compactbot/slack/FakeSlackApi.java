@@ -31,6 +31,9 @@ final class FakeSlackApi implements AutoCloseable {
     static final String TOKEN = "xoxb-test-token";
     static final String TEAM = "T0TEAM";
     static final String BOT_USER = "U0BOT";
+    static final String APP_TOKEN = "xapp-1-test-app-token";
+    /** Where apps.connections.open sends a Socket Mode client (set by a test that runs a fake Socket Mode server). */
+    volatile String socketModeUrl;
 
     /** One recorded call. */
     record Call(String method, Map<String, String> params, String body, Instant at) {
@@ -122,7 +125,12 @@ final class FakeSlackApi implements AutoCloseable {
             return;
         }
         String auth = x.getRequestHeaders().getFirst("Authorization");
-        if (!("Bearer " + TOKEN).equals(auth)) {
+        if (method.equals("apps.connections.open")) {
+            reply(x, 200, ("Bearer " + APP_TOKEN).equals(auth) && socketModeUrl != null
+                    ? "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}" : "{\"ok\":false,\"error\":\"invalid_auth\"}");
+            return;
+        }
+        if (!("Bearer " + TOKEN).equals(auth) && !(method.equals("auth.test") && ("Bearer " + APP_TOKEN).equals(auth))) {
             reply(x, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
             return;
         }

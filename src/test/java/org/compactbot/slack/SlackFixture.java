@@ -36,6 +36,8 @@ final class SlackFixture implements AutoCloseable {
     ConversationEngine engine;
     SlackChannel channel;
     private Javalin web;
+    /** What the route counted. */
+    final org.compactbot.web.Metrics metrics = new org.compactbot.web.Metrics();
 
     SlackFixture(Path dir) throws Exception {
         this(dir, null);
@@ -62,7 +64,7 @@ final class SlackFixture implements AutoCloseable {
         web = Javalin.create(c -> {
             c.jetty.port = 0;
             c.startup.showJavalinBanner = false;
-            c.routes.post("/slack/events", new SlackRoute(slackHttp));
+            c.routes.post("/slack/events", new SlackRoute(slackHttp, metrics));
         }).start();
     }
 
