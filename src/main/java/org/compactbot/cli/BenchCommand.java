@@ -76,6 +76,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "20", description = "Times each bench question is asked (default 20).")
     int rounds;
 
+    @Option(names = "--only", description = "Run one part: knowledge, turns, mail, slack or cases (default: all).")
+    String only;
+
+    private boolean part(String name) {
+        return only == null || only.equalsIgnoreCase(name);
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -85,40 +92,54 @@ public final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
         BgeEmbedder embedder = new BgeEmbedder();
 
+        if (only != null && !List.of("knowledge", "turns", "mail", "slack", "cases").contains(only.toLowerCase(Locale.ROOT))) {
+            spec.commandLine().getErr().println("--only takes one of: knowledge, turns, mail, slack, cases");
+            return 2;
+        }
         out.println("\n== knowledge, shipped corpus (1x)");
         Path data1 = work.resolve("data-1x");
         long t0 = System.nanoTime();
         try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {})) {
             out.printf(Locale.ROOT, "index build (embedding every passage): %.1f s, %d passages%n", secs(t0), idx.passages().size());
-            queryFigures(out, idx, embedder, true);
+            if (part("knowledge")) queryFigures(out, idx, embedder, true);
         }
-        t0 = System.nanoTime();
-        KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {}).close();
-        out.printf(Locale.ROOT, "index open with existing index: %.2f s%n", secs(t0));
-        startupFigure(out, cfg, data1, work);
-
-        out.println("\n== conversation turns (intake answers, no search; SQLite WAL, synchronous=FULL)");
-        try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {})) {
-            AnswerService answers = new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
-            turnFigures(out, answers, work);
+        if (part("knowledge")) {
+            t0 = System.nanoTime();
+            KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {}).close();
+            out.printf(Locale.ROOT, "index open with existing index: %.2f s%n", secs(t0));
+            startupFigure(out, cfg, data1, work);
         }
 
-        out.println("\n== email channel: inbound messages, receipt to reply queued");
-        try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {})) {
-            AnswerService answers = new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
-            inboundFigures(out, answers, work);
+        if (part("turns")) {
+            out.println("\n== conversation turns (intake answers, no search; SQLite WAL, synchronous=FULL)");
+            try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {})) {
+                AnswerService answers = new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
+                turnFigures(out, answers, work);
+            }
         }
 
-        out.println("\n== Slack: events acknowledged through POST /slack/events (50 concurrent senders, stub Web API on loopback)");
-        try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {})) {
-            AnswerService answers = new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
-            slackFigures(out, answers, work);
+        if (part("mail")) {
+            out.println("\n== email channel: inbound messages, receipt to reply queued");
+            try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {})) {
+                AnswerService answers = new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
+                inboundFigures(out, answers, work);
+            }
         }
 
-        out.println("\n== cases: routing and outbox");
-        caseFigures(out, work);
+        if (part("slack")) {
+            out.println("\n== Slack: events acknowledged through POST /slack/events (50 concurrent senders, stub Web API on loopback)");
+            try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {})) {
+                AnswerService answers = new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
+                slackFigures(out, answers, work);
+            }
+        }
 
-        if (scale > 1) {
+        if (part("cases")) {
+            out.println("\n== cases: routing and outbox");
+            caseFigures(out, work);
+        }
+
+        if (scale > 1 && part("knowledge")) {
             out.printf(Locale.ROOT, "%n== knowledge, synthetic corpus (%dx: areas cloned, passages shuffled)%n", scale);
             Path knowledge = syntheticCorpus(cfg.knowledge().dir(), work.resolve("knowledge-" + scale + "x"), scale);
             Path dataN = work.resolve("data-" + scale + "x");
@@ -294,6 +315,18 @@ public final class BenchCommand implements Callable<Integer> {
                 HttpClient client = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(50)).build();
                 URI uri = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
                 int senders = 50, each = 20;
+                // warm-up: the first requests through Bolt, Javalin and the HTTP client load and compile code
+                for (int i = 0; i < 300; i++) {
+                    String body = "{\"token\":\"x\",\"team_id\":\"T0BENCH\",\"api_app_id\":\"A0\",\"type\":\"event_callback\","
+                            + "\"event_id\":\"EvW" + i + "\",\"event_time\":1700000000,\"event\":{\"type\":\"message\","
+                            + "\"channel\":\"DW" + (i % 10) + "\",\"user\":\"UW" + (i % 10) + "\",\"text\":\"hello\",\"ts\":\"1700000000."
+                            + i + "\",\"channel_type\":\"im\"}}";
+                    long ts = System.currentTimeMillis() / 1000;
+                    client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))
+                            .header("Content-Type", "application/json").header("X-Slack-Request-Timestamp", String.valueOf(ts))
+                            .header("X-Slack-Signature", slackSignature(secret, ts, body)).build(), HttpResponse.BodyHandlers.ofString());
+                }
+                channel.awaitIdle(java.time.Duration.ofMinutes(2));
                 List<Long> acks = java.util.Collections.synchronizedList(new ArrayList<>());
                 java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
                 java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();

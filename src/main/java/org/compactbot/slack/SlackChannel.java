@@ -152,7 +152,7 @@ public final class SlackChannel implements AutoCloseable {
     }
 
     /** Waits for queued work to finish (tests; shutdown). */
-    boolean awaitIdle(Duration timeout) throws InterruptedException {
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
         return work.awaitIdle(timeout);
     }
 
@@ -262,16 +262,41 @@ public final class SlackChannel implements AutoCloseable {
 
     /**
      * Runs an event's work unless this event id has been handled before (Slack retries a delivery it
-     * thinks failed, marking it X-Slack-Retry-Num; the id stays the same).
+     * thinks failed, marking it X-Slack-Retry-Num; the id stays the same). The acknowledgement does
+     * not wait for the database: ids seen lately are remembered in memory, and the durable record
+     * (which survives a restart) is written by the worker before it acts.
      */
     private void once(String eventId, Integer retryNum, String key, Runnable job) {
-        if (eventId != null && !events.firstTime(eventId)) {
-            LOG.info("Slack event {} already handled{}; not acting on it again", eventId,
-                    retryNum == null || retryNum == 0 ? "" : " (retry " + retryNum + ")");
+        if (eventId == null) {
+            work.submit(key, job);
             return;
         }
-        work.submit(key, job);
+        if (!recentEvents.add(eventId)) {
+            duplicate(eventId, retryNum);
+            return;
+        }
+        work.submit(key, () -> {
+            if (!events.firstTime(eventId)) {
+                duplicate(eventId, retryNum);
+                return;
+            }
+            job.run();
+        });
     }
+
+    private static void duplicate(String eventId, Integer retryNum) {
+        LOG.info("Slack event {} already handled{}; not acting on it again", eventId,
+                retryNum == null || retryNum == 0 ? "" : " (retry " + retryNum + ")");
+    }
+
+    /** Event ids seen lately, oldest forgotten first. */
+    private final java.util.Set<String> recentEvents = java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            }));
 
     // ---------------------------------------------------------------- direct messages: the full conversation
 
