@@ -219,7 +219,7 @@ public final class SlackBlocks {
         String text = "*Compact Bot* answers questions about your local Compact (the agreement between public bodies and "
                 + "the voluntary and community sector), quoting its exact words, and helps you raise a Compact challenge.\n"
                 + "• `/compact <question>`: ask a question (only you see the answer)\n"
-                + "• `/compact challenge`: raise a challenge, in a private message\n"
+                + "• `/compact challenge`: raise a challenge with a form (only you see it)\n"
                 + "• `/compact status [REF]`: where your challenge stands, in a private message\n"
                 + "• mention @Compact Bot with a question in a channel: I answer in a thread\n"
                 + "• or message me directly for the whole conversation.\n"

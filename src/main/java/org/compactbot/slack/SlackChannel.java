@@ -224,7 +224,14 @@ public final class SlackChannel implements AutoCloseable {
             String team = p.getUser() != null && p.getUser().getTeamId() != null ? p.getUser().getTeamId()
                     : p.getTeam() == null ? null : p.getTeam().getId();
             String user = p.getUser().getId();
-            FormOutcome outcome = engine.submitForm(conversationId(team, user), CHANNEL, formValues(p));
+            FormOutcome outcome;
+            try {
+                outcome = engine.submitForm(conversationId(team, user), CHANNEL, formValues(p));
+            } catch (RuntimeException e) {
+                LOG.error("challenge form from {} could not be submitted", conversationId(team, user), e);
+                return ctx.ackWithErrors(Map.of(Slot.WHAT_HAPPENED.id(), "Sorry, something went wrong on our side and nothing was "
+                        + "submitted. Please try again in a moment."));
+            }
             if (outcome instanceof FormOutcome.Invalid invalid) {
                 Map<String, String> errors = new LinkedHashMap<>();
                 invalid.errors().forEach((slot, message) -> errors.put(slot.id(), SlackBlocks.truncate(message, 150)));
