@@ -4,11 +4,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.compactbot.cases.CaseService;
+import org.compactbot.cases.PersonalData;
+import org.compactbot.cases.Retention;
 import org.compactbot.mail.OutboxSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What `serve` does in the background: route new cases, send the outbox, run the case timers. */
+/** What `serve` does in the background: route new cases, send the outbox, run the case timers, apply retention daily. */
 public final class BackgroundJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -18,10 +20,17 @@ public final class BackgroundJobs implements AutoCloseable {
     });
     private final CaseService cases;
     private final OutboxSender sender;
+    private final Retention retention;
 
     public BackgroundJobs(CaseService cases, OutboxSender sender) {
+        this(cases, sender, null);
+    }
+
+    /** With a retention schedule (or null for none), applied a minute after start and then every 24 hours. */
+    public BackgroundJobs(CaseService cases, OutboxSender sender, Retention retention) {
         this.cases = cases;
         this.sender = sender;
+        this.retention = retention;
     }
 
     public void start() {
@@ -30,6 +39,12 @@ public final class BackgroundJobs implements AutoCloseable {
             sender.drainOnce();
         }), 1, 5, TimeUnit.SECONDS);
         executor.scheduleWithFixedDelay(() -> safely("case timers", cases::tick), 10, 300, TimeUnit.SECONDS);
+        if (retention != null) {
+            executor.scheduleWithFixedDelay(() -> safely("retention", () -> {
+                PersonalData.Sweep s = retention.run(false, "retention");
+                LOG.info("retention: {} cases anonymised, {} abandoned conversations deleted", s.casesAnonymised().size(), s.abandonedConversations());
+            }), 60, TimeUnit.DAYS.toSeconds(1), TimeUnit.SECONDS);
+        }
     }
 
     private static void safely(String what, Runnable r) {

@@ -11,6 +11,10 @@ import org.compactbot.cases.CaseService;
 import org.compactbot.cases.MediatorConfigException;
 import org.compactbot.cases.MediatorDirectory;
 import org.compactbot.cases.MediatorDirectoryLoader;
+import org.compactbot.cases.PersonalData;
+import org.compactbot.cases.Retention;
+import org.compactbot.cases.RetentionPolicy;
+import org.compactbot.store.SqlitePersonalData;
 import org.compactbot.config.AppConfig;
 import org.compactbot.config.ConfigException;
 import org.compactbot.mail.ImapPoller;
@@ -151,7 +155,18 @@ public final class Wiring implements AutoCloseable {
     }
 
     public BackgroundJobs backgroundJobs() throws IOException, ConfigException {
-        return new BackgroundJobs(cases(), outboxSender());
+        return new BackgroundJobs(cases(), outboxSender(), retention());
+    }
+
+    /** What is held about a person, for UK GDPR export and erasure. */
+    public PersonalData personalData() throws IOException {
+        return new SqlitePersonalData(database(), clock);
+    }
+
+    /** The retention schedule (config retention.*), run daily by the background jobs. */
+    public Retention retention() throws IOException {
+        AppConfig.Retention r = config.retention();
+        return new Retention(personalData(), new RetentionPolicy(r.casesYearsAfterClosure(), r.abandonedDraftsDays()), clock);
     }
 
     public WebServer webServer() throws IOException, ConfigException {

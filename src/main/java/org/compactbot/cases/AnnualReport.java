@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * The Compact Implementation Group's yearly figures: challenges by area, code of practice,
  * undertaking, respondent and outcome; median days to accept and to resolve. Names of
- * complainants never appear. Pure: cases in, table out.
+ * complainants never appear (a respondent described with the complainant's name, address or
+ * organisation is shown as withheld). Pure: cases in, table out.
  */
 public final class AnnualReport {
     private AnnualReport() {}
@@ -27,7 +28,8 @@ public final class AnnualReport {
         count(rows, "area", cases.stream().map(c -> CaseEmails.areaName(c.area())).toList());
         count(rows, "code", cases.stream().flatMap(c -> codes(c).stream()).toList());
         count(rows, "undertaking", cases.stream().flatMap(c -> undertakings(c).stream()).toList());
-        count(rows, "respondent", cases.stream().map(c -> c.respondent() == null ? "(unknown)" : c.respondent().strip()).toList());
+        count(rows, "respondent", cases.stream().map(c -> c.respondent() == null ? "(unknown)"
+                : Redaction.respondent(c.respondent().strip(), Redaction.identifiers(c))).toList());
         count(rows, "outcome", cases.stream().map(c -> c.status().closed() ? c.status().id() : "open (" + c.status().id() + ")").toList());
         return new Figures(year, cases.size(), rows,
                 median(cases.stream().filter(c -> c.acceptedAt() != null).map(c -> CaseService.days(c.createdAt(), c.acceptedAt())).toList()),

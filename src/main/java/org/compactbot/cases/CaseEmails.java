@@ -17,8 +17,10 @@ public final class CaseEmails {
 
     private CaseEmails() {}
 
+    /** The case's subject line; it names the complainant only when they agreed the respondent may know (subjects get forwarded). */
     public static String subject(ChallengeCase c) {
-        String org = c.organisation() == null || c.organisation().isBlank() ? c.complainantName() : c.organisation();
+        String org = c.confidential() ? "(confidential complainant)"
+                : c.organisation() == null || c.organisation().isBlank() ? c.complainantName() : c.organisation();
         return "[" + c.ref() + "] Compact challenge: " + oneLine(org) + " v " + oneLine(c.respondent()) + " (" + areaName(c.area()) + ")";
     }
 

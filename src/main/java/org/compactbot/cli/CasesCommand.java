@@ -1,10 +1,12 @@
 package org.compactbot.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Year;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.compactbot.Main;
 import org.compactbot.Wiring;
@@ -13,6 +15,8 @@ import org.compactbot.cases.CaseEvent;
 import org.compactbot.cases.CaseService;
 import org.compactbot.cases.CaseStatus;
 import org.compactbot.cases.ChallengeCase;
+import org.compactbot.cases.PersonalData;
+import org.compactbot.cases.Retention;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,10 +24,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** cases: list, show, assign, close and report Compact challenges. */
+/** cases: list, show, assign, close and report Compact challenges; export and erase a person's data; apply retention. */
 @Command(name = "cases", description = "Work with Compact challenges (cases).",
         subcommands = {CasesCommand.ListCases.class, CasesCommand.Show.class, CasesCommand.Assign.class,
-                CasesCommand.Close.class, CasesCommand.Report.class})
+                CasesCommand.Close.class, CasesCommand.Report.class, CasesCommand.Export.class, CasesCommand.Erase.class,
+                CasesCommand.RetentionRun.class})
 public final class CasesCommand implements Runnable {
     @ParentCommand Main main;
     @Spec CommandSpec spec;
@@ -57,11 +62,18 @@ public final class CasesCommand implements Runnable {
                 if (cases.isEmpty()) out.println("No cases" + (status != null || area != null ? " match." : " yet."));
                 for (ChallengeCase c : cases) {
                     out.printf("%-14s %-17s %-17s %-12s %s v %s%n", c.ref(), c.status().id(), c.area(),
-                            c.mediatorId() == null ? "-" : c.mediatorId(), c.organisation().isBlank() ? c.complainantName() : c.organisation(), c.respondent());
+                            c.mediatorId() == null ? "-" : c.mediatorId(), complainant(c), c.respondent());
                 }
             }
             return 0;
         }
+    }
+
+    /** Who raised a case, as a list shows it: never the name of a complainant who asked for confidentiality. */
+    static String complainant(ChallengeCase c) {
+        if (c.complainantEmail().isBlank()) return "(erased)";
+        if (c.confidential()) return "(confidential)";
+        return c.organisation().isBlank() ? c.complainantName() : c.organisation();
     }
 
     @Command(name = "show", description = "Show a case with its full history.")
@@ -81,8 +93,12 @@ public final class CasesCommand implements Runnable {
                     return 2;
                 }
                 out.println(c.ref() + "  " + c.status().id() + "  (" + c.area() + ")");
-                out.println("Complainant: " + c.complainantName() + " <" + c.complainantEmail() + ">"
-                        + (c.organisation().isBlank() ? "" : ", " + c.organisation()) + (c.confidential() ? "  [CONFIDENTIAL from respondent]" : ""));
+                if (c.complainantEmail().isBlank()) {
+                    out.println("Complainant: (personal data erased)" + (c.organisation().isBlank() ? "" : ", " + c.organisation()));
+                } else {
+                    out.println("Complainant: " + c.complainantName() + " <" + c.complainantEmail() + ">"
+                            + (c.organisation().isBlank() ? "" : ", " + c.organisation()) + (c.confidential() ? "  [CONFIDENTIAL from respondent]" : ""));
+                }
                 out.println("Respondent:  " + c.respondent());
                 out.println("Mediator:    " + (c.mediatorId() == null ? "-" : c.mediatorId()) + (c.routingReason() == null ? "" : "  (" + c.routingReason() + ")"));
                 for (String k : List.of("what_happened", "undertakings", "dates", "impact", "informal_steps", "desired_outcome")) {
@@ -168,6 +184,101 @@ public final class CasesCommand implements Runnable {
                     spec.commandLine().getOut().print(text);
                     spec.commandLine().getOut().flush();
                 }
+            }
+            return 0;
+        }
+    }
+
+    private static String operator() {
+        return "operator:" + System.getProperty("user.name", "cli");
+    }
+
+    /** An email address as given on the command line, or an IllegalArgumentException with what is wrong. */
+    private static String address(String email) {
+        String a = email == null ? "" : email.strip();
+        if (!a.matches("[^@\\s]+@[^@\\s]+")) throw new IllegalArgumentException("'" + a + "' is not an email address");
+        return a;
+    }
+
+    @Command(name = "export", description = "UK GDPR: everything held about a person, as one JSON document.")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand CasesCommand parent;
+        @Spec CommandSpec spec;
+        @Option(names = "--email", required = true, paramLabel = "ADDR", description = "The person's email address (any case).") String email;
+        @Option(names = "--to", paramLabel = "FILE", description = "Write the JSON here instead of standard output.") Path file;
+        @Option(names = "--with-files", description = "Include the content of their files (base64).") boolean withFiles;
+
+        @Override
+        public Integer call() throws Exception {
+            String addr = address(email);
+            try (Wiring w = parent.wiring()) {
+                Map<String, Object> doc = w.personalData().export(addr, withFiles);
+                String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
+                if (doc.containsKey("note")) spec.commandLine().getErr().println(doc.get("note"));
+                if (file != null) {
+                    Files.writeString(file, json);
+                    spec.commandLine().getErr().println("Written to " + file + ".");
+                } else {
+                    spec.commandLine().getOut().print(json);
+                    spec.commandLine().getOut().flush();
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "erase", description = "UK GDPR: erase a person's personal data (shows what would go; --yes to do it).")
+    static final class Erase implements Callable<Integer> {
+        @ParentCommand CasesCommand parent;
+        @Spec CommandSpec spec;
+        @Option(names = "--email", required = true, paramLabel = "ADDR", description = "The person's email address (any case).") String email;
+        @Option(names = "--yes", description = "Erase it: without this, nothing is changed.") boolean yes;
+
+        @Override
+        public Integer call() throws Exception {
+            String addr = address(email);
+            PrintWriter out = spec.commandLine().getOut();
+            try (Wiring w = parent.wiring()) {
+                PersonalData data = w.personalData();
+                PersonalData.Holdings held = data.heldAbout(addr);
+                if (held.isEmpty()) {
+                    out.println("Nothing is held about " + addr.toLowerCase(java.util.Locale.ROOT) + ".");
+                    return 0;
+                }
+                if (!yes) {
+                    out.println("Held about " + addr.toLowerCase(java.util.Locale.ROOT) + ", to be erased:");
+                    out.print(held.describe());
+                    if (!held.openCases().isEmpty()) {
+                        out.println("Open cases keep running without the complainant's contact details: no more emails can reach them.");
+                    }
+                    out.println("Anonymised figures (reference, area, codes, undertakings, respondent, status, dates, outcome) are kept.");
+                    out.println("Nothing has been changed. Run again with --yes to erase it.");
+                    return 0;
+                }
+                PersonalData.Holdings erased = data.erase(addr, operator());
+                out.println("Erased for " + addr.toLowerCase(java.util.Locale.ROOT) + ":");
+                out.print(erased.describe());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "retention", description = "Apply the retention periods now (the server does this daily).")
+    static final class RetentionRun implements Callable<Integer> {
+        @ParentCommand CasesCommand parent;
+        @Spec CommandSpec spec;
+        @Option(names = "--dry-run", description = "Only say what would be anonymised or deleted.") boolean dryRun;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Wiring w = parent.wiring()) {
+                Retention r = w.retention();
+                PersonalData.Sweep s = r.run(dryRun, operator());
+                out.println((dryRun ? "Would anonymise or delete" : "Anonymised or deleted") + " (cases closed more than "
+                        + r.policy().casesYearsAfterClosure() + " years ago, drafts untouched for " + r.policy().abandonedDraftsDays() + " days):");
+                out.print(s.describe());
+                if (dryRun) out.println("Nothing has been changed.");
             }
             return 0;
         }

@@ -3,7 +3,12 @@ package org.compactbot.config;
 import java.nio.file.Path;
 
 /** The service's settings, as in config/compact-bot.yml (see ARCHITECTURE.md for the keys). */
-public record AppConfig(Server server, Data data, Knowledge knowledge, Api api, Slack slack, Mail mail, Cases cases) {
+public record AppConfig(Server server, Data data, Knowledge knowledge, Api api, Slack slack, Mail mail, Cases cases, Retention retention) {
+
+    /** The settings with the default retention periods. */
+    public AppConfig(Server server, Data data, Knowledge knowledge, Api api, Slack slack, Mail mail, Cases cases) {
+        this(server, data, knowledge, api, slack, mail, cases, Retention.DEFAULT);
+    }
 
     public record Server(int port) {}
 
@@ -29,6 +34,11 @@ public record AppConfig(Server server, Data data, Knowledge knowledge, Api api, 
     public record Mail(String address, Smtp smtp, Imap imap, String oauth2TokenCommand, String inboundToken) {}
 
     public record Cases(Path mediators, String referencePrefix) {}
+
+    /** How long personal data is kept (UK GDPR): cases after closure, conversations with an abandoned draft. */
+    public record Retention(int casesYearsAfterClosure, int abandonedDraftsDays) {
+        public static final Retention DEFAULT = new Retention(6, 30);
+    }
 
     /** The embedded defaults: everything local, no channel but the CLI and HTTP API. */
     public static AppConfig defaults() {

@@ -29,7 +29,8 @@ public final class ConfigLoader {
             "mail.smtp.password", "mail.smtp.security", "mail.imap", "mail.imap.host", "mail.imap.port",
             "mail.imap.username", "mail.imap.password", "mail.imap.security", "mail.imap.folder",
             "mail.imap.poll-seconds", "mail.oauth2-token-command", "mail.inbound-token",
-            "cases", "cases.mediators", "cases.reference-prefix");
+            "cases", "cases.mediators", "cases.reference-prefix",
+            "retention", "retention.cases-years-after-closure", "retention.abandoned-drafts-days");
 
     private final Function<String, String> env;
     private final List<String> warnings = new ArrayList<>();
@@ -132,7 +133,10 @@ public final class ConfigLoader {
                         + "' must be 1-10 capital letters or digits, starting with a letter (e.g. CC)");
             }
             var cases = new AppConfig.Cases(Path.of(str("cases.mediators", d.cases().mediators().toString(), false)), prefix);
-            return new AppConfig(server, data, knowledge, api, slack, mail, cases);
+            var retention = new AppConfig.Retention(
+                    intIn("retention.cases-years-after-closure", d.retention().casesYearsAfterClosure(), 1, 100),
+                    intIn("retention.abandoned-drafts-days", d.retention().abandonedDraftsDays(), 1, 36_500));
+            return new AppConfig(server, data, knowledge, api, slack, mail, cases, retention);
         }
 
         JsonNode node(String key) {

@@ -140,6 +140,19 @@ public final class Database implements AutoCloseable {
               content BLOB NOT NULL
             );
             CREATE INDEX draft_evidence_by_conversation ON draft_evidence(conversation_id);
+            """,
+            // 6: UK GDPR. A case's personal data can be erased (anonymised_at records when); case_events stays
+            // append-only except for one controlled change: a note cut to a prefix of itself followed by [redacted].
+            """
+            ALTER TABLE cases ADD COLUMN anonymised_at TEXT;
+            DROP TRIGGER case_events_append_only_u;
+            CREATE TRIGGER case_events_append_only_u BEFORE UPDATE ON case_events
+              WHEN NOT (NEW.id = OLD.id AND NEW.case_ref = OLD.case_ref AND NEW.at = OLD.at AND NEW.actor = OLD.actor
+                AND COALESCE(NEW.from_status, '') = COALESCE(OLD.from_status, '') AND NEW.to_status = OLD.to_status
+                AND NEW.note <> OLD.note AND length(NEW.note) >= 10
+                AND substr(NEW.note, length(NEW.note) - 9, 10) = '[redacted]'
+                AND substr(OLD.note, 1, length(NEW.note) - 10) = substr(NEW.note, 1, length(NEW.note) - 10))
+              BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
             """);
 
     private final Connection connection;

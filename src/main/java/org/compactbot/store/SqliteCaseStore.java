@@ -262,7 +262,9 @@ public final class SqliteCaseStore implements CaseStore {
                 p.setString(6, change.note());
                 p.executeUpdate();
             }
-            for (OutgoingEmail e : change.emails()) SqliteOutbox.insert(c, change.ref(), e, now, mailDomain);
+            for (OutgoingEmail e : change.emails()) {
+                if (!e.to().isBlank()) SqliteOutbox.insert(c, change.ref(), e, now, mailDomain); // none to an erased complainant
+            }
             if (current == CaseStatus.SUBMITTED && change.to() != null) {
                 try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET done_at = ? WHERE case_ref = ? AND kind = 'case_submitted' AND done_at IS NULL")) {
                     p.setString(1, Times.of(now));

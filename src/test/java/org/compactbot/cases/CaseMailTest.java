@@ -101,6 +101,14 @@ class CaseMailTest {
         assertTrue(body.contains("CONFIDENTIAL"), body);
         assertTrue(body.contains("your name will not be shared"), body);
         assertEquals(CaseStatus.ASSIGNED, f.store.find(ref).orElseThrow().status());
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            assertFalse(m.getSubject().contains("Lunch Club") || m.getSubject().contains("Sam Patel"),
+                    "a subject line, which gets forwarded, does not name a confidential complainant: " + m.getSubject());
+        }
+        assertTrue(Arrays.stream(greenMail.getReceivedMessages()).anyMatch(m -> {
+            try { return m.getSubject().equals("[" + ref + "] Compact challenge: (confidential complainant) v Cheshire West and Chester Council (West Cheshire)"); }
+            catch (Exception e) { return false; }
+        }), "the mediator's summary says the complainant is confidential");
     }
 
     @Test

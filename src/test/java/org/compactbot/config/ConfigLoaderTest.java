@@ -53,6 +53,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void retentionPeriodsDefaultToSixYearsAndThirtyDaysAndCanBeSet() throws Exception {
+        AppConfig shipped = new ConfigLoader(k -> null).load(Path.of("config/compact-bot.yml"), true);
+        assertEquals(new AppConfig.Retention(6, 30), shipped.retention());
+        assertEquals(new AppConfig.Retention(6, 30), load("server: { port: 8080 }\n", Map.of()).retention());
+        assertEquals(new AppConfig.Retention(7, 14),
+                load("retention: { cases-years-after-closure: 7, abandoned-drafts-days: 14 }\n", Map.of()).retention());
+        String m = error("retention: { abandoned-drafts-days: 0 }\n");
+        assertTrue(m.contains("retention.abandoned-drafts-days") && m.contains("'0'"), m);
+    }
+
+    @Test
     void badPortNamesFileKeyAndValue() throws Exception {
         String m = error("server: { port: eighty }\n");
         assertTrue(m.contains("compact-bot.yml") && m.contains("server.port") && m.contains("eighty"), m);
