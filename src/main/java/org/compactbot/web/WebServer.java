@@ -35,7 +35,6 @@ public final class WebServer {
     /** A raw email: attachments up to 25 MB, plus base64's third. */
     static final long MAX_MAIL_BYTES = 36_000_000;
     static final long MAX_SLACK_BYTES = 1_000_000;
-    private static final String STARTED = "compactbot.started";
 
     private final AppConfig config;
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
@@ -138,7 +137,6 @@ public final class WebServer {
         MDC.remove(LogIds.CONVERSATION);
         String id = RequestIds.of(ctx.header("X-Request-Id"));
         MDC.put(LogIds.REQUEST, id);
-        ctx.attribute(STARTED, System.nanoTime());
         ctx.header("X-Request-Id", id);
         String peer = ctx.req().getRemoteAddr();
         SecurityHeaders.forRequest(ctx.path(), clients.https(ctx.scheme(), peer, ctx.header("X-Forwarded-Proto"))).forEach(ctx::header);
