@@ -13,6 +13,7 @@ import org.compactbot.cli.ServeCommand;
 import org.compactbot.config.AppConfig;
 import org.compactbot.config.ConfigException;
 import org.compactbot.config.ConfigLoader;
+import org.compactbot.logging.SecretRedactor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +41,7 @@ public final class Main implements Runnable {
         ConfigLoader loader = new ConfigLoader();
         AppConfig cfg = loader.load(configFile == null ? DEFAULT_CONFIG : configFile, configFile != null);
         loader.warnings().forEach(w -> System.err.println("warning: " + w));
+        SecretRedactor.registerSecretsOf(cfg); // from here on, no log line shows a configured secret
         return cfg;
     }
 

@@ -34,7 +34,9 @@ import org.compactbot.knowledge.CorpusLoader;
 import org.compactbot.knowledge.Embedder;
 import org.compactbot.knowledge.KnowledgeIndex;
 import org.compactbot.knowledge.Retriever;
+import org.compactbot.mail.MailMetrics;
 import org.compactbot.web.Health;
+import org.compactbot.web.Metrics;
 import org.compactbot.web.WebServer;
 import java.util.Optional;
 import org.compactbot.slack.CaseStatusLookup;
@@ -57,6 +59,7 @@ public final class Wiring implements AutoCloseable {
     private CaseService cases;
     private SlackChannel slack;
     private SlackHttp slackHttp;
+    private final Metrics metrics = new Metrics();
 
     public Wiring(AppConfig config, PrintStream notices) {
         this(config, notices, Clock.systemUTC());
@@ -151,7 +154,7 @@ public final class Wiring implements AutoCloseable {
 
     public OutboxSender outboxSender() throws IOException {
         return new OutboxSender(new SqliteOutbox(database(), clock, config.mail().address()), config.mail(), dataDir().resolve("outbox"),
-                clock, new Random());
+                clock, new Random(), mailMetrics());
     }
 
     public BackgroundJobs backgroundJobs() throws IOException, ConfigException {
@@ -170,14 +173,45 @@ public final class Wiring implements AutoCloseable {
     }
 
     public WebServer webServer() throws IOException, ConfigException {
-        return new WebServer(config, answers(), conversations(), health(), mailChannel(), slackHttp().orElse(null));
+        return new WebServer(config, answers(), conversations(), health(), mailChannel(), slackHttp().orElse(null), metrics);
+    }
+
+    /** The counters and histograms behind /metrics, one set for the whole service. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** The email channel's counts, into {@link #metrics()}. */
+    public MailMetrics mailMetrics() {
+        return new MailMetrics() {
+            @Override
+            public void received(String outcome) {
+                metrics.count("compactbot_mail_in_total", "Inbound emails by outcome", "outcome", outcome);
+            }
+
+            @Override
+            public void turn(double seconds) {
+                metrics.count("compactbot_turns_total", "Conversation turns handled", "channel", "email");
+                metrics.observe("compactbot_turn_seconds", "Time to handle a conversation turn", seconds, "channel", "email");
+            }
+
+            @Override
+            public void sent() {
+                metrics.count("compactbot_mail_out_total", "Outgoing emails by result", "result", "sent");
+            }
+
+            @Override
+            public void sendFailed() {
+                metrics.count("compactbot_mail_out_total", "Outgoing emails by result", "result", "failed");
+            }
+        };
     }
 
     /** The email channel: inbound messages through POST /mail/inbound and the IMAP poller. */
     public synchronized MailChannel mailChannel() throws IOException, ConfigException {
         if (mailChannel == null) {
             mailChannel = new MailChannel(new MessageParser(), new SqliteInboundLog(database(), clock), conversations(), cases(),
-                    new SqliteOutbox(database(), clock, config.mail().address()), config.mail().address());
+                    new SqliteOutbox(database(), clock, config.mail().address()), config.mail().address(), mailMetrics());
         }
         return mailChannel;
     }

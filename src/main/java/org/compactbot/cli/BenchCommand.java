@@ -171,7 +171,7 @@ public final class BenchCommand implements Callable<Integer> {
                 pct(times, 50), pct(times, 99));
         if (http) {
             AppConfig d = AppConfig.defaults();
-            AppConfig cfg = new AppConfig(new AppConfig.Server(0), d.data(), d.knowledge(), d.api(), d.slack(), d.mail(), d.cases());
+            AppConfig cfg = new AppConfig(new AppConfig.Server(0, AppConfig.RateLimit.OFF, java.util.List.of()), d.data(), d.knowledge(), d.api(), d.slack(), d.mail(), d.cases());
             Database db = Database.open(Files.createTempDirectory("bench-db").resolve("bench.db"));
             ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", Clock.systemUTC()), answers,
                     new IntentClassifier(null), Clock.systemUTC());
@@ -302,7 +302,7 @@ public final class BenchCommand implements Callable<Integer> {
         String secret = "bench-signing-secret";
         AppConfig d = AppConfig.defaults();
         AppConfig.Slack slackCfg = new AppConfig.Slack("xoxb-bench", secret, "", "http://127.0.0.1:" + stub.getAddress().getPort() + "/api/");
-        AppConfig cfg = new AppConfig(new AppConfig.Server(0), d.data(), d.knowledge(), d.api(), slackCfg, d.mail(), d.cases());
+        AppConfig cfg = new AppConfig(new AppConfig.Server(0, AppConfig.RateLimit.OFF, java.util.List.of()), d.data(), d.knowledge(), d.api(), slackCfg, d.mail(), d.cases());
         try (Database db = Database.open(work.resolve("slack.db"))) {
             Clock clock = Clock.systemUTC();
             ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), answers, new IntentClassifier(null), clock);

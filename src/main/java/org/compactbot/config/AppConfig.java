@@ -1,6 +1,7 @@
 package org.compactbot.config;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** The service's settings, as in config/compact-bot.yml (see ARCHITECTURE.md for the keys). */
 public record AppConfig(Server server, Data data, Knowledge knowledge, Api api, Slack slack, Mail mail, Cases cases, Retention retention) {
@@ -10,7 +11,29 @@ public record AppConfig(Server server, Data data, Knowledge knowledge, Api api, 
         this(server, data, knowledge, api, slack, mail, cases, Retention.DEFAULT);
     }
 
-    public record Server(int port) {}
+    /**
+     * @param rateLimit      requests per client on /api/* and /mail/inbound, and the global cap on /slack/events
+     * @param trustedProxies addresses or CIDR ranges of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed
+     */
+    public record Server(int port, RateLimit rateLimit, List<String> trustedProxies) {
+        public Server {
+            trustedProxies = List.copyOf(trustedProxies);
+        }
+
+        /** The default limits, no proxy trusted. */
+        public Server(int port) {
+            this(port, RateLimit.DEFAULT, List.of());
+        }
+    }
+
+    /**
+     * A token bucket per client: {@code perMinute} requests a minute on average, up to {@code burst} at once;
+     * {@code slackPerMinute} caps /slack/events for everyone together. Zero turns a limit off.
+     */
+    public record RateLimit(int perMinute, int burst, int slackPerMinute) {
+        public static final RateLimit DEFAULT = new RateLimit(60, 20, 3000);
+        public static final RateLimit OFF = new RateLimit(0, 0, 0);
+    }
 
     public record Data(Path dir) {}
 

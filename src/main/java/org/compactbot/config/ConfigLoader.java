@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
     private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Set<String> KNOWN_KEYS = Set.of(
-            "server", "server.port", "data", "data.dir", "knowledge", "knowledge.dir", "api", "api.token",
+            "server", "server.port", "server.rate-limit", "server.rate-limit.per-minute", "server.rate-limit.burst",
+            "server.rate-limit.slack-per-minute", "server.trusted-proxies", "data", "data.dir", "knowledge", "knowledge.dir", "api", "api.token",
             "slack", "slack.bot-token", "slack.signing-secret", "slack.app-token", "slack.api-url",
             "mail", "mail.address", "mail.smtp", "mail.smtp.host", "mail.smtp.port", "mail.smtp.username",
             "mail.smtp.password", "mail.smtp.security", "mail.imap", "mail.imap.host", "mail.imap.port",
@@ -108,7 +109,14 @@ public final class ConfigLoader {
 
         AppConfig read() throws ConfigException {
             AppConfig d = AppConfig.defaults();
-            var server = new AppConfig.Server(port("server.port", d.server().port()));
+            AppConfig.RateLimit dl = d.server().rateLimit();
+            var rateLimit = new AppConfig.RateLimit(intIn("server.rate-limit.per-minute", dl.perMinute(), 0, 1_000_000),
+                    intIn("server.rate-limit.burst", dl.burst(), 0, 1_000_000),
+                    intIn("server.rate-limit.slack-per-minute", dl.slackPerMinute(), 0, 1_000_000));
+            if (rateLimit.perMinute() > 0 && rateLimit.burst() < 1) {
+                throw new ConfigException(file + ": server.rate-limit.burst: must be at least 1 when per-minute is set (0 turns the limit off)");
+            }
+            var server = new AppConfig.Server(port("server.port", d.server().port()), rateLimit, addressRanges("server.trusted-proxies"));
             var data = new AppConfig.Data(Path.of(str("data.dir", d.data().dir().toString(), false)));
             var knowledge = new AppConfig.Knowledge(Path.of(str("knowledge.dir", d.knowledge().dir().toString(), false)));
             var api = new AppConfig.Api(str("api.token", "", true));
@@ -154,6 +162,34 @@ public final class ConfigLoader {
             String v = interpolate(file, key, n.asText()).strip();
             if (v.isEmpty() && !mayBeEmpty) throw new ConfigException(file + ": " + key + ": must not be empty");
             return v;
+        }
+
+        /** A YAML list, or one string of comma-separated entries (handy from an environment variable). */
+        List<String> addressRanges(String key) throws ConfigException {
+            JsonNode n = node(key);
+            if (n == null) return List.of();
+            List<String> raw = new ArrayList<>();
+            if (n.isArray()) {
+                for (JsonNode e : n) {
+                    if (!e.isValueNode()) throw new ConfigException(file + ": " + key + ": expected a list of addresses");
+                    raw.add(interpolate(file, key, e.asText()));
+                }
+            } else if (n.isValueNode()) {
+                raw.addAll(List.of(interpolate(file, key, n.asText()).split(",")));
+            } else {
+                throw new ConfigException(file + ": " + key + ": expected a list of addresses or CIDR ranges");
+            }
+            List<String> out = new ArrayList<>();
+            for (String r : raw) {
+                if (r.isBlank()) continue;
+                try {
+                    AddressRange.parse(r);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(file + ": " + key + ": " + e.getMessage());
+                }
+                out.add(r.strip());
+            }
+            return out;
         }
 
         int port(String key, int dflt) throws ConfigException {

@@ -16,6 +16,10 @@ import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.Reply;
 import org.compactbot.conversation.Slot;
 import org.compactbot.conversation.TurnResult;
+import org.compactbot.logging.LogIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The email channel: one inbound message in, at most one reply queued. Machines are never
@@ -24,6 +28,7 @@ import org.compactbot.conversation.TurnResult;
  * sender's conversation, answered on the same thread.
  */
 public final class MailChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(MailChannel.class);
     static final int MAX_REPLIES_PER_SENDER_PER_HOUR = 10;
     private static final Pattern CASE_REF = Pattern.compile("\\[([A-Z][A-Z0-9]{0,9}-\\d{4}-\\d{4})]");
 
@@ -36,24 +41,43 @@ public final class MailChannel {
     private final CaseService cases;
     private final Outbox outbox;
     private final String ownAddress;
+    private final MailMetrics metrics;
 
     public MailChannel(MessageParser parser, InboundLog log, ConversationEngine engine, CaseService cases, Outbox outbox, String ownAddress) {
+        this(parser, log, engine, cases, outbox, ownAddress, MailMetrics.NONE);
+    }
+
+    public MailChannel(MessageParser parser, InboundLog log, ConversationEngine engine, CaseService cases, Outbox outbox, String ownAddress,
+                       MailMetrics metrics) {
         this.parser = parser;
         this.log = log;
         this.engine = engine;
         this.cases = cases;
         this.outbox = outbox;
         this.ownAddress = ownAddress.toLowerCase(Locale.ROOT);
+        this.metrics = metrics;
     }
 
     public Outcome receive(byte[] raw) {
         ParsedEmail mail = parser.parse(raw);
         String key = mail.messageId() != null && !mail.messageId().isBlank() ? mail.messageId() : "sha256:" + sha256(raw);
         String sender = mail.from().toLowerCase(Locale.ROOT);
-        if (!log.firstReceipt(key, sender)) return new Outcome("duplicate", "already processed " + key);
-        Outcome o = decide(mail, sender, key);
-        log.processed(key, o.what() + (o.detail().isEmpty() ? "" : ": " + o.detail()));
-        return o;
+        if (!log.firstReceipt(key, sender)) {
+            metrics.received("duplicate");
+            return new Outcome("duplicate", "already processed " + key);
+        }
+        String before = MDC.get(LogIds.CONVERSATION);
+        MDC.put(LogIds.CONVERSATION, LogIds.conversation("mail:" + sender));
+        try {
+            Outcome o = decide(mail, sender, key);
+            log.processed(key, o.what() + (o.detail().isEmpty() ? "" : ": " + o.detail()));
+            metrics.received(o.what());
+            LOG.info("inbound email {}: {}", o.what(), o.what().equals("replied") ? "answered" : o.detail());
+            return o;
+        } finally {
+            if (before == null) MDC.remove(LogIds.CONVERSATION);
+            else MDC.put(LogIds.CONVERSATION, before);
+        }
     }
 
     private Outcome decide(ParsedEmail mail, String sender, String key) {
@@ -84,7 +108,9 @@ public final class MailChannel {
         if (looksLikeAPersonsName(mail.fromName())) known.put(Slot.NAME, mail.fromName().strip());
         else if (signOff.name() != null && looksLikeAPersonsName(signOff.name())) known.put(Slot.NAME, signOff.name());
         if (signOff.organisation() != null) known.put(Slot.ORGANISATION, signOff.organisation());
+        long t0 = System.nanoTime();
         TurnResult turn = engine.handle("mail:" + sender, "email", text, key, known);
+        metrics.turn((System.nanoTime() - t0) / 1e9);
         String kept = keepAttachments("mail:" + sender, mail);
         reply(mail, render(turn) + kept, turn.caseInfo() == null ? null : turn.caseInfo().ref());
         return new Outcome("replied", "conversation turn, now " + turn.state());

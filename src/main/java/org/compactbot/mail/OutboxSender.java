@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.compactbot.config.AppConfig;
+import org.compactbot.logging.SecretRedactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +37,19 @@ public final class OutboxSender {
     private final Path fileOutbox;
     private final Clock clock;
     private final Random jitter;
+    private final MailMetrics metrics;
 
     public OutboxSender(Outbox outbox, AppConfig.Mail config, Path fileOutbox, Clock clock, Random jitter) {
+        this(outbox, config, fileOutbox, clock, jitter, MailMetrics.NONE);
+    }
+
+    public OutboxSender(Outbox outbox, AppConfig.Mail config, Path fileOutbox, Clock clock, Random jitter, MailMetrics metrics) {
         this.outbox = outbox;
         this.config = config;
         this.fileOutbox = fileOutbox;
         this.clock = clock;
         this.jitter = jitter;
+        this.metrics = metrics;
     }
 
     /** Sends what is due; returns how many were delivered. Never throws for a delivery problem. */
@@ -63,12 +70,16 @@ public final class OutboxSender {
                         writeEml(p, m);
                     }
                     outbox.markSent(p.id(), clock.instant());
+                    metrics.sent();
                     sent++;
                 } catch (MessagingException | IOException | RuntimeException e) {
                     int attempts = p.attempts() + 1;
                     Instant next = clock.instant().plus(backoff(attempts));
                     outbox.markFailed(p.id(), attempts, next, e.getMessage());
-                    LOG.warn("email {} not sent (attempt {}), retrying after {}: {}", p.messageId(), attempts, next, e.getMessage());
+                    metrics.sendFailed();
+                    // a mail server's error may name the recipient: no addresses at WARN
+                    LOG.warn("email {} not sent (attempt {}), retrying after {}: {}", p.messageId(), attempts, next,
+                            SecretRedactor.maskEmails(e.getMessage()));
                     if (transport != null && !transport.isConnected()) transport = null;
                     if (e instanceof MessagingException && config.smtp().enabled() && transport == null) {
                         // the server is unreachable: leave the rest for the next round rather than fail each in turn
@@ -148,7 +159,9 @@ public final class OutboxSender {
             }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (p.exitValue() != 0 || out.isEmpty()) throw new IOException("mail.oauth2-token-command failed (exit " + p.exitValue() + ")");
-            return out.lines().findFirst().orElse("");
+            String token = out.lines().findFirst().orElse("");
+            SecretRedactor.register(token);
+            return token;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while getting the OAuth2 token");

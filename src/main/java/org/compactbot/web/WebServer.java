@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import org.compactbot.config.AppConfig;
 import java.util.regex.Pattern;
+import org.compactbot.logging.LogIds;
+import org.slf4j.MDC;
 import org.compactbot.conversation.ChatJson;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.knowledge.Answer;
@@ -19,23 +23,33 @@ import org.compactbot.slack.SlackHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP face of the service: API, health and metrics (Slack and mail routes join later). */
+/**
+ * The HTTP face of the service: API, Slack, inbound mail, health and metrics. Every response carries the
+ * security headers and an X-Request-Id; /api/* and /mail/inbound are rate limited per client, /slack/events
+ * only by a generous global cap; request bodies are limited per route (413).
+ */
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final long MAX_BODY_BYTES = 1_000_000;
+    /** A raw email: attachments up to 25 MB, plus base64's third. */
+    static final long MAX_MAIL_BYTES = 36_000_000;
+    static final long MAX_SLACK_BYTES = 1_000_000;
 
     private final AppConfig config;
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
     private final AnswerService answers;
     private final ConversationEngine conversations;
     private final ApiAccess access;
-    private final Metrics metrics = new Metrics();
+    private final Metrics metrics;
     private final Javalin app;
 
     private final Health health;
     private final MailChannel mail;
-    static final long MAX_MAIL_BYTES = 26_000_000;
+    private final ClientAddress clients;
+    private final TokenBuckets perClient;
+    private final TokenBuckets slackCap;
+    private final Clock clock = Clock.systemUTC();
 
     public WebServer(AppConfig config, AnswerService answers, ConversationEngine conversations) {
         this(config, answers, conversations, null, null);
@@ -52,7 +66,19 @@ public final class WebServer {
     /** @param slack the Slack bridge behind POST /slack/events (null: Slack is off and that route answers 404) */
     public WebServer(AppConfig config, AnswerService answers, ConversationEngine conversations, Health health, MailChannel mail,
                      SlackHttp slack) {
+        this(config, answers, conversations, health, mail, slack, new Metrics());
+    }
+
+    /** @param metrics the counters and histograms behind /metrics, shared with the channels */
+    public WebServer(AppConfig config, AnswerService answers, ConversationEngine conversations, Health health, MailChannel mail,
+                     SlackHttp slack, Metrics metrics) {
         this.config = config;
+        this.metrics = metrics;
+        AppConfig.RateLimit limit = config.server().rateLimit();
+        this.clients = new ClientAddress(config.server().trustedProxies());
+        this.perClient = new TokenBuckets(limit.perMinute(), limit.burst());
+        this.slackCap = new TokenBuckets(limit.slackPerMinute(), limit.slackPerMinute());
+        declareMetrics();
         this.answers = answers;
         this.conversations = conversations;
         this.health = health;
@@ -60,8 +86,14 @@ public final class WebServer {
         this.access = new ApiAccess(config.api().token());
         this.app = Javalin.create(cfg -> {
             cfg.jetty.port = config.server().port();
+            // Javalin 7 applies maxRequestSize while reading any body (413 beyond it, chunked or not): the largest
+            // route's limit; each route's own limit is checked before its body is read (limitBody)
             cfg.http.maxRequestSize = MAX_MAIL_BYTES;
+            cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
+            cfg.routes.before(this::beginRequest);
+            cfg.routes.before("/mail/inbound", ctx -> guard(ctx, MAX_MAIL_BYTES, perClient, "mail"));
+            cfg.routes.before("/slack/events", ctx -> guard(ctx, MAX_SLACK_BYTES, slackCap, null));
             cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")).contentType("application/json"));
             cfg.routes.get("/readyz", this::ready);
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render() + gauges()));
@@ -71,14 +103,104 @@ public final class WebServer {
             cfg.routes.post("/mail/inbound", this::inboundMail);
             cfg.routes.post("/slack/events", slack != null ? new SlackRoute(slack, metrics)
                     : ctx -> error(ctx, HttpStatus.NOT_FOUND, "Slack is off: set slack.bot-token and slack.signing-secret."));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, HttpStatus.forStatus(e.getStatus()),
+                    switch (e.getStatus()) {
+                        case 404 -> "No such endpoint: " + ctx.method() + " " + ctx.path();
+                        case 405 -> "Method " + ctx.method() + " is not allowed on " + ctx.path() + ".";
+                        case 413 -> "The request body is larger than " + sizeText(MAX_MAIL_BYTES) + ".";
+                        default -> e.getMessage();
+                    }));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                LOG.error("request {} {} failed", ctx.method(), route(ctx.path()), e); // the route: a path may hold a conversation id
                 error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again.");
             });
             cfg.routes.error(404, ctx -> {
                 if (ctx.result() == null) error(ctx, HttpStatus.NOT_FOUND, "No such endpoint: " + ctx.method() + " " + ctx.path());
             });
+            cfg.requestLogger.http((ctx, ms) -> endRequest(ctx, ms));
         });
+    }
+
+    private void declareMetrics() {
+        metrics.declare("compactbot_questions_answered_total", "Questions answered from the Compacts");
+        metrics.declare("compactbot_questions_abstained_total", "Questions with no relevant passage");
+        for (String channel : new String[] {"api", "email"}) metrics.declare("compactbot_turns_total", "Conversation turns handled", "channel", channel);
+        for (String outcome : new String[] {"replied", "ignored", "duplicate"}) {
+            metrics.declare("compactbot_mail_in_total", "Inbound emails by outcome", "outcome", outcome);
+        }
+        metrics.declare("compactbot_mail_out_total", "Outgoing emails by result", "result", "sent");
+        metrics.declare("compactbot_mail_out_total", "Outgoing emails by result", "result", "failed");
+    }
+
+    /** Every request: an id for its log lines (echoed as X-Request-Id) and the security headers. */
+    private void beginRequest(Context ctx) {
+        MDC.remove(LogIds.CONVERSATION);
+        String id = RequestIds.of(ctx.header("X-Request-Id"));
+        MDC.put(LogIds.REQUEST, id);
+        ctx.header("X-Request-Id", id);
+        String peer = ctx.req().getRemoteAddr();
+        SecurityHeaders.forRequest(ctx.path(), clients.https(ctx.scheme(), peer, ctx.header("X-Forwarded-Proto"))).forEach(ctx::header);
+    }
+
+    private void endRequest(Context ctx, Float ms) {
+        String route = route(ctx.path());
+        metrics.observe("compactbot_http_request_seconds", "HTTP request latency by route", ms / 1000.0,
+                "route", route, "status", String.valueOf(ctx.statusCode()));
+        LOG.debug("{} {} -> {} in {} ms", ctx.method(), route, ctx.statusCode(), Math.round(ms));
+        MDC.remove(LogIds.REQUEST);
+        MDC.remove(LogIds.CONVERSATION);
+    }
+
+    /** The route a path belongs to: the label of its latency series (a fixed set, whatever paths callers try). */
+    static String route(String path) {
+        return switch (path) {
+            case "/healthz", "/readyz", "/metrics", "/api/ask", "/mail/inbound", "/slack/events" -> path;
+            default -> path.startsWith("/api/chat/") ? "/api/chat/{conversationId}" : "other";
+        };
+    }
+
+    /**
+     * The body limit and the rate limit of a route; false (the response written, the rest skipped) when the
+     * request goes no further. {@code kind} null: one bucket for all callers (Slack's few addresses).
+     */
+    private boolean guard(Context ctx, long maxBytes, TokenBuckets buckets, String kind) {
+        if (!limitBody(ctx, maxBytes)) return false;
+        String client = kind == null ? "all" : kind + ":" + clientOf(ctx, kind);
+        if (buckets.take(client, clock.instant()) instanceof TokenBuckets.Decision.Throttled t) {
+            metrics.count("compactbot_http_throttled_total", "Requests refused by the rate limit", "route", route(ctx.path()));
+            ctx.header("Retry-After", String.valueOf(t.retryAfterSeconds()));
+            error(ctx, HttpStatus.TOO_MANY_REQUESTS, "Too many requests; please try again in " + t.retryAfterSeconds() + " s.");
+            ctx.skipRemainingHandlers();
+            return false;
+        }
+        return true;
+    }
+
+    /** Who a rate limit counts against: the holder of the route's token when it is given and right, else the address. */
+    private String clientOf(Context ctx, String kind) {
+        String token = kind.equals("api") ? config.api().token() : config.mail().inboundToken();
+        if (!token.isBlank() && new ApiAccess(token).allows(ctx.header("Authorization"), null)) return "token";
+        return clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+    }
+
+    /**
+     * 413 before reading when the declared length is over the limit; a body of unknown length (chunked) is read
+     * here, up to Javalin's maxRequestSize, and measured. Later handlers get the body Javalin keeps.
+     */
+    private boolean limitBody(Context ctx, long maxBytes) {
+        long declared = ctx.contentLength();
+        boolean tooLarge = declared > maxBytes;
+        if (!tooLarge && declared < 0 && ctx.header("Transfer-Encoding") != null) tooLarge = ctx.bodyAsBytes().length > maxBytes;
+        if (tooLarge) {
+            error(ctx, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + sizeText(maxBytes) + ".");
+            ctx.skipRemainingHandlers();
+            return false;
+        }
+        return true;
+    }
+
+    private static String sizeText(long bytes) {
+        return bytes >= 1_000_000 ? bytes / 1_000_000 + " MB" : bytes / 1000 + " kB";
     }
 
     public void start() throws IOException {
@@ -153,22 +275,28 @@ public final class WebServer {
             return;
         }
         MailChannel.Outcome o = mail.receive(raw);
-        metrics.count("compactbot_mail_in_total", "Inbound emails received");
         ctx.contentType("application/json").result(JSON.writeValueAsString(Map.of("outcome", o.what(), "detail", o.detail())));
     }
 
     private void checkAccess(Context ctx) {
-        if (ctx.contentLength() > MAX_BODY_BYTES) {
-            error(ctx, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES / 1000 + " kB.");
-            ctx.skipRemainingHandlers();
-            return;
-        }
-        if (!access.allows(ctx.header("Authorization"), ctx.ip())) {
+        if (!guard(ctx, MAX_BODY_BYTES, perClient, "api")) return;
+        if (!access.allows(ctx.header("Authorization"), localCaller(ctx) ? "127.0.0.1" : "0.0.0.0")) {
             error(ctx, HttpStatus.UNAUTHORIZED, config.api().token().isBlank()
                     ? "The API answers local callers only until api.token is set."
                     : "Missing or wrong bearer token.");
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /**
+     * A caller on this machine: its address (through trusted proxies) is loopback, and it did not come through
+     * an untrusted proxy (a loopback peer that forwards for someone else is not local).
+     */
+    private boolean localCaller(Context ctx) {
+        String peer = ctx.req().getRemoteAddr();
+        if (ctx.header("Forwarded") != null) return false; // RFC 7239 is not read: assume someone else's request
+        if (ctx.header("X-Forwarded-For") != null && !clients.trusted(peer)) return false;
+        return ApiAccess.isLoopback(clients.of(peer, ctx.header("X-Forwarded-For")));
     }
 
     private void ask(Context ctx) throws IOException {
@@ -212,9 +340,10 @@ public final class WebServer {
             error(ctx, HttpStatus.BAD_REQUEST, "Send {\"text\": \"...\"}.");
             return;
         }
+        MDC.put(LogIds.CONVERSATION, LogIds.conversation("api:" + id));
         var turn = conversations.handle("api:" + id, "api", text.asText());
-        metrics.count("compactbot_turns_total", "Conversation turns handled");
-        metrics.observe("compactbot_turn_seconds", "Time to handle a conversation turn", (System.nanoTime() - t0) / 1e9);
+        metrics.count("compactbot_turns_total", "Conversation turns handled", "channel", "api");
+        metrics.observe("compactbot_turn_seconds", "Time to handle a conversation turn", (System.nanoTime() - t0) / 1e9, "channel", "api");
         ctx.contentType("application/json").result(JSON.writeValueAsString(ChatJson.of(turn)));
     }
 

@@ -64,6 +64,36 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rateLimitsAndTrustedProxiesAreReadWithDefaults() throws Exception {
+        AppConfig none = load("server: { port: 8080 }\n", Map.of());
+        assertEquals(AppConfig.RateLimit.DEFAULT, none.server().rateLimit());
+        assertEquals(java.util.List.of(), none.server().trustedProxies());
+        AppConfig c = load("""
+                server:
+                  rate-limit: { per-minute: 120, burst: 30 }
+                  trusted-proxies: [ 10.0.0.0/8, "::1" ]
+                """, Map.of());
+        assertEquals(new AppConfig.RateLimit(120, 30, 3000), c.server().rateLimit());
+        assertEquals(java.util.List.of("10.0.0.0/8", "::1"), c.server().trustedProxies());
+        AppConfig fromEnv = load("server: { trusted-proxies: \"${PROXIES:-}\", rate-limit: { per-minute: 0 } }\n",
+                Map.of("PROXIES", "127.0.0.1, 172.16.0.0/12"));
+        assertEquals(java.util.List.of("127.0.0.1", "172.16.0.0/12"), fromEnv.server().trustedProxies());
+        assertEquals(0, fromEnv.server().rateLimit().perMinute());
+    }
+
+    @Test
+    void badRateLimitsAndProxiesNameTheKey() throws Exception {
+        String proxy = error("server: { trusted-proxies: [ proxy.example.org ] }\n");
+        assertTrue(proxy.contains("server.trusted-proxies") && proxy.contains("proxy.example.org") && proxy.contains("CIDR"), proxy);
+        String prefix = error("server: { trusted-proxies: [ 10.0.0.0/40 ] }\n");
+        assertTrue(prefix.contains("prefix") && prefix.contains("32"), prefix);
+        String burst = error("server: { rate-limit: { per-minute: 10, burst: 0 } }\n");
+        assertTrue(burst.contains("server.rate-limit.burst"), burst);
+        String perMinute = error("server: { rate-limit: { per-minute: lots } }\n");
+        assertTrue(perMinute.contains("server.rate-limit.per-minute") && perMinute.contains("lots"), perMinute);
+    }
+
+    @Test
     void badPortNamesFileKeyAndValue() throws Exception {
         String m = error("server: { port: eighty }\n");
         assertTrue(m.contains("compact-bot.yml") && m.contains("server.port") && m.contains("eighty"), m);

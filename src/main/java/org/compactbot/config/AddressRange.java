@@ -1,0 +1,65 @@
+package org.compactbot.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
+
+/** One IP address or CIDR range ("10.0.0.0/8", "::1", "2001:db8::/32"), as in server.trusted-proxies. */
+public record AddressRange(byte[] network, int prefixBits) {
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    /** Parses an address literal with an optional /prefix; never looks a name up. */
+    public static AddressRange parse(String text) {
+        String t = text.strip();
+        int slash = t.indexOf('/');
+        String addr = slash < 0 ? t : t.substring(0, slash);
+        byte[] bytes = literal(addr);
+        if (bytes == null) throw new IllegalArgumentException("'" + text + "' is not an IP address or CIDR range such as 10.0.0.0/8");
+        int bits = bytes.length * 8;
+        if (slash >= 0) {
+            try {
+                bits = Integer.parseInt(t.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                bits = -1;
+            }
+            if (bits < 0 || bits > bytes.length * 8) {
+                throw new IllegalArgumentException("'" + text + "': the prefix after / must be 0 to " + bytes.length * 8);
+            }
+        }
+        return new AddressRange(bytes, bits);
+    }
+
+    /** The bytes of an IPv4 or IPv6 literal (brackets allowed), or null when it is not one. */
+    public static byte[] literal(String address) {
+        if (address == null) return null;
+        String a = address.strip();
+        if (a.startsWith("[") && a.endsWith("]")) a = a.substring(1, a.length() - 1);
+        if (!IPV4.matcher(a).matches() && !IPV6.matcher(a).matches()) return null;
+        try {
+            return InetAddress.getByName(a).getAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    public boolean contains(String address) {
+        byte[] a = literal(address);
+        if (a == null) return false;
+        if (a.length != network.length) {
+            // an IPv4-mapped IPv6 address (::ffff:a.b.c.d) against an IPv4 range
+            if (a.length == 16 && network.length == 4 && isV4Mapped(a)) a = java.util.Arrays.copyOfRange(a, 12, 16);
+            else return false;
+        }
+        int full = prefixBits / 8, rest = prefixBits % 8;
+        for (int i = 0; i < full; i++) if (a[i] != network[i]) return false;
+        if (rest == 0) return true;
+        int mask = (0xFF << (8 - rest)) & 0xFF;
+        return (a[full] & mask) == (network[full] & mask);
+    }
+
+    private static boolean isV4Mapped(byte[] a) {
+        for (int i = 0; i < 10; i++) if (a[i] != 0) return false;
+        return a[10] == (byte) 0xFF && a[11] == (byte) 0xFF;
+    }
+}

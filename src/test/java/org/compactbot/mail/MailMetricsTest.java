@@ -1,0 +1,71 @@
+package org.compactbot.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Random;
+import org.compactbot.Wiring;
+import org.compactbot.cases.CaseService;
+import org.compactbot.cases.MediatorDirectoryLoader;
+import org.compactbot.config.AppConfig;
+import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.IntentClassifier;
+import org.compactbot.knowledge.SharedKnowledge;
+import org.compactbot.store.Database;
+import org.compactbot.store.SqliteCaseStore;
+import org.compactbot.store.SqliteConversationStore;
+import org.compactbot.store.SqliteInboundLog;
+import org.compactbot.store.SqliteOutbox;
+import org.compactbot.web.Metrics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Email in and out shows on /metrics: inbound by outcome, turns, outbound sent and failed (SQLite on disk, a real socket). */
+class MailMetricsTest {
+    static final String BOT = MailChannelTest.BOT;
+    @TempDir Path dir;
+
+    @Test
+    void inboundOutcomesTurnsAndOutboundResultsAreCounted() throws Exception {
+        AppConfig d = AppConfig.defaults();
+        Wiring wiring = new Wiring(d, System.err);
+        Metrics metrics = wiring.metrics();
+        MailMetrics counts = wiring.mailMetrics();
+        try (Database db = Database.open(dir.resolve("mail.db"))) {
+            Clock clock = Clock.systemUTC();
+            ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), SharedKnowledge.answers(),
+                    new IntentClassifier(null), clock);
+            CaseService cases = new CaseService(new SqliteCaseStore(db, clock, BOT), MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
+            MailChannel channel = new MailChannel(new MessageParser(), new SqliteInboundLog(db, clock), engine, cases,
+                    new SqliteOutbox(db, clock, BOT), BOT, counts);
+            byte[] q1 = MailChannelTest.email("jo@bilston.org.uk", "Consultation", "<m1@bilston.org.uk>", "", "what does co-production mean?");
+            byte[] q2 = MailChannelTest.email("pat@eston.org.uk", "Volunteers", "<m2@eston.org.uk>", "", "can volunteers claim expenses?");
+            byte[] away = MailChannelTest.email("sam@eston.org.uk", "Out of office", "<m3@eston.org.uk>", "Auto-Submitted: auto-replied\r\n", "Away");
+            assertEquals("replied", channel.receive(q1).what());
+            assertEquals("duplicate", channel.receive(q1).what());
+            assertEquals("replied", channel.receive(q2).what());
+            assertEquals("ignored", channel.receive(away).what());
+            assertEquals(2, metrics.value("compactbot_mail_in_total", "outcome", "replied"));
+            assertEquals(1, metrics.value("compactbot_mail_in_total", "outcome", "duplicate"));
+            assertEquals(1, metrics.value("compactbot_mail_in_total", "outcome", "ignored"));
+            assertEquals(2, metrics.value("compactbot_turns_total", "channel", "email"));
+
+            int closedPort;
+            try (ServerSocket s = new ServerSocket(0)) {
+                closedPort = s.getLocalPort();
+            }
+            AppConfig.Mail unreachable = new AppConfig.Mail(BOT, new AppConfig.Smtp("127.0.0.1", closedPort, "", "", "none"), d.mail().imap(), "", "");
+            assertEquals(0, new OutboxSender(new SqliteOutbox(db), unreachable, dir.resolve("outbox"), clock, new Random(1), counts).drainOnce());
+            assertEquals(1, metrics.value("compactbot_mail_out_total", "result", "failed"));
+            // the other reply is still due and goes out as a file; the failed one waits for its retry
+            assertEquals(1, new OutboxSender(new SqliteOutbox(db), d.mail(), dir.resolve("outbox"), clock, new Random(1), counts).drainOnce());
+            assertEquals(1, metrics.value("compactbot_mail_out_total", "result", "sent"));
+            String text = metrics.render();
+            assertTrue(text.contains("compactbot_mail_in_total{outcome=\"replied\"} 2\n"), text);
+            assertTrue(text.contains("compactbot_turn_seconds_count{channel=\"email\"} 2\n"), text);
+        }
+    }
+}
