@@ -41,6 +41,7 @@ import org.compactbot.web.WebServer;
 import java.util.Optional;
 import org.compactbot.slack.CaseStatusLookup;
 import org.compactbot.slack.SlackChannel;
+import org.compactbot.slack.SlackMetrics;
 import org.compactbot.slack.SlackHttp;
 import org.compactbot.store.SqliteSlackEventLog;
 
@@ -268,7 +269,19 @@ public final class Wiring implements AutoCloseable {
             SqliteCaseStore caseStore = caseStore();
             slack = new SlackChannel(config.slack(), conversations(), answers(), new IntentClassifier(embedder()),
                     new SqliteSlackEventLog(database(), clock),
-                    CaseStatusLookup.of(caseStore));
+                    CaseStatusLookup.of(caseStore), new SlackMetrics() {
+                        @Override
+                        public void turn(double seconds) {
+                            metrics.count("compactbot_turns_total", "Conversation turns handled", "channel", "slack");
+                            metrics.observe("compactbot_turn_seconds", "Time to handle a conversation turn", seconds, "channel", "slack");
+                        }
+
+                        @Override
+                        public void question(boolean answered) {
+                            metrics.count(answered ? "compactbot_questions_answered_total" : "compactbot_questions_abstained_total",
+                                    answered ? "Questions answered from the Compacts" : "Questions with no relevant passage");
+                        }
+                    });
             if (!slack.start()) notices.println("warning: Slack did not accept slack.bot-token yet (see the log); it is tried again on the first Slack request");
             if (!config.slack().appToken().isBlank()) {
                 notices.println(slack.startSocketMode(config.slack().appToken())

@@ -307,7 +307,7 @@ public final class BenchCommand implements Callable<Integer> {
             Clock clock = Clock.systemUTC();
             ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), answers, new IntentClassifier(null), clock);
             var channel = new org.compactbot.slack.SlackChannel(slackCfg, engine, answers, new IntentClassifier(null),
-                    new org.compactbot.store.SqliteSlackEventLog(db, clock), org.compactbot.slack.CaseStatusLookup.NONE);
+                    new org.compactbot.store.SqliteSlackEventLog(db, clock), org.compactbot.slack.CaseStatusLookup.NONE, org.compactbot.slack.SlackMetrics.NONE);
             channel.start();
             WebServer server = new WebServer(cfg, answers, engine, null, null, new org.compactbot.slack.SlackHttp(channel, secret, clock));
             server.start();

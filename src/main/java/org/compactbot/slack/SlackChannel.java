@@ -66,6 +66,7 @@ public final class SlackChannel implements AutoCloseable {
     private final IntentClassifier intents;
     private final SlackEventLog events;
     private final CaseStatusLookup cases;
+    private final SlackMetrics metrics;
     private final Slack slack;
     private final MethodsClient client;
     private final App app;
@@ -82,13 +83,14 @@ public final class SlackChannel implements AutoCloseable {
     private record Profile(String name, String email, long fetchedAtMillis) {}
 
     public SlackChannel(AppConfig.Slack config, ConversationEngine engine, AnswerService answers, IntentClassifier intents,
-                        SlackEventLog events, CaseStatusLookup cases) {
-        this(config, engine, answers, intents, events, cases, SlackCalls.RetryPolicy.DEFAULT);
+                        SlackEventLog events, CaseStatusLookup cases, SlackMetrics metrics) {
+        this(config, engine, answers, intents, events, cases, metrics, SlackCalls.RetryPolicy.DEFAULT);
     }
 
     SlackChannel(AppConfig.Slack config, ConversationEngine engine, AnswerService answers, IntentClassifier intents,
-                 SlackEventLog events, CaseStatusLookup cases, SlackCalls.RetryPolicy retry) {
+                 SlackEventLog events, CaseStatusLookup cases, SlackMetrics metrics, SlackCalls.RetryPolicy retry) {
         this.engine = engine;
+        this.metrics = metrics;
         this.answers = answers;
         this.intents = intents;
         this.events = events;
@@ -317,8 +319,10 @@ public final class SlackChannel implements AutoCloseable {
     /** One turn of the engine, its replies posted where the person is talking to us privately. */
     private void turn(String conversationId, String user, String channel, String threadTs, String text) {
         TurnResult t;
+        long t0 = System.nanoTime();
         try {
             t = engine.handle(conversationId, CHANNEL, text);
+            metrics.turn((System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException e) {
             LOG.error("conversation {} failed", conversationId, e);
             post(channel, threadTs, List.of(SlackBlocks.plain("Sorry, something went wrong on our side; please try again in a moment.")));
@@ -413,6 +417,7 @@ public final class SlackChannel implements AutoCloseable {
     private SlackBlocks.Message answer(String question) {
         try {
             Answer a = answers.ask(question, null, 3);
+            metrics.question(a.answered());
             return SlackBlocks.channelAnswer(formatter.shape(a));
         } catch (IllegalArgumentException e) {
             return SlackBlocks.plain(e.getMessage());

@@ -59,7 +59,7 @@ final class SlackFixture implements AutoCloseable {
         caseStore = new SqliteCaseStore(db, clock, "compact@example.org");
         AppConfig.Slack cfg = new AppConfig.Slack(FakeSlackApi.TOKEN, SlackRequests.SECRET, "", api.apiUrl());
         channel = new SlackChannel(cfg, engine, SharedKnowledge.answers(), new IntentClassifier(SharedKnowledge.embedder()),
-                new SqliteSlackEventLog(db, clock), cases != null ? cases : CaseStatusLookup.of(caseStore), new SlackCalls.RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5)));
+                new SqliteSlackEventLog(db, clock), cases != null ? cases : CaseStatusLookup.of(caseStore), SlackMetrics.NONE, new SlackCalls.RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5)));
         SlackHttp slackHttp = new SlackHttp(channel, SlackRequests.SECRET, clock);
         web = Javalin.create(c -> {
             c.jetty.port = 0;
