@@ -3,12 +3,19 @@ package org.compactbot;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.compactbot.cases.CaseService;
+import org.compactbot.mail.ImapPoller;
 import org.compactbot.mail.OutboxSender;
+import org.compactbot.store.Leadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What `serve` does in the background: route new cases, send the outbox, run the case timers. */
+/**
+ * What `serve` does in the background: send the outbox (every instance: each email is claimed by one), and,
+ * on the instance that leads ({@link Leadership}), route new cases, run the case timers and poll IMAP. The
+ * lead is asked for every few seconds, so another instance takes over when the leader stops.
+ */
 public final class BackgroundJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -18,18 +25,50 @@ public final class BackgroundJobs implements AutoCloseable {
     });
     private final CaseService cases;
     private final OutboxSender sender;
+    private final Leadership leadership;
+    private final Supplier<ImapPoller> imap;
+    private ImapPoller poller;
+    private boolean leading;
 
     public BackgroundJobs(CaseService cases, OutboxSender sender) {
+        this(cases, sender, Leadership.sole(), null);
+    }
+
+    /** {@code imap} makes a new IMAP poller each time this instance takes the lead; null when IMAP is off. */
+    public BackgroundJobs(CaseService cases, OutboxSender sender, Leadership leadership, Supplier<ImapPoller> imap) {
         this.cases = cases;
         this.sender = sender;
+        this.leadership = leadership;
+        this.imap = imap;
     }
 
     public void start() {
+        executor.execute(() -> safely("taking the lead", this::followLead));
         executor.scheduleWithFixedDelay(() -> safely("routing and sending", () -> {
-            cases.routeNew();
+            if (followLead()) cases.routeNew();
             sender.drainOnce();
         }), 1, 5, TimeUnit.SECONDS);
-        executor.scheduleWithFixedDelay(() -> safely("case timers", cases::tick), 10, 300, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(() -> safely("case timers", () -> {
+            if (followLead()) cases.tick();
+        }), 10, 300, TimeUnit.SECONDS);
+    }
+
+    /** Asks for the lead; starts the IMAP poller on taking it and stops it on losing it. Runs on the jobs thread only. */
+    private boolean followLead() {
+        boolean now = leadership.holds();
+        if (now != leading) {
+            LOG.info(now ? "this instance now leads: it routes new cases, runs the case timers{}"
+                    : "this instance no longer leads{}", imap == null ? "" : " and polls IMAP");
+            leading = now;
+        }
+        if (now && poller == null && imap != null) {
+            poller = imap.get();
+            poller.start();
+        } else if (!now && poller != null) {
+            poller.close();
+            poller = null;
+        }
+        return now;
     }
 
     private static void safely(String what, Runnable r) {
@@ -48,5 +87,6 @@ public final class BackgroundJobs implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (poller != null) poller.close();
     }
 }

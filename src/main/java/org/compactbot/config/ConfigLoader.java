@@ -29,7 +29,7 @@ public final class ConfigLoader {
             "mail.smtp.password", "mail.smtp.security", "mail.imap", "mail.imap.host", "mail.imap.port",
             "mail.imap.username", "mail.imap.password", "mail.imap.security", "mail.imap.folder",
             "mail.imap.poll-seconds", "mail.oauth2-token-command", "mail.inbound-token",
-            "cases", "cases.mediators", "cases.reference-prefix");
+            "cases", "cases.mediators", "cases.reference-prefix", "store", "store.url", "store.username", "store.password");
 
     private final Function<String, String> env;
     private final List<String> warnings = new ArrayList<>();
@@ -132,7 +132,16 @@ public final class ConfigLoader {
                         + "' must be 1-10 capital letters or digits, starting with a letter (e.g. CC)");
             }
             var cases = new AppConfig.Cases(Path.of(str("cases.mediators", d.cases().mediators().toString(), false)), prefix);
-            return new AppConfig(server, data, knowledge, api, slack, mail, cases);
+            String storeUrl = str("store.url", "", true);
+            if (!storeUrl.isEmpty() && !storeUrl.startsWith("jdbc:sqlite:") && !storeUrl.startsWith("jdbc:postgresql://")) {
+                int colon = storeUrl.indexOf(':', storeUrl.startsWith("jdbc:") ? 5 : 0);
+                String scheme = colon < 0 ? storeUrl : storeUrl.substring(0, colon + 1); // not the rest: it may hold a password
+                throw new ConfigException(file + ": store.url: expected empty (the SQLite file under data.dir), jdbc:sqlite:FILE "
+                        + "or jdbc:postgresql://HOST[:PORT]/DATABASE, got a '" + scheme + "' URL");
+            }
+            if (storeUrl.equals("jdbc:sqlite:")) throw new ConfigException(file + ": store.url: jdbc:sqlite: needs a file name after it");
+            var store = new AppConfig.Store(storeUrl, str("store.username", "", true), str("store.password", "", true));
+            return new AppConfig(server, data, knowledge, api, slack, mail, cases, store);
         }
 
         JsonNode node(String key) {
