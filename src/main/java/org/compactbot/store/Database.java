@@ -14,15 +14,14 @@ import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The database: a SQLite file under data/ (one instance), or PostgreSQL shared by several instances,
- * chosen by store.url. Schema migrations ({@link Migrations}) are applied in order at open. One
- * connection, used by one transaction at a time.
- * <p>SQLite: WAL journal, busy timeout, full fsync on commit, an integrity check at open; SQLite has
- * a single writer anyway, and this keeps every turn's writes atomic and ordered.
- * <p>PostgreSQL: READ COMMITTED, made safe across instances where it matters by row locks
- * ({@code ON CONFLICT}, {@code FOR UPDATE}, {@code FOR UPDATE SKIP LOCKED}); migrations run under an
- * advisory lock so instances starting together apply each once; a dropped connection is opened
- * again on the next transaction.
+ * The SQLite database under data/: WAL journal, busy timeout, full fsync on commit, schema
+ * migrations applied in order at open. One connection, used by one transaction at a time:
+ * SQLite has a single writer anyway, and this keeps every turn's writes atomic and ordered.
+ * <p>Or, with store.url set to jdbc:postgresql://..., PostgreSQL shared by several instances: the same
+ * migrations ({@link Migrations}, applied under an advisory lock so instances starting together apply
+ * each once), READ COMMITTED made safe where it matters by row locks ({@code ON CONFLICT},
+ * {@code FOR UPDATE}, {@code FOR UPDATE SKIP LOCKED}), and a lost connection opened again on the next
+ * transaction.
  */
 public final class Database implements AutoCloseable {
     /** PostgreSQL advisory lock keys ("CB" and a number): held while migrating, and by the instance that leads. */
@@ -34,37 +33,42 @@ public final class Database implements AutoCloseable {
         Connection open() throws SQLException;
     }
 
-    private final Dialect dialect;
-    private final Connector connector;
-    private final String name;
-    private final Path file;
-    private final ReentrantLock lock = new ReentrantLock(true);
     private Connection connection;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Path file;
+    private final Dialect dialect;
+    private final Connector connector; // PostgreSQL: for a new connection when one is lost, and for leadership
+    private final String name;
     private boolean closed;
 
-    private Database(Dialect dialect, Connector connector, String name, Path file, Connection connection) {
-        this.dialect = dialect;
-        this.connector = connector;
-        this.name = name;
+    private Database(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
+        this.dialect = Dialect.SQLITE;
+        this.connector = null;
+        this.name = file.toString();
     }
 
-    /** Opens (creating if needed) the SQLite database file and brings its schema up to date. */
+    private Database(String name, Connector connector, Connection connection) {
+        this.file = null;
+        this.connection = connection;
+        this.dialect = Dialect.POSTGRESQL;
+        this.connector = connector;
+        this.name = name;
+    }
+
+    /** Opens (creating if needed) the database file and brings its schema up to date. */
     public static Database open(Path file) throws IOException {
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
-            Connector connector = () -> {
-                Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA busy_timeout = 10000");
-                    s.execute("PRAGMA journal_mode = WAL");
-                    s.execute("PRAGMA synchronous = FULL");
-                    s.execute("PRAGMA foreign_keys = ON");
-                }
-                return c;
-            };
-            Database db = new Database(Dialect.SQLITE, connector, file.toString(), file, connector.open());
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 10000");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = FULL");
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            Database db = new Database(file, c);
             db.checkIntegrity();
             db.migrate();
             return db;
@@ -99,7 +103,7 @@ public final class Database implements AutoCloseable {
             return c;
         };
         try {
-            Database db = new Database(dialect, connector, shown, null, connector.open());
+            Database db = new Database(shown, connector, connector.open());
             db.migrate();
             return db;
         } catch (SQLException e) {
@@ -187,7 +191,7 @@ public final class Database implements AutoCloseable {
 
     /** Forgets a PostgreSQL connection that broke (SQLSTATE class 08, or closed), so the next transaction opens a new one. */
     private void dropIfLost(Connection c, SQLException e) {
-        if (dialect != Dialect.POSTGRESQL) return;
+        if (connector == null) return;
         boolean lost = e.getSQLState() != null && e.getSQLState().startsWith("08");
         try {
             lost = lost || c.isClosed();
@@ -213,7 +217,8 @@ public final class Database implements AutoCloseable {
      * an advisory lock, on a connection of its own (the lock goes when that instance stops or loses its connection).
      */
     public Leadership leadership() {
-        return dialect == Dialect.SQLITE ? Leadership.sole() : new AdvisoryLockLeadership(() -> {
+        if (connector == null) return Leadership.sole();
+        return new AdvisoryLockLeadership(() -> {
             Connection c = connector.open();
             c.setAutoCommit(true);
             return c;
@@ -225,7 +230,7 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** The file or URL (without its parameters), for messages. */
+    /** The file, or the URL without its parameters, for messages. */
     public String name() {
         return name;
     }
@@ -234,12 +239,11 @@ public final class Database implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
+            closed = true;
             if (connection != null) connection.close();
         } catch (SQLException ignored) {
             // closing on the way out
         } finally {
-            connection = null;
-            closed = true;
             lock.unlock();
         }
     }

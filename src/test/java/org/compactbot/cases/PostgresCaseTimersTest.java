@@ -1,0 +1,13 @@
+package org.compactbot.cases;
+
+import org.compactbot.store.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The case timers, routing and reports of CaseTimersTest with the cases in PostgreSQL (skipped as root). */
+class PostgresCaseTimersTest extends CaseTimersTest {
+    @BeforeEach
+    @Override
+    void open() throws Exception {
+        f = new CaseFixture(dir, TestPostgres.newDatabase());
+    }
+}
