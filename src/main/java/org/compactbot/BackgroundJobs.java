@@ -44,13 +44,19 @@ public final class BackgroundJobs implements AutoCloseable {
 
     public void start() {
         executor.execute(() -> safely("taking the lead", this::followLead));
-        executor.scheduleWithFixedDelay(() -> safely("routing and sending", () -> {
-            if (followLead()) cases.routeNew();
-            sender.drainOnce();
-        }), 1, 5, TimeUnit.SECONDS);
-        executor.scheduleWithFixedDelay(() -> safely("case timers", () -> {
-            if (followLead()) cases.tick();
-        }), 10, 300, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(() -> safely("routing and sending", this::routeAndSend), 1, 5, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(() -> safely("case timers", this::runTimers), 10, 300, TimeUnit.SECONDS);
+    }
+
+    /** Every 5 s: the leader routes new cases; every instance sends what it can claim from the outbox. */
+    void routeAndSend() {
+        if (followLead()) cases.routeNew();
+        sender.drainOnce();
+    }
+
+    /** Every 5 minutes: the leader runs the case timers. */
+    void runTimers() {
+        if (followLead()) cases.tick();
     }
 
     /** Asks for the lead; starts the IMAP poller on taking it and stops it on losing it. Runs on the jobs thread only. */
