@@ -27,6 +27,7 @@ import org.compactbot.store.SqliteOutbox;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.store.Database;
+import org.compactbot.store.Leadership;
 import org.compactbot.store.SqliteConversationStore;
 import org.compactbot.knowledge.AnswerService;
 import org.compactbot.knowledge.BgeEmbedder;
@@ -53,6 +54,7 @@ public final class Wiring implements AutoCloseable {
     private KnowledgeIndex index;
     private AnswerService answers;
     private Database database;
+    private Leadership leadership;
     private ConversationEngine conversations;
     private final Clock clock;
     private MediatorDirectory directory;
@@ -113,9 +115,20 @@ public final class Wiring implements AutoCloseable {
         return answers;
     }
 
+    /** The SQLite file data/compact-bot.db, or the database store.url names (PostgreSQL for several instances). */
     public synchronized Database database() throws IOException {
-        if (database == null) database = Database.open(dataDir().resolve("compact-bot.db"));
+        if (database == null) {
+            AppConfig.Store store = config.store();
+            database = store.url().isBlank() ? Database.open(dataDir().resolve("compact-bot.db"))
+                    : Database.open(store.url(), store.username(), store.password());
+        }
         return database;
+    }
+
+    /** Which instance polls IMAP, routes new cases and runs the timers: on SQLite this one; on PostgreSQL one at a time. */
+    public synchronized Leadership leadership() throws IOException {
+        if (leadership == null) leadership = database().leadership();
+        return leadership;
     }
 
     public synchronized ConversationEngine conversations() throws IOException {
@@ -159,7 +172,14 @@ public final class Wiring implements AutoCloseable {
     }
 
     public BackgroundJobs backgroundJobs() throws IOException, ConfigException {
-        return new BackgroundJobs(cases(), outboxSender(), retention());
+        java.util.function.Supplier<ImapPoller> imap = !config.mail().imap().enabled() ? null : () -> {
+            try {
+                return imapPoller();
+            } catch (IOException | ConfigException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        };
+        return new BackgroundJobs(cases(), outboxSender(), leadership(), imap, retention());
     }
 
     /** What is held about a person, for UK GDPR export and erasure. */
@@ -297,6 +317,7 @@ public final class Wiring implements AutoCloseable {
     public synchronized void close() throws IOException {
         if (slack != null) slack.close();
         if (index != null) index.close();
+        if (leadership != null) leadership.close();
         if (database != null) database.close();
     }
 }

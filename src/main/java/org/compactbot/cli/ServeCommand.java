@@ -18,22 +18,23 @@ public final class ServeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Wiring wiring = new Wiring(main.config(), System.err);
         WebServer server = wiring.webServer();
-        var jobs = wiring.backgroundJobs();
-        var imap = wiring.imapPoller();
+        var jobs = wiring.backgroundJobs(); // polls IMAP too, on the instance that leads
         server.start();
         jobs.start();
-        if (imap != null) imap.start();
         var cfg = wiring.config();
         System.err.printf("compact-bot ready on http://localhost:%d in %.1f s (%d passages)%n", server.port(),
                 (System.nanoTime() - t0) / 1e9, wiring.knowledgeIndex().passages().size());
         System.err.println(cfg.slack().enabled() ? "Slack: on, at POST /slack/events" : "Slack: off (slack.bot-token and slack.signing-secret are empty)");
         if (!cfg.mail().smtp().enabled()) System.err.println("Mail out: no SMTP host, emails are written to data/outbox/");
         if (!cfg.mail().imap().enabled()) System.err.println("Mail in: IMAP off (mail.imap.host is empty)");
+        if (cfg.store().shared()) {
+            System.err.println("Store: " + wiring.database().name() + ", shared: the instance that leads polls IMAP, routes new cases"
+                    + " and runs the case timers; every instance sends the outbox");
+        }
         if (cfg.api().token().isBlank()) System.err.println("API: no api.token set, /api/* answers loopback callers only");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
-            if (imap != null) imap.close();
             jobs.close();
             try {
                 wiring.close();

@@ -4,11 +4,22 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The service's settings, as in config/compact-bot.yml (see ARCHITECTURE.md for the keys). */
-public record AppConfig(Server server, Data data, Knowledge knowledge, Api api, Slack slack, Mail mail, Cases cases, Retention retention) {
+public record AppConfig(Server server, Data data, Knowledge knowledge, Api api, Slack slack, Mail mail, Cases cases,
+                        Retention retention, Store store) {
+
+    /** The settings with the default retention periods and the SQLite file under data.dir. */
+    public AppConfig(Server server, Data data, Knowledge knowledge, Api api, Slack slack, Mail mail, Cases cases) {
+        this(server, data, knowledge, api, slack, mail, cases, Retention.DEFAULT, Store.DEFAULT);
+    }
+
+    /** The settings with the SQLite file under data.dir. */
+    public AppConfig(Server server, Data data, Knowledge knowledge, Api api, Slack slack, Mail mail, Cases cases, Retention retention) {
+        this(server, data, knowledge, api, slack, mail, cases, retention, Store.DEFAULT);
+    }
 
     /** The settings with the default retention periods. */
-    public AppConfig(Server server, Data data, Knowledge knowledge, Api api, Slack slack, Mail mail, Cases cases) {
-        this(server, data, knowledge, api, slack, mail, cases, Retention.DEFAULT);
+    public AppConfig(Server server, Data data, Knowledge knowledge, Api api, Slack slack, Mail mail, Cases cases, Store store) {
+        this(server, data, knowledge, api, slack, mail, cases, Retention.DEFAULT, store);
     }
 
     /**
@@ -63,12 +74,20 @@ public record AppConfig(Server server, Data data, Knowledge knowledge, Api api, 
         public static final Retention DEFAULT = new Retention(6, 30);
     }
 
+    /** Where state lives: an empty url means the SQLite file data.dir/compact-bot.db; else jdbc:sqlite:FILE or jdbc:postgresql://... */
+    public record Store(String url, String username, String password) {
+        public static final Store DEFAULT = new Store("", "", "");
+
+        /** A shared database (PostgreSQL), which several instances may use at once. */
+        public boolean shared() { return url.startsWith("jdbc:postgresql:"); }
+    }
+
     /** The embedded defaults: everything local, no channel but the CLI and HTTP API. */
     public static AppConfig defaults() {
         return new AppConfig(new Server(8080), new Data(Path.of("./data")), new Knowledge(Path.of("./index-data")),
                 new Api(""), new Slack("", "", "", "https://slack.com/api/"),
                 new Mail("compact@example.org", new Smtp("", 587, "", "", "starttls"),
                         new Imap("", 993, "", "", "ssl", "INBOX", 60), "", ""),
-                new Cases(Path.of("config/mediators.yml"), "CC"));
+                new Cases(Path.of("config/mediators.yml"), "CC"), Retention.DEFAULT, Store.DEFAULT);
     }
 }

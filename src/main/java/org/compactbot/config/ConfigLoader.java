@@ -31,7 +31,8 @@ public final class ConfigLoader {
             "mail.imap.username", "mail.imap.password", "mail.imap.security", "mail.imap.folder",
             "mail.imap.poll-seconds", "mail.oauth2-token-command", "mail.inbound-token",
             "cases", "cases.mediators", "cases.reference-prefix",
-            "retention", "retention.cases-years-after-closure", "retention.abandoned-drafts-days");
+            "retention", "retention.cases-years-after-closure", "retention.abandoned-drafts-days",
+            "store", "store.url", "store.username", "store.password");
 
     private final Function<String, String> env;
     private final List<String> warnings = new ArrayList<>();
@@ -144,7 +145,16 @@ public final class ConfigLoader {
             var retention = new AppConfig.Retention(
                     intIn("retention.cases-years-after-closure", d.retention().casesYearsAfterClosure(), 1, 100),
                     intIn("retention.abandoned-drafts-days", d.retention().abandonedDraftsDays(), 1, 36_500));
-            return new AppConfig(server, data, knowledge, api, slack, mail, cases, retention);
+            String storeUrl = str("store.url", "", true);
+            if (!storeUrl.isEmpty() && !storeUrl.startsWith("jdbc:sqlite:") && !storeUrl.startsWith("jdbc:postgresql://")) {
+                int colon = storeUrl.indexOf(':', storeUrl.startsWith("jdbc:") ? 5 : 0);
+                String scheme = colon < 0 ? storeUrl : storeUrl.substring(0, colon + 1); // not the rest: it may hold a password
+                throw new ConfigException(file + ": store.url: expected empty (the SQLite file under data.dir), jdbc:sqlite:FILE "
+                        + "or jdbc:postgresql://HOST[:PORT]/DATABASE, got a '" + scheme + "' URL");
+            }
+            if (storeUrl.equals("jdbc:sqlite:")) throw new ConfigException(file + ": store.url: jdbc:sqlite: needs a file name after it");
+            var store = new AppConfig.Store(storeUrl, str("store.username", "", true), str("store.password", "", true));
+            return new AppConfig(server, data, knowledge, api, slack, mail, cases, retention, store);
         }
 
         JsonNode node(String key) {

@@ -13,6 +13,20 @@ public interface Outbox {
 
     List<Pending> due(Instant now, int limit);
 
+    /**
+     * Takes up to {@code limit} due emails for one sender to send: where several instances share the outbox, none
+     * other gets them until {@code lease} has passed (or they are marked sent or failed before). An outbox with a
+     * single sender need not lease anything.
+     */
+    default List<Pending> claim(Instant now, int limit, java.time.Duration lease) {
+        return due(now, limit);
+    }
+
+    /** Gives back claimed emails this sender did not get to: due again at {@code at}. */
+    default void release(List<Long> ids, Instant at) {
+        // nothing was leased
+    }
+
     void markSent(long id, Instant at);
 
     void markFailed(long id, int attempts, Instant nextAttempt, String error);

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class OutboxSender {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
     static final Duration FIRST_RETRY = Duration.ofSeconds(30), LONGEST_RETRY = Duration.ofHours(1);
+    /** How long emails taken from a shared outbox stay this sender's; a round stops sending at half of it. */
+    static final Duration LEASE = Duration.ofMinutes(10);
 
     private final Outbox outbox;
     private final AppConfig.Mail config;
@@ -54,13 +56,19 @@ public final class OutboxSender {
 
     /** Sends what is due; returns how many were delivered. Never throws for a delivery problem. */
     public synchronized int drainOnce() {
-        List<Outbox.Pending> due = outbox.due(clock.instant(), 200);
+        Instant claimed = clock.instant();
+        List<Outbox.Pending> due = outbox.claim(claimed, 200, LEASE);
         if (due.isEmpty()) return 0;
         Session session = session();
-        int sent = 0;
+        int sent = 0, next = 0; // next: the first claimed email not yet tried
         Transport transport = null;
         try {
-            for (Outbox.Pending p : due) {
+            while (next < due.size()) {
+                if (clock.instant().isAfter(claimed.plus(LEASE.dividedBy(2)))) {
+                    LOG.warn("sending is slow: the rest of this round's emails are left for the next round");
+                    break; // well before their lease runs out: never two senders at once
+                }
+                Outbox.Pending p = due.get(next++);
                 try {
                     MimeMessage m = MailMessages.build(session, config.address(), p.messageId(), p.email());
                     if (config.smtp().enabled()) {
@@ -74,11 +82,11 @@ public final class OutboxSender {
                     sent++;
                 } catch (MessagingException | IOException | RuntimeException e) {
                     int attempts = p.attempts() + 1;
-                    Instant next = clock.instant().plus(backoff(attempts));
-                    outbox.markFailed(p.id(), attempts, next, e.getMessage());
+                    Instant retry = clock.instant().plus(backoff(attempts));
+                    outbox.markFailed(p.id(), attempts, retry, e.getMessage());
                     metrics.sendFailed();
                     // a mail server's error may name the recipient: no addresses at WARN
-                    LOG.warn("email {} not sent (attempt {}), retrying after {}: {}", p.messageId(), attempts, next,
+                    LOG.warn("email {} not sent (attempt {}), retrying after {}: {}", p.messageId(), attempts, retry,
                             SecretRedactor.maskEmails(e.getMessage()));
                     if (transport != null && !transport.isConnected()) transport = null;
                     if (e instanceof MessagingException && config.smtp().enabled() && transport == null) {
@@ -88,6 +96,9 @@ public final class OutboxSender {
                 }
             }
         } finally {
+            if (next < due.size()) {
+                outbox.release(due.subList(next, due.size()).stream().map(Outbox.Pending::id).toList(), clock.instant());
+            }
             if (transport != null) {
                 try {
                     transport.close();

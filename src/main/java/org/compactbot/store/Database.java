@@ -10,158 +10,51 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The SQLite database under data/: WAL journal, busy timeout, full fsync on commit, schema
  * migrations applied in order at open. One connection, used by one transaction at a time:
  * SQLite has a single writer anyway, and this keeps every turn's writes atomic and ordered.
+ * <p>Or, with store.url set to jdbc:postgresql://..., PostgreSQL shared by several instances: the same
+ * migrations ({@link Migrations}, applied under an advisory lock so instances starting together apply
+ * each once), READ COMMITTED made safe where it matters by row locks ({@code ON CONFLICT},
+ * {@code FOR UPDATE}, {@code FOR UPDATE SKIP LOCKED}), and a lost connection opened again on the next
+ * transaction.
  */
 public final class Database implements AutoCloseable {
-    /** Schema migrations, in order; never edit one that has shipped, add a new one. */
-    private static final List<String> MIGRATIONS = List.of(
-            """
-            CREATE TABLE conversations (
-              id TEXT PRIMARY KEY,
-              channel TEXT NOT NULL,
-              state TEXT NOT NULL,
-              flow_version INTEGER NOT NULL,
-              created_at TEXT NOT NULL,
-              updated_at TEXT NOT NULL
-            );
-            CREATE TABLE transcript (
-              id INTEGER PRIMARY KEY AUTOINCREMENT,
-              conversation_id TEXT NOT NULL,
-              at TEXT NOT NULL,
-              direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
-              text TEXT NOT NULL
-            );
-            CREATE INDEX transcript_by_conversation ON transcript(conversation_id, id);
-            CREATE TABLE case_sequence (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
-            CREATE TABLE cases (
-              ref TEXT PRIMARY KEY,
-              year INTEGER NOT NULL,
-              seq INTEGER NOT NULL,
-              status TEXT NOT NULL,
-              area TEXT NOT NULL,
-              respondent TEXT NOT NULL,
-              organisation TEXT NOT NULL,
-              complainant_name TEXT NOT NULL,
-              complainant_email TEXT NOT NULL,
-              conversation_id TEXT,
-              details TEXT NOT NULL,
-              created_at TEXT NOT NULL,
-              updated_at TEXT NOT NULL,
-              UNIQUE (year, seq)
-            );
-            CREATE TABLE case_events (
-              id INTEGER PRIMARY KEY AUTOINCREMENT,
-              case_ref TEXT NOT NULL REFERENCES cases(ref),
-              at TEXT NOT NULL,
-              actor TEXT NOT NULL,
-              from_status TEXT,
-              to_status TEXT NOT NULL,
-              note TEXT NOT NULL
-            );
-            CREATE TRIGGER case_events_append_only_u BEFORE UPDATE ON case_events
-              BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
-            CREATE TRIGGER case_events_append_only_d BEFORE DELETE ON case_events
-              BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
-            CREATE TABLE outbox (
-              id INTEGER PRIMARY KEY AUTOINCREMENT,
-              kind TEXT NOT NULL,
-              case_ref TEXT,
-              payload TEXT NOT NULL,
-              created_at TEXT NOT NULL,
-              done_at TEXT
-            );
-            """,
-            """
-            ALTER TABLE cases ADD COLUMN mediator_id TEXT;
-            ALTER TABLE cases ADD COLUMN routing_reason TEXT;
-            ALTER TABLE cases ADD COLUMN assigned_at TEXT;
-            ALTER TABLE cases ADD COLUMN acknowledged_at TEXT;
-            ALTER TABLE cases ADD COLUMN accepted_at TEXT;
-            ALTER TABLE cases ADD COLUMN closed_at TEXT;
-            ALTER TABLE cases ADD COLUMN outcome TEXT;
-            CREATE TABLE case_timers (
-              case_ref TEXT NOT NULL REFERENCES cases(ref),
-              timer TEXT NOT NULL,
-              fired_at TEXT NOT NULL,
-              PRIMARY KEY (case_ref, timer)
-            );
-            CREATE TABLE emails (
-              id INTEGER PRIMARY KEY AUTOINCREMENT,
-              case_ref TEXT,
-              purpose TEXT NOT NULL,
-              message_id TEXT NOT NULL UNIQUE,
-              recipient TEXT NOT NULL,
-              payload TEXT NOT NULL,
-              created_at TEXT NOT NULL,
-              attempts INTEGER NOT NULL DEFAULT 0,
-              next_attempt_at TEXT NOT NULL,
-              last_error TEXT,
-              sent_at TEXT
-            );
-            CREATE INDEX emails_due ON emails(sent_at, next_attempt_at);
-            """,
-            """
-            CREATE TABLE slack_events (
-              event_id TEXT PRIMARY KEY,
-              received_at TEXT NOT NULL
-            );
-            CREATE TABLE inbound_messages (
-              message_key TEXT PRIMARY KEY,
-              received_at TEXT NOT NULL,
-              sender TEXT NOT NULL,
-              processed_at TEXT,
-              outcome TEXT
-            );
-            """,
-            """
-            CREATE TABLE evidence (
-              id INTEGER PRIMARY KEY AUTOINCREMENT,
-              case_ref TEXT NOT NULL REFERENCES cases(ref),
-              received_at TEXT NOT NULL,
-              name TEXT NOT NULL,
-              type TEXT NOT NULL,
-              bytes INTEGER NOT NULL,
-              content BLOB NOT NULL
-            );
-            """,
-            """
-            CREATE TABLE draft_evidence (
-              id INTEGER PRIMARY KEY AUTOINCREMENT,
-              conversation_id TEXT NOT NULL,
-              received_at TEXT NOT NULL,
-              name TEXT NOT NULL,
-              type TEXT NOT NULL,
-              bytes INTEGER NOT NULL,
-              content BLOB NOT NULL
-            );
-            CREATE INDEX draft_evidence_by_conversation ON draft_evidence(conversation_id);
-            """,
-            // 6: UK GDPR. A case's personal data can be erased (anonymised_at records when); case_events stays
-            // append-only except for one controlled change: a note cut to a prefix of itself followed by [redacted].
-            """
-            ALTER TABLE cases ADD COLUMN anonymised_at TEXT;
-            DROP TRIGGER case_events_append_only_u;
-            CREATE TRIGGER case_events_append_only_u BEFORE UPDATE ON case_events
-              WHEN NOT (NEW.id = OLD.id AND NEW.case_ref = OLD.case_ref AND NEW.at = OLD.at AND NEW.actor = OLD.actor
-                AND COALESCE(NEW.from_status, '') = COALESCE(OLD.from_status, '') AND NEW.to_status = OLD.to_status
-                AND NEW.note <> OLD.note AND length(NEW.note) >= 10
-                AND substr(NEW.note, length(NEW.note) - 9, 10) = '[redacted]'
-                AND substr(OLD.note, 1, length(NEW.note) - 10) = substr(NEW.note, 1, length(NEW.note) - 10))
-              BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
-            """);
+    /** PostgreSQL advisory lock keys ("CB" and a number): held while migrating, and by the instance that leads. */
+    static final long MIGRATION_LOCK = 0x4342_0001L, LEADER_LOCK = 0x4342_0002L;
 
-    private final Connection connection;
+    /** Opens a new connection, set up for this engine. */
+    @FunctionalInterface
+    interface Connector {
+        Connection open() throws SQLException;
+    }
+
+    private Connection connection;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Path file;
+    private final Dialect dialect;
+    private final Connector connector; // PostgreSQL: for a new connection when one is lost, and for leadership
+    private final String name;
+    private boolean closed;
 
     private Database(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
+        this.dialect = Dialect.SQLITE;
+        this.connector = null;
+        this.name = file.toString();
+    }
+
+    private Database(String name, Connector connector, Connection connection) {
+        this.file = null;
+        this.connection = connection;
+        this.dialect = Dialect.POSTGRESQL;
+        this.connector = connector;
+        this.name = name;
     }
 
     /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -184,6 +77,40 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the database a JDBC URL names ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://...}; username and
+     * password may be empty) and brings its schema up to date. Any other URL is refused with a message saying why.
+     */
+    public static Database open(String url, String username, String password) throws IOException {
+        Dialect dialect;
+        try {
+            dialect = Dialect.of(url);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("store.url: " + e.getMessage());
+        }
+        if (dialect == Dialect.SQLITE) return open(Path.of(url.substring("jdbc:sqlite:".length())));
+        String shown = url.contains("?") ? url.substring(0, url.indexOf('?')) : url; // parameters may hold a password
+        Properties props = new Properties();
+        if (!username.isBlank()) props.setProperty("user", username);
+        if (!password.isEmpty()) props.setProperty("password", password);
+        props.setProperty("ApplicationName", "compact-bot");
+        props.setProperty("connectTimeout", "10");
+        props.setProperty("tcpKeepAlive", "true");
+        Connector connector = () -> {
+            Connection c = DriverManager.getConnection(url, props);
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            return c;
+        };
+        try {
+            Database db = new Database(shown, connector, connector.open());
+            db.migrate();
+            return db;
+        } catch (SQLException e) {
+            throw new IOException("cannot open the database " + shown + ": " + e.getMessage(), e);
+        }
+    }
+
     private void checkIntegrity() throws SQLException, IOException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
             String result = rs.next() ? rs.getString(1) : "no answer";
@@ -195,13 +122,14 @@ public final class Database implements AutoCloseable {
     private void migrate() throws SQLException {
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
+            if (dialect == Dialect.POSTGRESQL) s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
             int version;
             try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
                 version = rs.next() ? rs.getInt(1) : 0;
             }
-            for (int v = version; v < MIGRATIONS.size(); v++) {
-                for (String sql : splitStatements(MIGRATIONS.get(v))) s.execute(sql);
+            for (int v = version; v < Migrations.ALL.size(); v++) {
+                for (String sql : Migrations.ALL.get(v).statements(dialect)) s.execute(sql);
                 try (PreparedStatement p = connection.prepareStatement("INSERT INTO schema_version(version) VALUES (?)")) {
                     p.setInt(1, v + 1);
                     p.executeUpdate();
@@ -216,21 +144,7 @@ public final class Database implements AutoCloseable {
 
     /** Splits a migration into statements, keeping trigger bodies (BEGIN ... END;) whole. */
     static List<String> splitStatements(String sql) {
-        List<String> out = new java.util.ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean inTrigger = false;
-        for (String line : sql.split("\n")) {
-            cur.append(line).append('\n');
-            String t = line.strip().toUpperCase();
-            if (t.startsWith("CREATE TRIGGER")) inTrigger = true;
-            if (t.endsWith(";") && (!inTrigger || t.endsWith("END;"))) {
-                out.add(cur.toString().strip());
-                cur.setLength(0);
-                inTrigger = false;
-            }
-        }
-        if (!cur.toString().isBlank()) out.add(cur.toString().strip());
-        return out;
+        return Migrations.splitStatements(sql);
     }
 
     /** Work done inside one transaction. */
@@ -243,16 +157,23 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(Work<T> work) {
         lock.lock();
         try {
+            Connection c;
             try {
-                T result = work.run(connection);
-                connection.commit();
+                c = connection();
+            } catch (SQLException e) {
+                throw new StoreException("database " + name + " unreachable: " + e.getMessage(), e);
+            }
+            try {
+                T result = work.run(c);
+                c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 try {
-                    connection.rollback();
+                    c.rollback();
                 } catch (SQLException ignored) {
                     // the original failure is what matters
                 }
+                if (e instanceof SQLException se) dropIfLost(c, se);
                 if (e instanceof RuntimeException re) throw re;
                 throw new StoreException("database error: " + e.getMessage(), e);
             }
@@ -261,15 +182,65 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The open connection; on PostgreSQL, a new one when the last was lost. */
+    private Connection connection() throws SQLException {
+        if (closed) throw new SQLException("the database is closed");
+        if (connection == null) connection = connector.open();
+        return connection;
+    }
+
+    /** Forgets a PostgreSQL connection that broke (SQLSTATE class 08, or closed), so the next transaction opens a new one. */
+    private void dropIfLost(Connection c, SQLException e) {
+        if (connector == null) return;
+        boolean lost = e.getSQLState() != null && e.getSQLState().startsWith("08");
+        try {
+            lost = lost || c.isClosed();
+        } catch (SQLException ignored) {
+            lost = true;
+        }
+        if (!lost) return;
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already broken
+        }
+        connection = null;
+    }
+
+    /** Which engine this is. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Who runs the jobs only one instance may run: on SQLite always this instance; on PostgreSQL the instance holding
+     * an advisory lock, on a connection of its own (the lock goes when that instance stops or loses its connection).
+     */
+    public Leadership leadership() {
+        if (connector == null) return Leadership.sole();
+        return new AdvisoryLockLeadership(() -> {
+            Connection c = connector.open();
+            c.setAutoCommit(true);
+            return c;
+        }, LEADER_LOCK);
+    }
+
+    /** The SQLite file; null on PostgreSQL. */
     public Path file() {
         return file;
+    }
+
+    /** The file, or the URL without its parameters, for messages. */
+    public String name() {
+        return name;
     }
 
     @Override
     public void close() {
         lock.lock();
         try {
-            connection.close();
+            closed = true;
+            if (connection != null) connection.close();
         } catch (SQLException ignored) {
             // closing on the way out
         } finally {

@@ -23,7 +23,7 @@ import org.compactbot.cases.CaseStore;
 import org.compactbot.cases.ChallengeCase;
 import org.compactbot.cases.OutgoingEmail;
 
-/** Cases, their audit trail, timers and outgoing emails in SQLite. */
+/** Cases, their audit trail, timers and outgoing emails in the database (SQLite or PostgreSQL). */
 public final class SqliteCaseStore implements CaseStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SETTABLE = Set.of("mediator_id", "routing_reason", "assigned_at", "accepted_at", "closed_at", "outcome");
@@ -129,7 +129,7 @@ public final class SqliteCaseStore implements CaseStore {
     public String lastAssigned(String area) {
         return db.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT mediator_id FROM cases WHERE area = ? AND mediator_id IS NOT NULL "
-                    + "ORDER BY assigned_at DESC LIMIT 1")) {
+                    + "ORDER BY assigned_at DESC NULLS LAST LIMIT 1")) {
                 p.setString(1, area);
                 try (ResultSet rs = p.executeQuery()) {
                     return rs.next() ? rs.getString(1) : null;
@@ -221,7 +221,7 @@ public final class SqliteCaseStore implements CaseStore {
         Instant now = clock.instant();
         return db.inTransaction(c -> {
             String from;
-            try (PreparedStatement p = c.prepareStatement("SELECT status FROM cases WHERE ref = ?")) {
+            try (PreparedStatement p = c.prepareStatement("SELECT status FROM cases WHERE ref = ?" + db.dialect().lockForUpdate())) {
                 p.setString(1, change.ref());
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) return false;
@@ -231,7 +231,7 @@ public final class SqliteCaseStore implements CaseStore {
             CaseStatus current = CaseStatus.byId(from).orElseThrow();
             if (change.to() != null && !current.next().contains(change.to())) return false;
             if (change.timer() != null) {
-                try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO case_timers(case_ref, timer, fired_at) VALUES (?, ?, ?)")) {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO case_timers(case_ref, timer, fired_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
                     p.setString(1, change.ref());
                     p.setString(2, change.timer());
                     p.setString(3, Times.of(now));

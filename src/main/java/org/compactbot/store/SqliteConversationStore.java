@@ -16,7 +16,7 @@ import org.compactbot.conversation.CaseInfo;
 import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
 
-/** Conversations, transcripts and new cases in SQLite; each turn in one transaction. */
+/** Conversations, transcripts and new cases in the database (SQLite or PostgreSQL); each turn in one transaction. */
 public final class SqliteConversationStore implements ConversationStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
@@ -88,7 +88,7 @@ public final class SqliteConversationStore implements ConversationStore {
     private String insertCase(Connection c, String conversationId, NewCase nc, Instant now) throws SQLException {
         int year = LocalDate.ofInstant(now, ZoneId.of("Europe/London")).getYear();
         try (PreparedStatement p = c.prepareStatement("INSERT INTO case_sequence(year, last) VALUES (?, 1) "
-                + "ON CONFLICT(year) DO UPDATE SET last = last + 1")) {
+                + "ON CONFLICT(year) DO UPDATE SET last = case_sequence.last + 1")) {
             p.setInt(1, year);
             p.executeUpdate();
         }

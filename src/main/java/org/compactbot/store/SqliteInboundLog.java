@@ -19,7 +19,8 @@ public final class SqliteInboundLog implements InboundLog {
     @Override
     public boolean firstReceipt(String key, String sender) {
         return db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO inbound_messages(message_key, received_at, sender) VALUES (?, ?, ?)")) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO inbound_messages(message_key, received_at, sender) VALUES (?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING")) {
                 p.setString(1, key);
                 p.setString(2, Times.of(clock.instant()));
                 p.setString(3, sender);

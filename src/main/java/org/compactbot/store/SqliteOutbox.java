@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,25 +55,65 @@ public final class SqliteOutbox implements Outbox {
 
     @Override
     public List<Pending> due(Instant now, int limit) {
+        return db.inTransaction(c -> select(c, now, limit, ""));
+    }
+
+    /**
+     * Due rows, locked ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL: rows another instance is claiming are passed
+     * over, not waited for) and leased: their next attempt moves to the end of the lease, so no other instance takes
+     * them meanwhile; sending marks them sent or failed well before, and a sender that died leaves them to be retried.
+     */
+    @Override
+    public List<Pending> claim(Instant now, int limit, Duration lease) {
         return db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT id, message_id, case_ref, payload, attempts FROM emails "
-                    + "WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?")) {
-                p.setString(1, Times.of(now));
-                p.setInt(2, limit);
-                List<Pending> out = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        try {
-                            out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                    JSON.readValue(rs.getString(4), OutgoingEmail.class), rs.getInt(5)));
-                        } catch (IOException e) {
-                            throw new IllegalStateException("unreadable outbox row " + rs.getLong(1), e);
-                        }
+            List<Pending> out = select(c, now, limit, db.dialect().claimSkippingLocked());
+            if (out.isEmpty()) return out;
+            try (PreparedStatement p = c.prepareStatement("UPDATE emails SET next_attempt_at = ? WHERE id = ?")) {
+                for (Pending e : out) {
+                    p.setString(1, Times.of(now.plus(lease)));
+                    p.setLong(2, e.id());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void release(List<Long> ids, Instant at) {
+        if (ids.isEmpty()) return;
+        db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE emails SET next_attempt_at = ? WHERE id = ? AND sent_at IS NULL")) {
+                for (long id : ids) {
+                    p.setString(1, Times.of(at));
+                    p.setLong(2, id);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static List<Pending> select(java.sql.Connection c, Instant now, int limit, String lock) throws java.sql.SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT id, message_id, case_ref, payload, attempts FROM emails "
+                + "WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?" + lock)) {
+            p.setString(1, Times.of(now));
+            p.setInt(2, limit);
+            List<Pending> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                JSON.readValue(rs.getString(4), OutgoingEmail.class), rs.getInt(5)));
+                    } catch (IOException e) {
+                        throw new IllegalStateException("unreadable outbox row " + rs.getLong(1), e);
                     }
                 }
-                return out;
             }
-        });
+            return out;
+        }
     }
 
     @Override

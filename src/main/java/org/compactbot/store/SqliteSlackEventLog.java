@@ -36,7 +36,7 @@ public final class SqliteSlackEventLog implements SlackEventLog {
                     p.executeUpdate();
                 }
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO slack_events(event_id, received_at) VALUES (?, ?)")) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO slack_events(event_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                 p.setString(1, eventId);
                 p.setString(2, Times.of(now));
                 return p.executeUpdate() == 1;

@@ -24,15 +24,22 @@ final class CaseFixture implements AutoCloseable {
     SqliteCaseStore store;
     CaseService service;
     final MediatorDirectory directory;
+    /** The database: null for the SQLite file cases.db in dir, else a JDBC URL (PostgreSQL). */
+    final String url;
 
     CaseFixture(Path dir) throws Exception {
+        this(dir, null);
+    }
+
+    CaseFixture(Path dir, String url) throws Exception {
         this.dir = dir;
+        this.url = url;
         this.directory = MediatorDirectoryLoader.load(Path.of("config/mediators.yml"));
         open();
     }
 
     void open() throws Exception {
-        db = Database.open(dir.resolve("cases.db"));
+        db = url == null ? Database.open(dir.resolve("cases.db")) : Database.open(url, "", "");
         store = new SqliteCaseStore(db, clock, "compact@example.org");
         service = new CaseService(store, directory, clock);
     }

@@ -112,6 +112,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void storeUrlChoosesTheDatabaseAndEmptyMeansTheSqliteFile() throws Exception {
+        assertEquals("", new ConfigLoader(k -> null).load(Path.of("config/compact-bot.yml"), true).store().url());
+        AppConfig c = load("""
+                store: { url: "${STORE_URL:-}", username: compact, password: "${STORE_PASSWORD:-}" }
+                """, Map.of("STORE_URL", "jdbc:postgresql://db.internal:5432/compact", "STORE_PASSWORD", "s3cret"));
+        assertEquals("jdbc:postgresql://db.internal:5432/compact", c.store().url());
+        assertEquals("compact", c.store().username());
+        assertEquals("s3cret", c.store().password());
+        assertTrue(c.store().shared());
+        assertTrue(!load("store: { url: \"jdbc:sqlite:/var/lib/compact/state.db\" }\n", Map.of()).store().shared());
+    }
+
+    @Test
+    void storeUrlForAnotherEngineNamesTheKeyAndWhatIsUnderstoodButNotTheWholeUrl() throws Exception {
+        String m = error("store: { url: \"jdbc:mysql://db.internal/compact?password=hunter2\" }\n");
+        assertTrue(m.contains("store.url") && m.contains("'jdbc:mysql:'") && m.contains("jdbc:postgresql://") && !m.contains("hunter2"), m);
+    }
+
+    @Test
     void missingFileGivenExplicitlyIsAnError() {
         var e = assertThrows(ConfigException.class, () -> new ConfigLoader(k -> null).load(dir.resolve("nope.yml"), true));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());

@@ -1,0 +1,225 @@
+package org.compactbot.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.compactbot.cases.CaseChange;
+import org.compactbot.cases.CaseEvent;
+import org.compactbot.cases.CaseStatus;
+import org.compactbot.cases.ChallengeCase;
+import org.compactbot.cases.OutgoingEmail;
+import org.compactbot.conversation.Conversation;
+import org.compactbot.conversation.ConversationStore;
+import org.compactbot.conversation.ConversationStore.Line;
+import org.compactbot.conversation.TestClock;
+import org.compactbot.mail.Outbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the stores do, the same on every engine: SqliteStoreTest and PostgresStoreTest run these. */
+abstract class StoreBehaviour {
+    final TestClock clock = new TestClock(Instant.parse("2026-11-24T10:00:00Z"));
+    String url;
+    Database db;
+    SqliteConversationStore conversations;
+    SqliteCaseStore cases;
+    SqliteOutbox outbox;
+
+    /** The JDBC URL of a new, empty database. */
+    abstract String newDatabase() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        url = newDatabase();
+        db = Database.open(url, "", "");
+        conversations = new SqliteConversationStore(db, "CC", clock);
+        cases = new SqliteCaseStore(db, clock, "compact@example.org");
+        outbox = new SqliteOutbox(db, clock, "compact@example.org");
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) db.close();
+    }
+
+    String submit(String conversationId, String area) {
+        return conversations.commitTurn(new Conversation(conversationId, "test", clock.instant()),
+                List.of(new Line("in", "yes"), new Line("out", "Thank you, your challenge is CC-PENDING")),
+                new ConversationStore.NewCase(area, "Cheshire West and Chester Council", "Lunch Club", "Sam Patel",
+                        "sam@lunchclub.example", "{\"codes\":\"funding\"}")).orElseThrow();
+    }
+
+    static CaseChange move(String ref, CaseStatus to, Map<String, String> fields, String timer) {
+        return new CaseChange(ref, to, "test", to == null ? "timer " + timer : "to " + to.id(), fields, List.of(), timer);
+    }
+
+    static OutgoingEmail email(String to, String purpose) {
+        return new OutgoingEmail(to, "About your challenge", "Hello", null, List.of(), null, purpose);
+    }
+
+    @Test
+    void caseReferencesCountUpWithinAYearAndStartAgainInTheNext() {
+        assertEquals("CC-2026-0001", submit("a", "west-cheshire"));
+        assertEquals("CC-2026-0002", submit("b", "west-cheshire"));
+        clock.advance(Duration.ofDays(60)); // January 2027
+        assertEquals("CC-2027-0001", submit("c", "west-cheshire"));
+        assertEquals(List.of("CC-2027-0001", "CC-2026-0002", "CC-2026-0001"), cases.list(null, null).stream().map(ChallengeCase::ref).toList());
+        assertEquals("Sam Patel", cases.find("CC-2026-0001").orElseThrow().complainantName());
+        assertEquals("funding", cases.find("CC-2026-0001").orElseThrow().details().get("codes"));
+    }
+
+    @Test
+    void aConversationIsSavedWithItsTranscriptAndLoadedBack() {
+        Conversation c = new Conversation("conv-1", "slack", clock.instant());
+        conversations.commitTurn(c, List.of(new Line("in", "hello")), null);
+        clock.advance(Duration.ofMinutes(1));
+        conversations.commitTurn(c, List.of(new Line("out", "Hello! Ask me about the Compact.")), null);
+        var loaded = assertInstanceOf(ConversationStore.Loaded.Found.class, conversations.load("conv-1"));
+        assertEquals("slack", loaded.conversation().channel());
+        assertInstanceOf(ConversationStore.Loaded.Missing.class, conversations.load("nobody"));
+        List<String> transcript = cases.transcript("conv-1");
+        assertEquals(2, transcript.size(), transcript.toString());
+        assertTrue(transcript.get(0).endsWith(" person: hello") && transcript.get(1).endsWith(" bot: Hello! Ask me about the Compact."),
+                transcript.toString());
+    }
+
+    @Test
+    void aCaseMovesOnlyAsItsStatusAllowsAndATimerFiresOnce() {
+        String ref = submit("a", "west-cheshire");
+        assertEquals(List.of(ref), cases.unrouted());
+        assertTrue(cases.apply(move(ref, CaseStatus.ASSIGNED, Map.of("mediator_id", "m-funding", "assigned_at", clock.instant().toString()), null)));
+        assertEquals(List.of(), cases.unrouted(), "routing a case finishes its submission");
+        assertFalse(cases.apply(move(ref, CaseStatus.SUBMITTED, Map.of(), null)), "assigned cannot go back to submitted");
+        assertFalse(cases.apply(move("CC-2026-9999", CaseStatus.ASSIGNED, Map.of(), null)), "no such case");
+        assertTrue(cases.apply(move(ref, null, Map.of(), "accept_reminder")));
+        assertFalse(cases.apply(move(ref, null, Map.of(), "accept_reminder")), "a timer fires once");
+        assertTrue(cases.timerFired(ref, "accept_reminder"));
+        ChallengeCase c = cases.find(ref).orElseThrow();
+        assertEquals(CaseStatus.ASSIGNED, c.status());
+        assertEquals("m-funding", c.mediatorId());
+        assertEquals(List.of("submitted", "assigned", "assigned"), cases.history(ref).stream().map(CaseEvent::to).toList());
+        assertEquals(Map.of("m-funding", 1), cases.openCasesByMediator());
+        assertEquals(Map.of("assigned", 1), cases.countByStatus());
+        assertEquals(List.of(ref), cases.list(CaseStatus.ASSIGNED, "west-cheshire").stream().map(ChallengeCase::ref).toList());
+        assertEquals(List.of(), cases.list(CaseStatus.ASSIGNED, "leeds"));
+    }
+
+    @Test
+    void theLastAssignedMediatorIsTheOneAssignedMostRecently() {
+        String a = submit("a", "west-cheshire"), b = submit("b", "west-cheshire"), c = submit("c", "west-cheshire");
+        cases.apply(move(a, CaseStatus.ASSIGNED, Map.of("mediator_id", "m-early", "assigned_at", "2026-11-24T10:00:00Z"), null));
+        cases.apply(move(b, CaseStatus.ASSIGNED, Map.of("mediator_id", "m-late", "assigned_at", "2026-11-24T11:00:00Z"), null));
+        cases.apply(move(c, CaseStatus.ASSIGNED, Map.of("mediator_id", "m-undated"), null)); // no time recorded: never counts as latest
+        assertEquals("m-late", cases.lastAssigned("west-cheshire"));
+        assertEquals(null, cases.lastAssigned("leeds"));
+    }
+
+    @Test
+    void theAuditTrailCannotBeChangedOrDeleted() {
+        String ref = submit("a", "west-cheshire");
+        for (String sql : List.of("UPDATE case_events SET note = 'nothing happened'", "DELETE FROM case_events")) {
+            StoreException e = assertThrows(StoreException.class, () -> db.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate(sql);
+                }
+            }));
+            assertTrue(e.getMessage().contains("append-only"), e.getMessage());
+        }
+        assertEquals("challenge submitted", cases.history(ref).get(0).note());
+    }
+
+    @Test
+    void filesKeepEveryByteAndFilesSentBeforeSubmissionBecomeTheCasesEvidence() {
+        byte[] scan = new byte[70_000];
+        new Random(7).nextBytes(scan);
+        conversations.keepDraftEvidence("a", "letter.pdf", "application/pdf", scan);
+        String ref = submit("a", "west-cheshire");
+        cases.addEvidence(ref, "notes.txt", "text/plain", "later".getBytes());
+        assertEquals(List.of(Map.entry("letter.pdf", 70_000L), Map.entry("notes.txt", 5L)), cases.evidence(ref));
+        byte[] stored = db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT content FROM evidence WHERE case_ref = ? AND name = 'letter.pdf'")) {
+                p.setString(1, ref);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    return rs.getBytes(1);
+                }
+            }
+        });
+        assertArrayEquals(scan, stored);
+        String other = submit("a", "west-cheshire");
+        assertEquals(List.of(), cases.evidence(other), "draft files move once");
+    }
+
+    @Test
+    void aMessageOrEventDeliveredAgainIsRecognised() {
+        var inbound = new SqliteInboundLog(db, clock);
+        assertTrue(inbound.firstReceipt("<m1@example.org>", "sam@lunchclub.example"));
+        assertTrue(inbound.firstReceipt("<m1@example.org>", "sam@lunchclub.example"), "received but never processed (a crash): act on it");
+        inbound.processed("<m1@example.org>", "replied: answer");
+        assertFalse(inbound.firstReceipt("<m1@example.org>", "sam@lunchclub.example"));
+        assertEquals(1, inbound.repliesInLastHour("sam@lunchclub.example"));
+        clock.advance(Duration.ofHours(2));
+        assertEquals(0, inbound.repliesInLastHour("sam@lunchclub.example"));
+
+        var slack = new SqliteSlackEventLog(db, clock);
+        assertTrue(slack.firstTime("Ev01"));
+        assertFalse(slack.firstTime("Ev01"));
+        assertTrue(slack.firstTime("Ev02"));
+    }
+
+    @Test
+    void claimedEmailsAreNotClaimedAgainUntilSentFailedReleasedOrTheLeaseEnds() {
+        String ref = submit("a", "west-cheshire");
+        outbox.enqueue(email("sam@lunchclub.example", "acknowledgement"), ref);
+        outbox.enqueue(email("morgan@mediation.example", "assignment"), ref);
+        outbox.enqueue(email("lead@cheshirewest.example", "escalation"), null);
+        Instant now = clock.instant();
+        Duration lease = Duration.ofMinutes(10);
+        List<Outbox.Pending> claimed = outbox.claim(now, 10, lease);
+        assertEquals(List.of("acknowledgement", "assignment", "escalation"), claimed.stream().map(p -> p.email().purpose()).toList());
+        assertEquals(List.of(), outbox.claim(now, 10, lease), "claimed emails are not claimed again meanwhile");
+        assertEquals(3, outbox.due(now.plus(lease), 10).size(), "a sender that died leaves them to be retried after the lease");
+
+        outbox.markSent(claimed.get(0).id(), now);
+        outbox.markFailed(claimed.get(1).id(), 1, now.plus(Duration.ofMinutes(1)), "451 try later");
+        outbox.release(List.of(claimed.get(2).id()), now);
+        assertEquals(List.of("escalation"), outbox.claim(now, 10, lease).stream().map(p -> p.email().purpose()).toList());
+        List<Outbox.Pending> retry = outbox.claim(now.plus(Duration.ofMinutes(1)), 10, lease);
+        assertEquals(List.of("assignment"), retry.stream().map(p -> p.email().purpose()).toList());
+        assertEquals(1, retry.get(0).attempts());
+
+        assertEquals(ref, outbox.caseOf(claimed.get(0).messageId()).orElseThrow());
+        assertTrue(outbox.caseOf(claimed.get(2).messageId()).isEmpty(), "an email about no case");
+        assertEquals(2, outbox.depthAndOldestAgeSeconds(now)[0]);
+        assertEquals(now, cases.find(ref).orElseThrow().acknowledgedAt(), "sending the acknowledgement records it on the case");
+    }
+
+    @Test
+    void reopeningAppliesNoMigrationTwice() throws Exception {
+        db.close();
+        db = Database.open(url, "", "");
+        db.close();
+        db = Database.open(url, "", "");
+        List<Integer> versions = db.inTransaction(c -> {
+            List<Integer> out = new java.util.ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
+                while (rs.next()) out.add(rs.getInt(1));
+            }
+            return out;
+        });
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, Migrations.ALL.size()).boxed().toList(), versions);
+    }
+}
