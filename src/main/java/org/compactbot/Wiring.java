@@ -106,8 +106,13 @@ public final class Wiring implements AutoCloseable {
     }
 
     public synchronized Database database() throws IOException {
-        if (database == null) database = Database.open(dataDir().resolve("compact-bot.db"));
+        if (database == null) database = Database.open(databaseFile());
         return database;
+    }
+
+    /** Where the SQLite database lives: compact-bot.db in the data directory. */
+    public Path databaseFile() throws IOException {
+        return dataDir().resolve("compact-bot.db");
     }
 
     public synchronized ConversationEngine conversations() throws IOException {
