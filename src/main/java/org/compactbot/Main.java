@@ -3,6 +3,7 @@ package org.compactbot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.compactbot.cli.AskCommand;
+import org.compactbot.cli.BackupCommand;
 import org.compactbot.cli.BenchCommand;
 import org.compactbot.cli.CasesCommand;
 import org.compactbot.cli.ChatCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 /** compact-bot: answers questions about local Compacts and guides Compact challenges. */
 @Command(name = "compact-bot", mixinStandardHelpOptions = true, version = "compact-bot 0.1.0",
         description = "Answers questions about local Compacts and helps raise Compact challenges.",
-        subcommands = {ServeCommand.class, AskCommand.class, ChatCommand.class, IndexCommand.class, CasesCommand.class, BenchCommand.class, MailCommand.class})
+        subcommands = {ServeCommand.class, AskCommand.class, ChatCommand.class, IndexCommand.class, CasesCommand.class, BenchCommand.class, MailCommand.class, BackupCommand.class})
 public final class Main implements Runnable {
     public static final Path DEFAULT_CONFIG = Path.of("config/compact-bot.yml");
 

@@ -119,7 +119,7 @@ public final class Wiring implements AutoCloseable {
     public synchronized Database database() throws IOException {
         if (database == null) {
             AppConfig.Store store = config.store();
-            database = store.url().isBlank() ? Database.open(dataDir().resolve("compact-bot.db"))
+            database = store.url().isBlank() ? Database.open(databaseFile())
                     : Database.open(store.url(), store.username(), store.password());
         }
         return database;
@@ -129,6 +129,13 @@ public final class Wiring implements AutoCloseable {
     public synchronized Leadership leadership() throws IOException {
         if (leadership == null) leadership = database().leadership();
         return leadership;
+    }
+
+    /** Where the SQLite database lives: the store.url's file, or compact-bot.db in the data directory; null on PostgreSQL. */
+    public Path databaseFile() throws IOException {
+        String url = config.store().url();
+        if (url.startsWith("jdbc:sqlite:")) return Path.of(url.substring("jdbc:sqlite:".length()));
+        return url.isBlank() ? dataDir().resolve("compact-bot.db") : null;
     }
 
     public synchronized ConversationEngine conversations() throws IOException {

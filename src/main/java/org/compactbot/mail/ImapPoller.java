@@ -160,6 +160,13 @@ public final class ImapPoller implements AutoCloseable {
         running = false;
         waker.shutdownNow();
         wake();
-        if (thread != null) thread.interrupt();
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(10_000); // let the message in hand finish before the store closes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -57,11 +57,12 @@ public final class Database implements AutoCloseable {
         this.name = name;
     }
 
-    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    /** Opens (creating if needed) the database file, checks it is not damaged, and brings its schema up to date. */
     public static Database open(Path file) throws IOException {
+        Connection c = null;
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 10000");
                 s.execute("PRAGMA journal_mode = WAL");
@@ -73,7 +74,12 @@ public final class Database implements AutoCloseable {
             db.migrate();
             return db;
         } catch (SQLException e) {
+            closeQuietly(c);
+            if (isDamage(e)) throw new DamagedDatabaseException(file, e.getMessage());
             throw new IOException("cannot open the database " + file + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
         }
     }
 
@@ -111,11 +117,29 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** SQLite's answers for a file that is not a database or whose pages are broken. */
+    static boolean isDamage(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        return primary == 11 /* SQLITE_CORRUPT */ || primary == 26 /* SQLITE_NOTADB */;
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already failing: the first problem is the one to report
+        }
+    }
+
+    /** PRAGMA quick_check: the b-tree structure and record format of every page (not index contents). */
     private void checkIntegrity() throws SQLException, IOException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
-            String result = rs.next() ? rs.getString(1) : "no answer";
-            if (!"ok".equals(result)) throw new IOException("the database " + file + " failed its integrity check: " + result
-                    + " (restore it from a backup)");
+        List<String> problems = new java.util.ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check(5)")) {
+            while (rs.next()) problems.add(rs.getString(1));
+        }
+        if (!problems.equals(List.of("ok"))) {
+            throw new DamagedDatabaseException(file, problems.isEmpty() ? "no answer" : String.join("; ", problems));
         }
     }
 
@@ -235,12 +259,43 @@ public final class Database implements AutoCloseable {
         return name;
     }
 
+    /**
+     * Writes every committed change in the write-ahead log back into the database file and empties
+     * the log. Returns false when a reader in another process kept part of it (nothing is lost:
+     * the log is kept and replayed on the next open).
+     */
+    public boolean checkpoint() {
+        if (dialect != Dialect.SQLITE) return true; // PostgreSQL writes its own log back
+        lock.lock();
+        try {
+            connection.commit(); // nothing is pending between transactions; this ends the driver's open BEGIN
+            connection.setAutoCommit(true);
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                return rs.next() && rs.getInt(1) == 0;
+            } finally {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("WAL checkpoint failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Checkpoints the write-ahead log into the database file, then closes: the file alone is then complete. */
     @Override
     public void close() {
         lock.lock();
         try {
+            if (closed) return;
             closed = true;
-            if (connection != null) connection.close();
+            if (connection == null || connection.isClosed()) return;
+            try {
+                checkpoint();
+            } catch (RuntimeException ignored) {
+                // still close: SQLite replays the log on the next open
+            }
+            connection.close();
         } catch (SQLException ignored) {
             // closing on the way out
         } finally {

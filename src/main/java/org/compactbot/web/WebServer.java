@@ -43,6 +43,9 @@ public final class WebServer {
     private final ApiAccess access;
     private final Metrics metrics;
     private final Javalin app;
+    /** Requests that take work (API, mail, Slack) now running; shutdown waits for them. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean stopping;
 
     private final Health health;
     private final MailChannel mail;
@@ -98,11 +101,11 @@ public final class WebServer {
             cfg.routes.get("/readyz", this::ready);
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render() + gauges()));
             cfg.routes.before("/api/*", this::checkAccess);
-            cfg.routes.post("/api/ask", this::ask);
-            cfg.routes.post("/api/chat/{conversationId}", this::chat);
-            cfg.routes.post("/mail/inbound", this::inboundMail);
-            cfg.routes.post("/slack/events", slack != null ? new SlackRoute(slack, metrics)
-                    : ctx -> error(ctx, HttpStatus.NOT_FOUND, "Slack is off: set slack.bot-token and slack.signing-secret."));
+            cfg.routes.post("/api/ask", work(this::ask));
+            cfg.routes.post("/api/chat/{conversationId}", work(this::chat));
+            cfg.routes.post("/mail/inbound", work(this::inboundMail));
+            cfg.routes.post("/slack/events", work(slack != null ? new SlackRoute(slack, metrics)
+                    : ctx -> error(ctx, HttpStatus.NOT_FOUND, "Slack is off: set slack.bot-token and slack.signing-secret.")));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, HttpStatus.forStatus(e.getStatus()),
                     switch (e.getStatus()) {
                         case 404 -> "No such endpoint: " + ctx.method() + " " + ctx.path();
@@ -224,6 +227,44 @@ public final class WebServer {
         app.stop();
     }
 
+    /**
+     * Stops taking work: from now on API, mail and Slack requests are answered 503 (try again
+     * shortly) and /readyz says not ready; requests already running may finish, for up to grace;
+     * then the server stops. Returns how many requests were still running when it stopped (0: all finished).
+     */
+    public int stopGracefully(java.time.Duration grace) {
+        stopping = true;
+        long end = System.nanoTime() + grace.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < end) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int left = inFlight.get();
+        app.stop();
+        return left;
+    }
+
+    /** A route that takes work: counted while it runs, refused once the server is stopping. */
+    private io.javalin.http.Handler work(io.javalin.http.Handler route) {
+        return ctx -> {
+            inFlight.incrementAndGet();
+            try {
+                if (stopping) {
+                    ctx.header("Retry-After", "30").header("Connection", "close");
+                    error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "The service is restarting; please try again in a minute.");
+                    return;
+                }
+                route.handle(ctx);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        };
+    }
+
     public Metrics metrics() {
         return metrics;
     }
@@ -231,6 +272,7 @@ public final class WebServer {
     private void ready(Context ctx) throws IOException {
         Map<String, String> checks = new java.util.LinkedHashMap<>();
         checks.put("knowledge", answers.knownAreas().isEmpty() ? "failing: no Compact texts indexed" : "ok");
+        if (stopping) checks.put("server", "failing: shutting down");
         if (health != null) {
             try {
                 checks.putAll(health.checks());
