@@ -20,7 +20,7 @@ class ShippedConfigTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"api.token", "mail.inbound-token", "slack.bot-token", "slack.signing-secret", "slack.app-token",
-            "mail.smtp.password", "mail.imap.password"})
+            "mail.smtp.password", "mail.imap.password", "store.password"})
     void eachSecretIsAnEnvironmentVariableWithNoLiteralDefault(String key) throws Exception {
         JsonNode n = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(SHIPPED));
         for (String part : key.split("\\.")) n = n.get(part);
@@ -30,9 +30,10 @@ class ShippedConfigTest {
 
     @Test
     void secretsAreTakenFromTheEnvironmentWhenSet() throws Exception {
-        AppConfig cfg = new ConfigLoader(name -> name.endsWith("PORT") ? "8080" : name.endsWith("PROXIES") ? "127.0.0.1" : "from-env-" + name).load(SHIPPED, true);
+        AppConfig cfg = new ConfigLoader(name -> name.endsWith("PORT") ? "8080" : name.endsWith("PROXIES") ? "127.0.0.1"
+                : name.equals("STORE_URL") ? "jdbc:postgresql://db.internal:5432/compact" : "from-env-" + name).load(SHIPPED, true);
         for (String v : List.of(cfg.api().token(), cfg.mail().inboundToken(), cfg.slack().botToken(), cfg.slack().signingSecret(),
-                cfg.mail().smtp().password(), cfg.mail().imap().password())) {
+                cfg.mail().smtp().password(), cfg.mail().imap().password(), cfg.store().password())) {
             assertTrue(v.startsWith("from-env-"), v);
         }
         AppConfig unset = new ConfigLoader(name -> null).load(SHIPPED, true);
