@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.compactbot.logging.LogIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,22 +34,27 @@ final class OrderedWork implements AutoCloseable {
         }
     }
 
-    /** Queues work for the person {@code key}; when the queues are full it is dropped and logged. */
-    void submit(String key, Runnable work) {
+    /** Queues work for the person {@code key}; when the queues are full it is dropped and logged (false). */
+    boolean submit(String key, Runnable work) {
         pending.incrementAndGet();
         try {
+            String pseudonym = LogIds.conversation(key);
             lanes[Math.floorMod(key.hashCode(), lanes.length)].execute(() -> {
+                org.slf4j.MDC.put(LogIds.CONVERSATION, pseudonym);
                 try {
                     work.run();
                 } catch (RuntimeException e) {
-                    LOG.error("Slack work for {} failed", key, e);
+                    LOG.error("Slack work for {} failed", pseudonym, e);
                 } finally {
+                    org.slf4j.MDC.remove(LogIds.CONVERSATION);
                     pending.decrementAndGet();
                 }
             });
+            return true;
         } catch (RejectedExecutionException e) {
             pending.decrementAndGet();
-            LOG.warn("Slack work queue is full (or stopping): dropped work for {}", key);
+            LOG.warn("Slack work queue is full (or stopping): dropped work for {}", LogIds.conversation(key));
+            return false;
         }
     }
 

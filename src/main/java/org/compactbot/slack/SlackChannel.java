@@ -44,6 +44,7 @@ import org.compactbot.conversation.TurnResult;
 import org.compactbot.knowledge.Answer;
 import org.compactbot.knowledge.AnswerFormatter;
 import org.compactbot.knowledge.AnswerService;
+import org.compactbot.logging.LogIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -230,7 +231,7 @@ public final class SlackChannel implements AutoCloseable {
             try {
                 outcome = engine.submitForm(conversationId(team, user), CHANNEL, formValues(p));
             } catch (RuntimeException e) {
-                LOG.error("challenge form from {} could not be submitted", conversationId(team, user), e);
+                LOG.error("challenge form from {} could not be submitted", LogIds.conversation(conversationId(team, user)), e);
                 return ctx.ackWithErrors(Map.of(Slot.WHAT_HAPPENED.id(), "Sorry, something went wrong on our side and nothing was "
                         + "submitted. Please try again in a moment."));
             }
@@ -273,7 +274,8 @@ public final class SlackChannel implements AutoCloseable {
      * Runs an event's work unless this event id has been handled before (Slack retries a delivery it
      * thinks failed, marking it X-Slack-Retry-Num; the id stays the same). The acknowledgement does
      * not wait for the database: ids seen lately are remembered in memory, and the durable record
-     * (which survives a restart) is written by the worker before it acts.
+     * (which survives a restart) is written by the worker before it acts. Work dropped because the
+     * queues are full is forgotten, so that Slack's retry is acted on.
      */
     private void once(String eventId, Integer retryNum, String key, Runnable job) {
         if (eventId == null) {
@@ -284,13 +286,14 @@ public final class SlackChannel implements AutoCloseable {
             duplicate(eventId, retryNum);
             return;
         }
-        work.submit(key, () -> {
+        boolean queued = work.submit(key, () -> {
             if (!events.firstTime(eventId)) {
                 duplicate(eventId, retryNum);
                 return;
             }
             job.run();
         });
+        if (!queued) recentEvents.remove(eventId); // dropped unhandled: Slack's retry of it must be taken
     }
 
     private static void duplicate(String eventId, Integer retryNum) {
@@ -324,7 +327,7 @@ public final class SlackChannel implements AutoCloseable {
             t = engine.handle(conversationId, CHANNEL, text);
             metrics.turn((System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException e) {
-            LOG.error("conversation {} failed", conversationId, e);
+            LOG.error("conversation {} failed", LogIds.conversation(conversationId), e);
             post(channel, threadTs, List.of(SlackBlocks.plain("Sorry, something went wrong on our side; please try again in a moment.")));
             return;
         }
@@ -549,7 +552,7 @@ public final class SlackChannel implements AutoCloseable {
         if (known != null) return Optional.of(known);
         Optional<String> opened = calls.call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
                 .map(r -> r.getChannel() == null ? null : r.getChannel().getId());
-        if (opened.isEmpty()) LOG.warn("could not open a direct message with Slack user {}", user);
+        if (opened.isEmpty()) LOG.warn("could not open a direct message with a Slack user ({})", LogIds.conversation(id));
         opened.ifPresent(ch -> directChannels.put(id, ch));
         return opened;
     }
