@@ -79,6 +79,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", description = "Run one part: knowledge, turns, mail, slack or cases (default: all).")
     String only;
 
+    /** Bench work that needs the question answering of the shipped corpus. */
+    @FunctionalInterface
+    private interface AnswersWork {
+        void run(AnswerService answers) throws Exception;
+    }
+
+    private static void withAnswers(AppConfig cfg, Path data, BgeEmbedder embedder, AnswersWork work) throws Exception {
+        try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data, embedder, new CorpusLoader(), (f, r) -> {})) {
+            work.run(new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT));
+        }
+    }
+
     private boolean part(String name) {
         return only == null || only.equalsIgnoreCase(name);
     }
@@ -112,26 +124,17 @@ public final class BenchCommand implements Callable<Integer> {
 
         if (part("turns")) {
             out.println("\n== conversation turns (intake answers, no search; SQLite WAL, synchronous=FULL)");
-            try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {})) {
-                AnswerService answers = new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
-                turnFigures(out, answers, work);
-            }
+            withAnswers(cfg, data1, embedder, answers -> turnFigures(out, answers, work));
         }
 
         if (part("mail")) {
             out.println("\n== email channel: inbound messages, receipt to reply queued");
-            try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {})) {
-                AnswerService answers = new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
-                inboundFigures(out, answers, work);
-            }
+            withAnswers(cfg, data1, embedder, answers -> inboundFigures(out, answers, work));
         }
 
         if (part("slack")) {
             out.println("\n== Slack: events acknowledged through POST /slack/events (50 concurrent senders, stub Web API on loopback)");
-            try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(cfg.knowledge().dir(), data1, embedder, new CorpusLoader(), (f, r) -> {})) {
-                AnswerService answers = new AnswerService(idx, new Retriever(idx, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
-                slackFigures(out, answers, work);
-            }
+            withAnswers(cfg, data1, embedder, answers -> slackFigures(out, answers, work));
         }
 
         if (part("cases")) {

@@ -31,8 +31,11 @@ import org.slf4j.LoggerFactory;
 public final class OutboxSender {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
     static final Duration FIRST_RETRY = Duration.ofSeconds(30), LONGEST_RETRY = Duration.ofHours(1);
-    /** How long emails taken from a shared outbox stay this sender's; a round stops sending at half of it. */
-    static final Duration LEASE = Duration.ofMinutes(10);
+    /**
+     * How long emails taken from a shared outbox stay this sender's (a round stops sending at half of it); when
+     * an instance dies mid-round, another sends its emails after this.
+     */
+    static final Duration LEASE = Duration.ofMinutes(2);
 
     private final Outbox outbox;
     private final AppConfig.Mail config;

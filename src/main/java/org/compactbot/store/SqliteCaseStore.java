@@ -51,28 +51,21 @@ public final class SqliteCaseStore implements CaseStore {
 
     @Override
     public List<ChallengeCase> list(CaseStatus status, String area) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT * FROM cases WHERE (? IS NULL OR status = ?) AND (? IS NULL OR area = ?) "
-                    + "ORDER BY year DESC, seq DESC")) {
-                String s = status == null ? null : status.id();
-                p.setString(1, s);
-                p.setString(2, s);
-                p.setString(3, area);
-                p.setString(4, area);
-                List<ChallengeCase> out = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) out.add(read(rs));
-                }
-                return out;
-            }
-        });
+        String s = status == null ? null : status.id();
+        return cases("SELECT * FROM cases WHERE (? IS NULL OR status = ?) AND (? IS NULL OR area = ?) ORDER BY year DESC, seq DESC",
+                s, s, area, area);
     }
 
     @Override
     public List<ChallengeCase> raisedIn(String conversationId) {
+        return cases("SELECT * FROM cases WHERE conversation_id = ? ORDER BY year DESC, seq DESC", conversationId);
+    }
+
+    /** The cases a query selects, its parameters all text. */
+    private List<ChallengeCase> cases(String sql, String... params) {
         return db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT * FROM cases WHERE conversation_id = ? ORDER BY year DESC, seq DESC")) {
-                p.setString(1, conversationId);
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) p.setString(i + 1, params[i]);
                 List<ChallengeCase> out = new ArrayList<>();
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) out.add(read(rs));

@@ -61,13 +61,15 @@ public final class SqliteOutbox implements Outbox {
     /**
      * Due rows, locked ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL: rows another instance is claiming are passed
      * over, not waited for) and leased: their next attempt moves to the end of the lease, so no other instance takes
-     * them meanwhile; sending marks them sent or failed well before, and a sender that died leaves them to be retried.
+     * them meanwhile; sending marks them sent or failed well before, and a sender that died leaves them to be retried
+     * when the lease ends. A SQLite file has one instance and one sender: nothing is leased there, so after a crash
+     * every unsent email is due again at once.
      */
     @Override
     public List<Pending> claim(Instant now, int limit, Duration lease) {
         return db.inTransaction(c -> {
             List<Pending> out = select(c, now, limit, db.dialect().claimSkippingLocked());
-            if (out.isEmpty()) return out;
+            if (out.isEmpty() || db.dialect() == Dialect.SQLITE) return out;
             try (PreparedStatement p = c.prepareStatement("UPDATE emails SET next_attempt_at = ? WHERE id = ?")) {
                 for (Pending e : out) {
                     p.setString(1, Times.of(now.plus(lease)));

@@ -93,7 +93,8 @@ public final class Soak {
         smtp.start();
         Path config = work.resolve("compact-bot.yml");
         Files.writeString(config, String.join("\n",
-                "server: { port: " + httpPort + " }",
+                // simulated users all come from loopback: the per-client rate limit would throttle them as one
+                "server: { port: " + httpPort + ", rate-limit: { per-minute: 0 } }",
                 "data: { dir: \"" + data.toAbsolutePath() + "\" }",
                 "knowledge: { dir: \"" + Path.of("index-data").toAbsolutePath() + "\" }",
                 "mail:",

@@ -50,13 +50,21 @@ final class SoakHttp {
     }
 
     private String send(HttpRequest.Builder request) throws Failed, InterruptedException {
-        HttpResponse<String> r;
-        try {
-            r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+        while (true) {
+            HttpResponse<String> r;
+            try {
+                r = http.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            if (r.statusCode() == 429) { // throttled, so certainly not applied: wait as told and send it again
+                long seconds = r.headers().firstValueAsLong("Retry-After").orElse(1);
+                Thread.sleep(Math.max(1, Math.min(seconds, 30)) * 1000);
+                continue;
+            }
+            if (r.statusCode() != 200) throw new Failed("HTTP " + r.statusCode() + ": " + r.body());
+            return r.body();
         }
-        if (r.statusCode() != 200) throw new Failed("HTTP " + r.statusCode() + ": " + r.body());
-        return r.body();
     }
 }
