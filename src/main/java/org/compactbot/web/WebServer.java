@@ -127,7 +127,7 @@ public final class WebServer {
     private void declareMetrics() {
         metrics.declare("compactbot_questions_answered_total", "Questions answered from the Compacts");
         metrics.declare("compactbot_questions_abstained_total", "Questions with no relevant passage");
-        for (String channel : new String[] {"api", "email"}) metrics.declare("compactbot_turns_total", "Conversation turns handled", "channel", channel);
+        for (String channel : new String[] {"api", "email", "slack"}) metrics.declare("compactbot_turns_total", "Conversation turns handled", "channel", channel);
         for (String outcome : new String[] {"replied", "ignored", "duplicate"}) {
             metrics.declare("compactbot_mail_in_total", "Inbound emails by outcome", "outcome", outcome);
         }
