@@ -39,6 +39,9 @@ final class AdvisoryLockLeadership implements Leadership {
                         held = rs.next() && rs.getBoolean(1);
                     }
                 }
+                // the lock belongs to the session, not the transaction: end it, so the connection is not left
+                // idle in a transaction (which servers may cut off with idle_in_transaction_session_timeout)
+                if (!connection.getAutoCommit()) connection.commit();
             }
             return held;
         } catch (SQLException e) {
