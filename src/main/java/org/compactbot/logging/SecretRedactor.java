@@ -35,10 +35,10 @@ public final class SecretRedactor {
         for (String s : secrets) if (s != null && s.strip().length() >= SHORTEST_SECRET) SECRETS.add(s.strip());
     }
 
-    /** Registers every secret in the configuration: API and inbound-mail tokens, Slack credentials, mail passwords. */
+    /** Registers every secret in the configuration: API and inbound-mail tokens, Slack credentials, mail and database passwords. */
     public static void registerSecretsOf(AppConfig config) {
         register(config.api().token(), config.mail().inboundToken(), config.slack().botToken(), config.slack().signingSecret(),
-                config.slack().appToken(), config.mail().smtp().password(), config.mail().imap().password());
+                config.slack().appToken(), config.mail().smtp().password(), config.mail().imap().password(), config.store().password());
     }
 
     static void forgetRegistered() {

@@ -52,10 +52,10 @@ class SecretRedactorTest {
                 new AppConfig.Slack("xoxb-1-2", "8f14e45fceea167a5a36dedd4bea2543", "", d.slack().apiUrl()),
                 new AppConfig.Mail(d.mail().address(), new AppConfig.Smtp("smtp.example.org", 587, "bot", "correct horse battery", "starttls"),
                         new AppConfig.Imap("imap.example.org", 993, "bot", "Tr0ub4dor&3", "ssl", "INBOX", 60), "", "inbound-9f9f"),
-                d.cases());
+                d.cases(), new AppConfig.Store("jdbc:postgresql://db.internal:5432/compact", "compact", "pg-s3cret!"));
         SecretRedactor.registerSecretsOf(cfg);
-        String line = SecretRedactor.redact("api-T0KEN-42 | 8f14e45fceea167a5a36dedd4bea2543 | correct horse battery | Tr0ub4dor&3 | inbound-9f9f");
-        assertEquals("*** | *** | *** | *** | ***", line);
+        String line = SecretRedactor.redact("api-T0KEN-42 | 8f14e45fceea167a5a36dedd4bea2543 | correct horse battery | Tr0ub4dor&3 | inbound-9f9f | pg-s3cret!");
+        assertEquals("*** | *** | *** | *** | *** | ***", line);
     }
 
     @Test
