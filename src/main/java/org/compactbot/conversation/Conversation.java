@@ -34,6 +34,8 @@ public final class Conversation {
     static final String PENDING_REF = "\u0000REF\u0000";
     Instant createdAt;
     Instant updatedAt;
+    /** The version of this conversation the store holds (-1: not stored yet); a turn is saved only over that version. */
+    private long storedVersion = -1;
 
     /** An undertaking offered as a likely fit: where it is, what it says, its code of practice. */
     public record Suggestion(String citation, String text, String code) {}
@@ -62,6 +64,13 @@ public final class Conversation {
     public Instant updatedAt() { return updatedAt; }
 
     public Instant createdAt() { return createdAt; }
+
+    public long storedVersion() { return storedVersion; }
+
+    /** Records the version the store now holds (called by the store as it loads or saves the conversation). */
+    public void stored(long version) {
+        this.storedVersion = version;
+    }
 
     /** Records the case this conversation's challenge became (called by the store as it saves the case). */
     public void caseCreated(String ref) {

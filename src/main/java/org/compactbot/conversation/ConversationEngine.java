@@ -78,10 +78,26 @@ public final class ConversationEngine {
         lock.lock();
         try {
             this.known.set(known);
-            return turn(conversationId, channel, rawText == null ? "" : rawText, messageKey);
+            return againIfConcurrent(() -> turn(conversationId, channel, rawText == null ? "" : rawText, messageKey));
         } finally {
             this.known.remove();
             lock.unlock();
+        }
+    }
+
+    private static final int CONCURRENT_TURN_ATTEMPTS = 5;
+
+    /**
+     * Runs a turn again, from a fresh load, when another turn of the same conversation was saved while it
+     * ran (another instance sharing the database): a turn saves nothing until its end, so running it again is safe.
+     */
+    private <T> T againIfConcurrent(java.util.function.Supplier<T> turn) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return turn.get();
+            } catch (ConversationStore.ConcurrentTurn e) {
+                if (attempt >= CONCURRENT_TURN_ATTEMPTS) throw e;
+            }
         }
     }
 
@@ -98,51 +114,56 @@ public final class ConversationEngine {
         ReentrantLock lock = locks[Math.floorMod(conversationId.hashCode(), locks.length)];
         lock.lock();
         try {
-            Instant now = clock.instant();
-            Conversation draft = new Conversation(conversationId, channel, now);
-            Map<Slot, String> errors = new LinkedHashMap<>();
-            List<Reply> noticed = new ArrayList<>();
-            for (Slot s : ChallengeFlow.ORDER) {
-                if (s == Slot.CONFIRM || s == Slot.UNDERTAKINGS) continue;
-                String value = clean(form.getOrDefault(s, "")).strip();
-                if (value.isEmpty()) {
-                    if (!s.optional()) errors.put(s, "Please fill this in.");
-                    continue;
-                }
-                Validation v = flow.read(s, value, draft, today());
-                if (v instanceof Validation.Accepted ok) keep(draft, s, null, value, ok, noticed);
-                else errors.put(s, ((Validation.Rejected) v).message());
-            }
-            if (!errors.isEmpty()) return new FormOutcome.Invalid(errors);
-            suggest(draft);
-            String chosen = clean(form.getOrDefault(Slot.UNDERTAKINGS, "")).strip();
-            draft.answers.put(Slot.UNDERTAKINGS.id(), !chosen.isEmpty() ? ChallengeFlow.shorten(chosen, ChallengeFlow.MAX_ANSWER)
-                    : draft.suggestions().isEmpty() ? "(none chosen)" : "(not chosen: the closest undertakings are suggested below)");
-            for (Slot s : ChallengeFlow.ORDER) if (s.optional() && !draft.has(s)) draft.answers.put(s.id(), "(skipped)");
-
-            ConversationStore.Loaded loaded = store.load(conversationId);
-            Conversation c = loaded instanceof ConversationStore.Loaded.Found f ? f.conversation() : new Conversation(conversationId, channel, now);
-            c.clearDraft();
-            c.answers.putAll(draft.answers);
-            c.details.putAll(draft.details);
-            c.suggestions.addAll(draft.suggestions);
-            List<Reply> replies = new ArrayList<>();
-            ConversationStore.NewCase newCase = submit(c, replies);
-            String checks = draft.details().get("checks");
-            if (checks != null && !checks.isBlank()) replies.add(Reply.of("Checked against the Compact:\n" + checks));
-            c.updatedAt = now;
-            c.lastTurnKey = null;
-            c.lastReplies = List.of();
-            List<ConversationStore.Line> transcript = new ArrayList<>();
-            transcript.add(new ConversationStore.Line("in", "(challenge form)\n" + flow.summary(draft)));
-            for (Reply r : replies) transcript.add(new ConversationStore.Line("out", r.text()));
-            String ref = store.commitTurn(c, transcript, newCase).orElseThrow();
-            replies.replaceAll(reply -> new Reply(reply.text().replace(PENDING_REF, ref), reply.choices(), reply.quotes()));
-            CaseInfo info = store.caseInfo(ref).orElse(new CaseInfo(ref, "submitted", null));
-            return new FormOutcome.Submitted(new TurnResult(replies, c.state().name(), null, info));
+            return againIfConcurrent(() -> formTurn(conversationId, channel, form));
         } finally {
             lock.unlock();
         }
+    }
+
+    private FormOutcome formTurn(String conversationId, String channel, Map<Slot, String> form) {
+        Instant now = clock.instant();
+        Conversation draft = new Conversation(conversationId, channel, now);
+        Map<Slot, String> errors = new LinkedHashMap<>();
+        List<Reply> noticed = new ArrayList<>();
+        for (Slot s : ChallengeFlow.ORDER) {
+            if (s == Slot.CONFIRM || s == Slot.UNDERTAKINGS) continue;
+            String value = clean(form.getOrDefault(s, "")).strip();
+            if (value.isEmpty()) {
+                if (!s.optional()) errors.put(s, "Please fill this in.");
+                continue;
+            }
+            Validation v = flow.read(s, value, draft, today());
+            if (v instanceof Validation.Accepted ok) keep(draft, s, null, value, ok, noticed);
+            else errors.put(s, ((Validation.Rejected) v).message());
+        }
+        if (!errors.isEmpty()) return new FormOutcome.Invalid(errors);
+        suggest(draft);
+        String chosen = clean(form.getOrDefault(Slot.UNDERTAKINGS, "")).strip();
+        draft.answers.put(Slot.UNDERTAKINGS.id(), !chosen.isEmpty() ? ChallengeFlow.shorten(chosen, ChallengeFlow.MAX_ANSWER)
+                : draft.suggestions().isEmpty() ? "(none chosen)" : "(not chosen: the closest undertakings are suggested below)");
+        for (Slot s : ChallengeFlow.ORDER) if (s.optional() && !draft.has(s)) draft.answers.put(s.id(), "(skipped)");
+
+        ConversationStore.Loaded loaded = store.load(conversationId);
+        Conversation c = loaded instanceof ConversationStore.Loaded.Found f ? f.conversation() : new Conversation(conversationId, channel, now);
+        if (loaded instanceof ConversationStore.Loaded.Corrupt corrupt) c.stored(corrupt.version());
+        c.clearDraft();
+        c.answers.putAll(draft.answers);
+        c.details.putAll(draft.details);
+        c.suggestions.addAll(draft.suggestions);
+        List<Reply> replies = new ArrayList<>();
+        ConversationStore.NewCase newCase = submit(c, replies);
+        String checks = draft.details().get("checks");
+        if (checks != null && !checks.isBlank()) replies.add(Reply.of("Checked against the Compact:\n" + checks));
+        c.updatedAt = now;
+        c.lastTurnKey = null;
+        c.lastReplies = List.of();
+        List<ConversationStore.Line> transcript = new ArrayList<>();
+        transcript.add(new ConversationStore.Line("in", "(challenge form)\n" + flow.summary(draft)));
+        for (Reply r : replies) transcript.add(new ConversationStore.Line("out", r.text()));
+        String ref = store.commitTurn(c, transcript, newCase).orElseThrow();
+        replies.replaceAll(reply -> new Reply(reply.text().replace(PENDING_REF, ref), reply.choices(), reply.quotes()));
+        CaseInfo info = store.caseInfo(ref).orElse(new CaseInfo(ref, "submitted", null));
+        return new FormOutcome.Submitted(new TurnResult(replies, c.state().name(), null, info));
     }
 
     /** The options of the questions that are choices (area, role, confidentiality), for a channel that shows them all at once. */
@@ -181,10 +202,11 @@ public final class ConversationEngine {
         if (loaded instanceof ConversationStore.Loaded.Found f) {
             c = f.conversation();
         } else {
-            if (loaded instanceof ConversationStore.Loaded.Corrupt) {
-                replies.add(Reply.of("Sorry, I lost track of our conversation, so let's start again. Nothing has been submitted from it."));
-            }
             c = new Conversation(id, channel, now);
+            if (loaded instanceof ConversationStore.Loaded.Corrupt corrupt) {
+                replies.add(Reply.of("Sorry, I lost track of our conversation, so let's start again. Nothing has been submitted from it."));
+                c.stored(corrupt.version());
+            }
         }
         if (messageKey != null && messageKey.equals(c.lastTurnKey)) {
             Slot at = c.state() instanceof DialogueState.Collecting col ? col.slot() : null;

@@ -10,7 +10,8 @@ public interface ConversationStore {
     sealed interface Loaded {
         record Found(Conversation conversation) implements Loaded {}
         record Missing() implements Loaded {}
-        record Corrupt(String reason) implements Loaded {}
+        /** A row that could not be read; {@code version} lets a fresh start be saved over it. */
+        record Corrupt(String reason, long version) implements Loaded {}
     }
 
     Loaded load(String conversationId);
@@ -21,9 +22,18 @@ public interface ConversationStore {
     /**
      * Saves a turn atomically: the conversation, the transcript lines and, when the person has just
      * confirmed their challenge, the new case (with its first audit entry and the outbox row that
-     * routing picks up). Returns the new case's reference, if one was created.
+     * routing picks up). Returns the new case's reference, if one was created. Saved only over the
+     * version the conversation was loaded at: if another turn (on another instance sharing the
+     * database) saved it meanwhile, nothing is saved and {@link ConcurrentTurn} is thrown.
      */
     Optional<String> commitTurn(Conversation conversation, List<Line> transcript, NewCase newCase);
+
+    /** Another turn of the same conversation was saved between this turn's load and its save; nothing of this one was. */
+    final class ConcurrentTurn extends RuntimeException {
+        public ConcurrentTurn(String conversationId) {
+            super("conversation " + conversationId + " changed while this turn ran");
+        }
+    }
 
     /** Keeps a file sent before the challenge exists; it becomes evidence on the case when the challenge is submitted. */
     void keepDraftEvidence(String conversationId, String name, String type, byte[] content);

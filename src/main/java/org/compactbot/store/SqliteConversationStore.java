@@ -32,15 +32,17 @@ public final class SqliteConversationStore implements ConversationStore {
     @Override
     public Loaded load(String id) {
         return db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT channel, state FROM conversations WHERE id = ?")) {
+            try (PreparedStatement p = c.prepareStatement("SELECT channel, state, version FROM conversations WHERE id = ?")) {
                 p.setString(1, id);
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) return new Loaded.Missing();
                     try {
                         Conversation.Snapshot s = JSON.readValue(rs.getString(2), Conversation.Snapshot.class);
-                        return new Loaded.Found(Conversation.restore(id, rs.getString(1), s));
+                        Conversation conversation = Conversation.restore(id, rs.getString(1), s);
+                        conversation.stored(rs.getLong(3));
+                        return new Loaded.Found(conversation);
                     } catch (IOException | RuntimeException e) {
-                        return new Loaded.Corrupt(String.valueOf(e.getMessage()));
+                        return new Loaded.Corrupt(String.valueOf(e.getMessage()), rs.getLong(3));
                     }
                 }
             }
@@ -59,17 +61,32 @@ public final class SqliteConversationStore implements ConversationStore {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO conversations(id, channel, state, flow_version, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET state = excluded.state, "
-                    + "flow_version = excluded.flow_version, updated_at = excluded.updated_at")) {
-                p.setString(1, conversation.id());
-                p.setString(2, conversation.channel());
-                p.setString(3, state);
-                p.setInt(4, Conversation.FLOW_VERSION);
-                p.setString(5, conversation.createdAt().toString());
-                p.setString(6, conversation.updatedAt().toString());
-                p.executeUpdate();
+            long version = conversation.storedVersion();
+            int saved;
+            if (version < 0) { // new here: stored unless another turn stored it first
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO conversations(id, channel, state, flow_version, created_at, updated_at, version) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT(id) DO NOTHING")) {
+                    p.setString(1, conversation.id());
+                    p.setString(2, conversation.channel());
+                    p.setString(3, state);
+                    p.setInt(4, Conversation.FLOW_VERSION);
+                    p.setString(5, conversation.createdAt().toString());
+                    p.setString(6, conversation.updatedAt().toString());
+                    saved = p.executeUpdate();
+                }
+            } else { // over the version it was loaded at, and no other
+                try (PreparedStatement p = c.prepareStatement("UPDATE conversations SET state = ?, flow_version = ?, updated_at = ?, "
+                        + "version = version + 1 WHERE id = ? AND version = ?")) {
+                    p.setString(1, state);
+                    p.setInt(2, Conversation.FLOW_VERSION);
+                    p.setString(3, conversation.updatedAt().toString());
+                    p.setString(4, conversation.id());
+                    p.setLong(5, version);
+                    saved = p.executeUpdate();
+                }
             }
+            if (saved != 1) throw new ConversationStore.ConcurrentTurn(conversation.id()); // rolls back the case too
+            conversation.stored(version < 0 ? 1 : version + 1);
             try (PreparedStatement p = c.prepareStatement("INSERT INTO transcript(conversation_id, at, direction, text) VALUES (?, ?, ?, ?)")) {
                 for (Line l : transcript) {
                     p.setString(1, conversation.id());

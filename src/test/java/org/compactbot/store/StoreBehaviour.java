@@ -56,7 +56,9 @@ abstract class StoreBehaviour {
     }
 
     String submit(String conversationId, String area) {
-        return conversations.commitTurn(new Conversation(conversationId, "test", clock.instant()),
+        Conversation c = conversations.load(conversationId) instanceof ConversationStore.Loaded.Found f ? f.conversation()
+                : new Conversation(conversationId, "test", clock.instant());
+        return conversations.commitTurn(c,
                 List.of(new Line("in", "yes"), new Line("out", "Thank you, your challenge is CC-PENDING")),
                 new ConversationStore.NewCase(area, "Cheshire West and Chester Council", "Lunch Club", "Sam Patel",
                         "sam@lunchclub.example", "{\"codes\":\"funding\"}")).orElseThrow();
@@ -94,6 +96,25 @@ abstract class StoreBehaviour {
         assertEquals(2, transcript.size(), transcript.toString());
         assertTrue(transcript.get(0).endsWith(" person: hello") && transcript.get(1).endsWith(" bot: Hello! Ask me about the Compact."),
                 transcript.toString());
+    }
+
+    @Test
+    void aTurnSavedOverAnotherInstancesTurnOfTheSameConversationIsRefusedAndNothingOfItIsKept() {
+        conversations.commitTurn(new Conversation("shared", "slack", clock.instant()), List.of(new Line("in", "hello")), null);
+        Conversation mine = ((ConversationStore.Loaded.Found) conversations.load("shared")).conversation();
+        Conversation theirs = ((ConversationStore.Loaded.Found) conversations.load("shared")).conversation();
+        conversations.commitTurn(theirs, List.of(new Line("in", "their message")), null);
+        assertThrows(ConversationStore.ConcurrentTurn.class, () -> conversations.commitTurn(mine, List.of(new Line("in", "my message")),
+                new ConversationStore.NewCase("west-cheshire", "Council", "Lunch Club", "Sam Patel", "sam@lunchclub.example", "{}")));
+        assertEquals(2, cases.transcript("shared").size(), "my turn's lines were not kept");
+        assertTrue(cases.list(null, null).isEmpty(), "nor its case");
+        assertThrows(ConversationStore.ConcurrentTurn.class, () -> conversations.commitTurn(
+                new Conversation("shared", "slack", clock.instant()), List.of(), null), "a second 'new' conversation with the same id");
+
+        Conversation again = ((ConversationStore.Loaded.Found) conversations.load("shared")).conversation();
+        conversations.commitTurn(again, List.of(new Line("in", "my message")), null);
+        assertEquals(3, cases.transcript("shared").size(), "run again from a fresh load, the turn is saved");
+        assertEquals("CC-2026-0001", submit("other", "west-cheshire"), "the refused case used no reference");
     }
 
     @Test
