@@ -320,14 +320,7 @@ public final class BenchCommand implements Callable<Integer> {
                 int senders = 50, each = 20;
                 // warm-up: the first requests through Bolt, Javalin and the HTTP client load and compile code
                 for (int i = 0; i < 300; i++) {
-                    String body = "{\"token\":\"x\",\"team_id\":\"T0BENCH\",\"api_app_id\":\"A0\",\"type\":\"event_callback\","
-                            + "\"event_id\":\"EvW" + i + "\",\"event_time\":1700000000,\"event\":{\"type\":\"message\","
-                            + "\"channel\":\"DW" + (i % 10) + "\",\"user\":\"UW" + (i % 10) + "\",\"text\":\"hello\",\"ts\":\"1700000000."
-                            + i + "\",\"channel_type\":\"im\"}}";
-                    long ts = System.currentTimeMillis() / 1000;
-                    client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))
-                            .header("Content-Type", "application/json").header("X-Slack-Request-Timestamp", String.valueOf(ts))
-                            .header("X-Slack-Signature", slackSignature(secret, ts, body)).build(), HttpResponse.BodyHandlers.ofString());
+                    client.send(signedDirectMessage(uri, secret, "EvW" + i, "W" + (i % 10), "hello", i), HttpResponse.BodyHandlers.ofString());
                 }
                 channel.awaitIdle(java.time.Duration.ofMinutes(2));
                 List<Long> acks = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -339,15 +332,8 @@ public final class BenchCommand implements Callable<Integer> {
                     int sender = sIdx;
                     done.add(pool.submit(() -> {
                         for (int i = 0; i < each; i++) {
-                            String text = i % 2 == 0 ? "hello" : "status";
-                            String body = "{\"token\":\"x\",\"team_id\":\"T0BENCH\",\"api_app_id\":\"A0\",\"type\":\"event_callback\","
-                                    + "\"event_id\":\"EvB" + sender + "x" + i + "\",\"event_time\":1700000000,\"event\":{\"type\":\"message\","
-                                    + "\"channel\":\"D" + sender + "\",\"user\":\"U" + sender + "\",\"text\":\"" + text + "\",\"ts\":\"1700000000."
-                                    + i + "\",\"channel_type\":\"im\"}}";
-                            long ts = System.currentTimeMillis() / 1000;
-                            HttpRequest req = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .header("Content-Type", "application/json").header("X-Slack-Request-Timestamp", String.valueOf(ts))
-                                    .header("X-Slack-Signature", slackSignature(secret, ts, body)).build();
+                            HttpRequest req = signedDirectMessage(uri, secret, "EvB" + sender + "x" + i, String.valueOf(sender),
+                                    i % 2 == 0 ? "hello" : "status", i);
                             long t = System.nanoTime();
                             HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
                             acks.add(System.nanoTime() - t);
@@ -368,6 +354,18 @@ public final class BenchCommand implements Callable<Integer> {
         } finally {
             stub.stop(0);
         }
+    }
+
+    /** A direct message to the bot from Slack user U{who} in channel D{who}, signed now as Slack signs it. */
+    private static HttpRequest signedDirectMessage(URI uri, String secret, String eventId, String who, String text, int n) throws Exception {
+        String body = "{\"token\":\"x\",\"team_id\":\"T0BENCH\",\"api_app_id\":\"A0\",\"type\":\"event_callback\","
+                + "\"event_id\":\"" + eventId + "\",\"event_time\":1700000000,\"event\":{\"type\":\"message\","
+                + "\"channel\":\"D" + who + "\",\"user\":\"U" + who + "\",\"text\":\"" + text + "\",\"ts\":\"1700000000."
+                + n + "\",\"channel_type\":\"im\"}}";
+        long ts = System.currentTimeMillis() / 1000;
+        return HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("X-Slack-Request-Timestamp", String.valueOf(ts))
+                .header("X-Slack-Signature", slackSignature(secret, ts, body)).build();
     }
 
     static String slackSignature(String secret, long timestamp, String body) throws Exception {

@@ -24,12 +24,14 @@ import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.view.ViewState;
 import com.slack.api.util.json.GsonFactory;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.compactbot.config.AppConfig;
@@ -302,8 +304,8 @@ public final class SlackChannel implements AutoCloseable {
     }
 
     /** Event ids seen lately, oldest forgotten first. */
-    private final java.util.Set<String> recentEvents = java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(
-            new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+    private final Set<String> recentEvents = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>(1024, 0.75f, false) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                     return size() > 10_000;

@@ -75,6 +75,14 @@ class MailChannelTest {
                 + extraHeaders + "\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A challenge submitted in conversation {@code id} and routed to a mediator, as the engine and the jobs do it. */
+    private String routedCase(String id, ConversationStore.NewCase newCase) {
+        String ref = new SqliteConversationStore(db, "CC", Clock.systemUTC())
+                .commitTurn(new Conversation(id, "test", java.time.Instant.now()), List.of(), newCase).orElseThrow();
+        cases.routeNew();
+        return ref;
+    }
+
     @Test
     void aQuestionIsAnsweredOnTheSameThread() throws Exception {
         MailChannel.Outcome o = channel.receive(email("jo@bilston.org.uk", "Consultation length", "<q1@bilston.org.uk>", "",
@@ -117,11 +125,8 @@ class MailChannelTest {
 
     @Test
     void theAssignedMediatorAcceptsByEmailAndNobodyElseCanMoveTheCase() throws Exception {
-        ConversationStore convs = new SqliteConversationStore(db, "CC", Clock.systemUTC());
-        String ref = convs.commitTurn(new Conversation("c", "test", java.time.Instant.now()), List.of(),
-                new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council", "Lunch Club", "Sam Patel",
-                        "sam@lunchclub.org.uk", "{\"details\":{\"codes\":\"funding\"}}")).orElseThrow();
-        cases.routeNew();
+        String ref = routedCase("c", new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council", "Lunch Club", "Sam Patel",
+                        "sam@lunchclub.org.uk", "{\"details\":{\"codes\":\"funding\"}}"));
         assertEquals("m-funding", caseStore.find(ref).orElseThrow().mediatorId());
 
         MailChannel.Outcome stranger = channel.receive(email("someone@else.example", "Re: [" + ref + "] Compact challenge", "<s@x>", "", "ACCEPT"));
@@ -207,11 +212,8 @@ class MailChannelTest {
 
     @Test
     void theComplainantsAnswerToAnInfoQuestionGoesToTheMediatorAndFilesAreKeptAsEvidence() throws Exception {
-        ConversationStore convs = new SqliteConversationStore(db, "CC", Clock.systemUTC());
-        String ref = convs.commitTurn(new Conversation("c2", "test", java.time.Instant.now()), List.of(),
-                new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council", "Lunch Club", "Sam Patel",
-                        "sam@lunchclub.org.uk", "{\"details\":{\"codes\":\"funding\"}}")).orElseThrow();
-        cases.routeNew();
+        String ref = routedCase("c2", new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council", "Lunch Club", "Sam Patel",
+                        "sam@lunchclub.org.uk", "{\"details\":{\"codes\":\"funding\"}}"));
         channel.receive(email("morgan@mediation.example", "Re: [" + ref + "] Compact challenge", "<m1@x>", "", "ACCEPT"));
         channel.receive(email("morgan@mediation.example", "Re: [" + ref + "] Compact challenge", "<m2@x>", "", "INFO When did the letter arrive?"));
         assertEquals(CaseStatus.IN_MEDIATION, caseStore.find(ref).orElseThrow().status());
@@ -311,11 +313,8 @@ class MailChannelTest {
 
     @Test
     void aReplyThatLostTheReferenceInItsSubjectStillJoinsItsCaseByInReplyTo() throws Exception {
-        ConversationStore convs = new SqliteConversationStore(db, "CC", Clock.systemUTC());
-        String ref = convs.commitTurn(new Conversation("c3", "test", java.time.Instant.now()), List.of(),
-                new ConversationStore.NewCase("redcar-cleveland", "Redcar and Cleveland Council", "Eston Youth", "Kim Lee",
-                        "kim@estonyouth.org.uk", "{}")).orElseThrow();
-        cases.routeNew();
+        String ref = routedCase("c3", new ConversationStore.NewCase("redcar-cleveland", "Redcar and Cleveland Council", "Eston Youth", "Kim Lee",
+                        "kim@estonyouth.org.uk", "{}"));
         String summaryId = new SqliteOutbox(db).due(java.time.Instant.now(), 10).stream()
                 .filter(p -> p.email().purpose().equals("mediator_summary")).findFirst().orElseThrow().messageId();
         MailChannel.Outcome o = channel.receive(email("helen@teesmediation.example", "Re: your email", "<h1@tees>",
