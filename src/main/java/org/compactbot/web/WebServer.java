@@ -45,8 +45,6 @@ public final class WebServer {
     private final Javalin app;
     /** Requests that take work (API, mail, Slack) now running; shutdown waits for them. */
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-    /** How long stopping waits for responses already produced to reach their callers. */
-    private static final java.time.Duration RESPONSE_FLUSH_GRACE = java.time.Duration.ofSeconds(5);
     private volatile boolean stopping;
 
     private final Health health;
@@ -91,10 +89,6 @@ public final class WebServer {
         this.access = new ApiAccess(config.api().token());
         this.app = Javalin.create(cfg -> {
             cfg.jetty.port = config.server().port();
-            // Jetty's own count of requests, to the last byte of each response: stop() waits for those still
-            // being written (stopGracefully has already waited for the handlers themselves)
-            cfg.jetty.modifyServletContextHandler(h -> h.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler()));
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(RESPONSE_FLUSH_GRACE.toMillis()));
             // Javalin 7 applies maxRequestSize while reading any body (413 beyond it, chunked or not): the largest
             // route's limit; each route's own limit is checked before its body is read (limitBody)
             cfg.http.maxRequestSize = MAX_MAIL_BYTES;
