@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
 import org.compactbot.config.AppConfig;
@@ -35,6 +36,8 @@ public final class WebServer {
     /** A raw email: attachments up to 25 MB, plus base64's third. */
     static final long MAX_MAIL_BYTES = 36_000_000;
     static final long MAX_SLACK_BYTES = 1_000_000;
+    /** At most this much of a refused body is read and dropped, so that its sender receives the refusal (see discardBody). */
+    static final long MAX_DISCARDED_BYTES = 64_000_000;
 
     private final AppConfig config;
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
@@ -45,6 +48,8 @@ public final class WebServer {
     private final Javalin app;
     /** Requests that take work (API, mail, Slack) now running; shutdown waits for them. */
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    /** How long stopping waits for responses already produced to reach their callers. */
+    private static final java.time.Duration RESPONSE_FLUSH_GRACE = java.time.Duration.ofSeconds(5);
     private volatile boolean stopping;
 
     private final Health health;
@@ -89,6 +94,10 @@ public final class WebServer {
         this.access = new ApiAccess(config.api().token());
         this.app = Javalin.create(cfg -> {
             cfg.jetty.port = config.server().port();
+            // Jetty's own count of requests, to the last byte of each response: stop() waits for those still
+            // being written (stopGracefully has already waited for the handlers themselves)
+            cfg.jetty.modifyServletContextHandler(h -> h.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler()));
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(RESPONSE_FLUSH_GRACE.toMillis()));
             // Javalin 7 applies maxRequestSize while reading any body (413 beyond it, chunked or not): the largest
             // route's limit; each route's own limit is checked before its body is read (limitBody)
             cfg.http.maxRequestSize = MAX_MAIL_BYTES;
@@ -146,6 +155,7 @@ public final class WebServer {
     }
 
     private void endRequest(Context ctx, Float ms) {
+        discardBody(ctx);
         String route = route(ctx.path());
         metrics.observe("compactbot_http_request_seconds", "HTTP request latency by route", ms / 1000.0,
                 "route", route, "status", String.valueOf(ctx.statusCode()));
@@ -200,6 +210,23 @@ public final class WebServer {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Reads and drops any part of the body no handler read (a request refused with 413, 429 or 503 before its
+     * body was looked at), before the response goes out. Without this Jetty closes a connection with unread
+     * bytes, the operating system resets it, and the client sees "connection reset" instead of the answer and its
+     * message. A body beyond MAX_DISCARDED_BYTES is not read further: that client gets the reset.
+     */
+    private static void discardBody(Context ctx) {
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long left = MAX_DISCARDED_BYTES;
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0; ) left -= n;
+        } catch (IOException | IllegalStateException e) {
+            // the client went away or the body was already taken: nothing more to drop
+        }
     }
 
     private static String sizeText(long bytes) {
