@@ -14,21 +14,21 @@ import org.compactbot.cases.MediatorDirectoryLoader;
 import org.compactbot.cases.PersonalData;
 import org.compactbot.cases.Retention;
 import org.compactbot.cases.RetentionPolicy;
-import org.compactbot.store.SqlitePersonalData;
+import org.compactbot.store.SqlPersonalData;
 import org.compactbot.config.AppConfig;
 import org.compactbot.config.ConfigException;
 import org.compactbot.mail.ImapPoller;
 import org.compactbot.mail.MailChannel;
 import org.compactbot.mail.MessageParser;
 import org.compactbot.mail.OutboxSender;
-import org.compactbot.store.SqliteInboundLog;
-import org.compactbot.store.SqliteCaseStore;
-import org.compactbot.store.SqliteOutbox;
+import org.compactbot.store.SqlInboundLog;
+import org.compactbot.store.SqlCaseStore;
+import org.compactbot.store.SqlOutbox;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.store.Database;
 import org.compactbot.store.Leadership;
-import org.compactbot.store.SqliteConversationStore;
+import org.compactbot.store.SqlConversationStore;
 import org.compactbot.knowledge.AnswerService;
 import org.compactbot.knowledge.BgeEmbedder;
 import org.compactbot.knowledge.CorpusLoader;
@@ -44,7 +44,7 @@ import org.compactbot.slack.CaseStatusLookup;
 import org.compactbot.slack.SlackChannel;
 import org.compactbot.slack.SlackMetrics;
 import org.compactbot.slack.SlackHttp;
-import org.compactbot.store.SqliteSlackEventLog;
+import org.compactbot.store.SqlSlackEventLog;
 
 /** The one place where the service's parts are constructed and connected. */
 public final class Wiring implements AutoCloseable {
@@ -140,7 +140,7 @@ public final class Wiring implements AutoCloseable {
 
     public synchronized ConversationEngine conversations() throws IOException {
         if (conversations == null) {
-            conversations = new ConversationEngine(new SqliteConversationStore(database(), config.cases().referencePrefix(), clock),
+            conversations = new ConversationEngine(new SqlConversationStore(database(), config.cases().referencePrefix(), clock),
                     answers(), new IntentClassifier(embedder()), clock);
         }
         return conversations;
@@ -165,16 +165,16 @@ public final class Wiring implements AutoCloseable {
     }
 
     public synchronized CaseService cases() throws IOException, ConfigException {
-        if (cases == null) cases = new CaseService(new SqliteCaseStore(database(), clock, config.mail().address()), directory(), clock);
+        if (cases == null) cases = new CaseService(new SqlCaseStore(database(), clock, config.mail().address()), directory(), clock);
         return cases;
     }
 
-    public SqliteCaseStore caseStore() throws IOException {
-        return new SqliteCaseStore(database(), clock, config.mail().address());
+    public SqlCaseStore caseStore() throws IOException {
+        return new SqlCaseStore(database(), clock, config.mail().address());
     }
 
     public OutboxSender outboxSender() throws IOException {
-        return new OutboxSender(new SqliteOutbox(database(), clock, config.mail().address()), config.mail(), dataDir().resolve("outbox"),
+        return new OutboxSender(new SqlOutbox(database(), clock, config.mail().address()), config.mail(), dataDir().resolve("outbox"),
                 clock, new Random(), mailMetrics());
     }
 
@@ -191,7 +191,7 @@ public final class Wiring implements AutoCloseable {
 
     /** What is held about a person, for UK GDPR export and erasure. */
     public PersonalData personalData() throws IOException {
-        return new SqlitePersonalData(database(), clock);
+        return new SqlPersonalData(database(), clock);
     }
 
     /** The retention schedule (config retention.*), run daily by the background jobs. */
@@ -238,8 +238,8 @@ public final class Wiring implements AutoCloseable {
     /** The email channel: inbound messages through POST /mail/inbound and the IMAP poller. */
     public synchronized MailChannel mailChannel() throws IOException, ConfigException {
         if (mailChannel == null) {
-            mailChannel = new MailChannel(new MessageParser(), new SqliteInboundLog(database(), clock), conversations(), cases(),
-                    new SqliteOutbox(database(), clock, config.mail().address()), config.mail().address(), mailMetrics());
+            mailChannel = new MailChannel(new MessageParser(), new SqlInboundLog(database(), clock), conversations(), cases(),
+                    new SqlOutbox(database(), clock, config.mail().address()), config.mail().address(), mailMetrics());
         }
         return mailChannel;
     }
@@ -254,8 +254,8 @@ public final class Wiring implements AutoCloseable {
     /** Readiness and gauges for /readyz and /metrics. */
     public Health health() throws IOException {
         Database db = database();
-        SqliteOutbox outbox = new SqliteOutbox(db, clock, config.mail().address());
-        SqliteCaseStore cases = caseStore();
+        SqlOutbox outbox = new SqlOutbox(db, clock, config.mail().address());
+        SqlCaseStore cases = caseStore();
         return new Health() {
             @Override
             public Map<String, String> checks() {
@@ -293,9 +293,9 @@ public final class Wiring implements AutoCloseable {
     public synchronized Optional<SlackHttp> slackHttp() throws IOException {
         if (!config.slack().enabled()) return Optional.empty();
         if (slackHttp == null) {
-            SqliteCaseStore caseStore = caseStore();
+            SqlCaseStore caseStore = caseStore();
             slack = new SlackChannel(config.slack(), conversations(), answers(), new IntentClassifier(embedder()),
-                    new SqliteSlackEventLog(database(), clock),
+                    new SqlSlackEventLog(database(), clock),
                     CaseStatusLookup.of(caseStore), new SlackMetrics() {
                         @Override
                         public void turn(double seconds) {

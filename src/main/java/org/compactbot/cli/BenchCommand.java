@@ -26,12 +26,12 @@ import org.compactbot.cases.RoutingPolicy;
 import org.compactbot.config.AppConfig;
 import org.compactbot.conversation.ConversationStore;
 import org.compactbot.mail.OutboxSender;
-import org.compactbot.store.SqliteCaseStore;
-import org.compactbot.store.SqliteOutbox;
+import org.compactbot.store.SqlCaseStore;
+import org.compactbot.store.SqlOutbox;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.store.Database;
-import org.compactbot.store.SqliteConversationStore;
+import org.compactbot.store.SqlConversationStore;
 import org.compactbot.knowledge.AnswerService;
 import org.compactbot.knowledge.BgeEmbedder;
 import org.compactbot.knowledge.CompactDocument;
@@ -176,7 +176,7 @@ public final class BenchCommand implements Callable<Integer> {
             AppConfig d = AppConfig.defaults();
             AppConfig cfg = new AppConfig(new AppConfig.Server(0, AppConfig.RateLimit.OFF, java.util.List.of()), d.data(), d.knowledge(), d.api(), d.slack(), d.mail(), d.cases());
             Database db = Database.open(Files.createTempDirectory("bench-db").resolve("bench.db"));
-            ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", Clock.systemUTC()), answers,
+            ConversationEngine engine = new ConversationEngine(new SqlConversationStore(db, "CC", Clock.systemUTC()), answers,
                     new IntentClassifier(null), Clock.systemUTC());
             WebServer server = new WebServer(cfg, answers, engine);
             server.start();
@@ -212,7 +212,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void turnFigures(PrintWriter out, AnswerService answers, Path work) throws Exception {
         try (Database db = Database.open(work.resolve("turns.db"))) {
-            ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", Clock.systemUTC()), answers,
+            ConversationEngine engine = new ConversationEngine(new SqlConversationStore(db, "CC", Clock.systemUTC()), answers,
                     new IntentClassifier(null), Clock.systemUTC());
             for (int i = 0; i < 20; i++) for (String m : INTAKE_SCRIPT) engine.handle("warm-" + i, "bench", m);
             List<Long> times = new ArrayList<>();
@@ -257,11 +257,11 @@ public final class BenchCommand implements Callable<Integer> {
     private void inboundFigures(PrintWriter out, AnswerService answers, Path work) throws Exception {
         try (Database db = Database.open(work.resolve("inbound.db"))) {
             Clock clock = Clock.systemUTC();
-            ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), answers, new IntentClassifier(null), clock);
-            var cases = new org.compactbot.cases.CaseService(new SqliteCaseStore(db, clock, "compact@example.org"),
+            ConversationEngine engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), answers, new IntentClassifier(null), clock);
+            var cases = new org.compactbot.cases.CaseService(new SqlCaseStore(db, clock, "compact@example.org"),
                     MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
             var channel = new org.compactbot.mail.MailChannel(new org.compactbot.mail.MessageParser(),
-                    new org.compactbot.store.SqliteInboundLog(db, clock), engine, cases, new SqliteOutbox(db, clock, "compact@example.org"),
+                    new org.compactbot.store.SqlInboundLog(db, clock), engine, cases, new SqlOutbox(db, clock, "compact@example.org"),
                     "compact@example.org");
             List<String> bodies = List.of("I want to raise a challenge about the council", "what is full cost recovery?",
                     "how long should a consultation run?", "hello");
@@ -308,9 +308,9 @@ public final class BenchCommand implements Callable<Integer> {
         AppConfig cfg = new AppConfig(new AppConfig.Server(0, AppConfig.RateLimit.OFF, java.util.List.of()), d.data(), d.knowledge(), d.api(), slackCfg, d.mail(), d.cases());
         try (Database db = Database.open(work.resolve("slack.db"))) {
             Clock clock = Clock.systemUTC();
-            ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), answers, new IntentClassifier(null), clock);
+            ConversationEngine engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), answers, new IntentClassifier(null), clock);
             var channel = new org.compactbot.slack.SlackChannel(slackCfg, engine, answers, new IntentClassifier(null),
-                    new org.compactbot.store.SqliteSlackEventLog(db, clock), org.compactbot.slack.CaseStatusLookup.NONE, org.compactbot.slack.SlackMetrics.NONE);
+                    new org.compactbot.store.SqlSlackEventLog(db, clock), org.compactbot.slack.CaseStatusLookup.NONE, org.compactbot.slack.SlackMetrics.NONE);
             channel.start();
             WebServer server = new WebServer(cfg, answers, engine, null, null, new org.compactbot.slack.SlackHttp(channel, secret, clock));
             server.start();
@@ -394,8 +394,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "routing decisions: %.0f per second (%d decisions)%n", n / secs(t0), n);
 
         try (Database db = Database.open(work.resolve("outbox.db")); SmtpSink sink = new SmtpSink()) {
-            SqliteCaseStore store = new SqliteCaseStore(db, Clock.systemUTC(), "compact@example.org");
-            ConversationStore convs = new SqliteConversationStore(db, "CC", Clock.systemUTC());
+            SqlCaseStore store = new SqlCaseStore(db, Clock.systemUTC(), "compact@example.org");
+            ConversationStore convs = new SqlConversationStore(db, "CC", Clock.systemUTC());
             String ref = convs.commitTurn(new org.compactbot.conversation.Conversation("bench", "bench", java.time.Instant.now()), List.of(),
                     new ConversationStore.NewCase("west-cheshire", "Council", "Group", "Sam", "sam@example.org", "{}")).orElseThrow();
             int emails = 1000;
@@ -408,7 +408,7 @@ public final class BenchCommand implements Callable<Integer> {
             AppConfig.Mail d = AppConfig.defaults().mail();
             AppConfig.Mail mail = new AppConfig.Mail("compact@example.org", new AppConfig.Smtp("127.0.0.1", sink.port(), "", "", "none"),
                     d.imap(), "", "");
-            OutboxSender sender = new OutboxSender(new SqliteOutbox(db), mail, work.resolve("outbox"), Clock.systemUTC(), new Random());
+            OutboxSender sender = new OutboxSender(new SqlOutbox(db), mail, work.resolve("outbox"), Clock.systemUTC(), new Random());
             t0 = System.nanoTime();
             int sent = 0;
             while (sent < emails) {

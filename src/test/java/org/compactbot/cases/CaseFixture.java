@@ -12,16 +12,16 @@ import org.compactbot.conversation.ConversationStore;
 import org.compactbot.conversation.TestClock;
 import org.compactbot.mail.OutboxSender;
 import org.compactbot.store.Database;
-import org.compactbot.store.SqliteCaseStore;
-import org.compactbot.store.SqliteConversationStore;
-import org.compactbot.store.SqliteOutbox;
+import org.compactbot.store.SqlCaseStore;
+import org.compactbot.store.SqlConversationStore;
+import org.compactbot.store.SqlOutbox;
 
 /** A case database on disk with the shipped mediators, a clock the test moves, and a mail sender. */
 final class CaseFixture implements AutoCloseable {
     final Path dir;
     final TestClock clock = new TestClock(Instant.parse("2026-11-24T10:00:00Z")); // a Tuesday
     Database db;
-    SqliteCaseStore store;
+    SqlCaseStore store;
     CaseService service;
     final MediatorDirectory directory;
     /** The database: null for the SQLite file cases.db in dir, else a JDBC URL (PostgreSQL). */
@@ -40,7 +40,7 @@ final class CaseFixture implements AutoCloseable {
 
     void open() throws Exception {
         db = url == null ? Database.open(dir.resolve("cases.db")) : Database.open(url, "", "");
-        store = new SqliteCaseStore(db, clock, "compact@example.org");
+        store = new SqlCaseStore(db, clock, "compact@example.org");
         service = new CaseService(store, directory, clock);
     }
 
@@ -67,7 +67,7 @@ final class CaseFixture implements AutoCloseable {
                 "consent_label", confidential ? "Keep my name confidential from the body" : "The body may be told who raised it"));
         details.put("suggestions", List.of(Map.of("citation", "West Cheshire Compact › Managing Changes to Services › Public sector undertaking 3",
                 "text", "Give a minimum of three months, and ideally six months' notice in writing", "code", "managing-change")));
-        ConversationStore convs = new SqliteConversationStore(db, "CC", clock);
+        ConversationStore convs = new SqlConversationStore(db, "CC", clock);
         Conversation c = new Conversation("conv-" + System.nanoTime(), "test", clock.instant());
         return convs.commitTurn(c, List.of(new ConversationStore.Line("in", "yes")), new ConversationStore.NewCase(area, respondent,
                 organisation, "Sam Patel", email, new ObjectMapper().writeValueAsString(details))).orElseThrow();
@@ -80,7 +80,7 @@ final class CaseFixture implements AutoCloseable {
     /** A sender with these SMTP settings and OAuth2 token command, writing .eml files when the host is empty. */
     OutboxSender sender(AppConfig.Smtp smtp, String tokenCommand) {
         AppConfig.Mail mail = new AppConfig.Mail("compact@example.org", smtp, AppConfig.defaults().mail().imap(), tokenCommand, "");
-        return new OutboxSender(new SqliteOutbox(db), mail, dir.resolve("outbox"), clock, new java.util.Random(7));
+        return new OutboxSender(new SqlOutbox(db), mail, dir.resolve("outbox"), clock, new java.util.Random(7));
     }
 
     @Override

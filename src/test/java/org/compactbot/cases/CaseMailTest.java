@@ -141,10 +141,10 @@ class CaseMailTest {
     void retryKeepsTheSameMessageIdSoAResendCanBeRecognised() throws Exception {
         f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
         f.service.routeNew();
-        var outbox = new org.compactbot.store.SqliteOutbox(f.db);
+        var outbox = new org.compactbot.store.SqlOutbox(f.db);
         List<String> before = outbox.due(f.clock.instant(), 10).stream().map(p -> p.messageId()).toList();
         f.restart();
-        List<String> after = new org.compactbot.store.SqliteOutbox(f.db).due(f.clock.instant(), 10).stream().map(p -> p.messageId()).toList();
+        List<String> after = new org.compactbot.store.SqlOutbox(f.db).due(f.clock.instant(), 10).stream().map(p -> p.messageId()).toList();
         assertEquals(before, after);
         f.sender(smtpPort(), true).drainOnce();
         assertEquals(new HashSet<>(before), Arrays.stream(greenMail.getReceivedMessages()).map(m -> {
@@ -199,7 +199,7 @@ class CaseMailTest {
     void crashAfterSendingBeforeRecordingItLosesNothingAndTheResendKeepsItsMessageId() throws Exception {
         f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
         f.service.routeNew();
-        var real = new org.compactbot.store.SqliteOutbox(f.db);
+        var real = new org.compactbot.store.SqlOutbox(f.db);
         org.compactbot.mail.Outbox crashing = new org.compactbot.mail.Outbox() {
             public void enqueue(OutgoingEmail email, String caseRef) { real.enqueue(email, caseRef); }
             public java.util.Optional<String> caseOf(String messageId) { return real.caseOf(messageId); }

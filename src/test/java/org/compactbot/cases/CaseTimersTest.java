@@ -27,7 +27,7 @@ class CaseTimersTest {
     }
 
     private List<String> purposes() {
-        return new org.compactbot.store.SqliteOutbox(f.db).due(f.clock.instant().plus(Duration.ofDays(999)), 100).stream()
+        return new org.compactbot.store.SqlOutbox(f.db).due(f.clock.instant().plus(Duration.ofDays(999)), 100).stream()
                 .map(p -> p.email().purpose() + ">" + p.email().to()).toList();
     }
 

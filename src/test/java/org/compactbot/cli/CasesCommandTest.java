@@ -11,7 +11,7 @@ import java.util.List;
 import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
 import org.compactbot.store.Database;
-import org.compactbot.store.SqliteConversationStore;
+import org.compactbot.store.SqlConversationStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,7 @@ class CasesCommandTest {
     private Path setUp() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         try (Database db = Database.open(data.resolve("compact-bot.db"))) {
-            ConversationStore s = new SqliteConversationStore(db, "CC", Clock.systemUTC());
+            ConversationStore s = new SqlConversationStore(db, "CC", Clock.systemUTC());
             s.commitTurn(new Conversation("c1", "test", java.time.Instant.now()), List.of(new ConversationStore.Line("in", "yes")),
                     new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council", "Lunch Club", "Sam Patel",
                             "sam@lunchclub.org.uk", "{\"what_happened\":\"grant cut\",\"details\":{\"codes\":\"funding\"}}"));

@@ -14,7 +14,7 @@ import java.util.List;
 import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
 import org.compactbot.store.Database;
-import org.compactbot.store.SqliteConversationStore;
+import org.compactbot.store.SqlConversationStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ class PersonalDataCommandTest {
     private String setUp() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         try (Database db = Database.open(data.resolve("compact-bot.db"))) {
-            ConversationStore s = new SqliteConversationStore(db, "CC", Clock.systemUTC());
+            ConversationStore s = new SqlConversationStore(db, "CC", Clock.systemUTC());
             s.commitTurn(new Conversation("c1", "test", Instant.now()), List.of(new ConversationStore.Line("in", "our grant was cut, Sam Patel")),
                     new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council", "Lunch Club", "Sam Patel",
                             "sam@lunchclub.org.uk", "{\"role\":\"group\",\"what_happened\":\"grant cut\",\"consent\":\"confidential\","

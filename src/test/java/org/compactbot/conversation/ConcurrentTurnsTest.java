@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.compactbot.knowledge.SharedKnowledge;
 import org.compactbot.store.Database;
-import org.compactbot.store.SqliteConversationStore;
+import org.compactbot.store.SqlConversationStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +23,9 @@ class ConcurrentTurnsTest {
     void aTurnThatRacesAnotherInstancesTurnOfTheSameConversationIsRunAgainOnTopOfIt() throws Exception {
         TestClock clock = new TestClock(java.time.Instant.parse("2026-11-24T10:00:00Z"));
         try (Database one = Database.open(dir.resolve("shared.db")); Database two = Database.open(dir.resolve("shared.db"))) {
-            ConversationEngine other = new ConversationEngine(new SqliteConversationStore(two, "CC", clock), SharedKnowledge.answers(),
+            ConversationEngine other = new ConversationEngine(new SqlConversationStore(two, "CC", clock), SharedKnowledge.answers(),
                     new IntentClassifier(SharedKnowledge.embedder()), clock);
-            SqliteConversationStore store = new SqliteConversationStore(one, "CC", clock);
+            SqlConversationStore store = new SqlConversationStore(one, "CC", clock);
             int[] commits = {0};
             ConversationStore racing = new ConversationStore() {
                 @Override
@@ -60,7 +60,7 @@ class ConcurrentTurnsTest {
             Conversation saved = ((ConversationStore.Loaded.Found) store.load("sam")).conversation();
             assertEquals("west-cheshire", saved.answers().get("area"));
             assertEquals("group", saved.answers().get("role"));
-            List<String> transcript = new org.compactbot.store.SqliteCaseStore(one, clock, "compact@example.org").transcript("sam");
+            List<String> transcript = new org.compactbot.store.SqlCaseStore(one, clock, "compact@example.org").transcript("sam");
             assertTrue(transcript.stream().filter(l -> l.contains("A voluntary or community group")).count() == 1,
                     "my message once in the transcript: " + transcript);
         }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.compactbot.knowledge.SharedKnowledge;
 import org.compactbot.store.Database;
-import org.compactbot.store.SqliteConversationStore;
+import org.compactbot.store.SqlConversationStore;
 
 /** A real engine: the shipped Compacts, a SQLite file on disk, a clock the test controls. */
 final class EngineFixture implements AutoCloseable {
@@ -22,7 +22,7 @@ final class EngineFixture implements AutoCloseable {
     /** (Re)opens database and engine, as a restarted process would. */
     void open() throws Exception {
         db = Database.open(dbFile);
-        engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), SharedKnowledge.answers(),
+        engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
                 new IntentClassifier(SharedKnowledge.embedder()), clock);
     }
 

@@ -22,10 +22,10 @@ import org.compactbot.conversation.ConversationStore;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.knowledge.SharedKnowledge;
 import org.compactbot.store.Database;
-import org.compactbot.store.SqliteCaseStore;
-import org.compactbot.store.SqliteConversationStore;
-import org.compactbot.store.SqliteInboundLog;
-import org.compactbot.store.SqliteOutbox;
+import org.compactbot.store.SqlCaseStore;
+import org.compactbot.store.SqlConversationStore;
+import org.compactbot.store.SqlInboundLog;
+import org.compactbot.store.SqlOutbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,18 +43,18 @@ class MailChannelTest {
     Database db;
     MailChannel channel;
     CaseService cases;
-    SqliteCaseStore caseStore;
+    SqlCaseStore caseStore;
     AppConfig.Mail mailConfig;
 
     @BeforeEach
     void open() throws Exception {
         db = Database.open(dir.resolve("mail.db"));
         Clock clock = Clock.systemUTC();
-        ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), SharedKnowledge.answers(),
+        ConversationEngine engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
                 new IntentClassifier(null), clock);
-        caseStore = new SqliteCaseStore(db, clock, BOT);
+        caseStore = new SqlCaseStore(db, clock, BOT);
         cases = new CaseService(caseStore, MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
-        channel = new MailChannel(new MessageParser(), new SqliteInboundLog(db, clock), engine, cases, new SqliteOutbox(db, clock, BOT), BOT);
+        channel = new MailChannel(new MessageParser(), new SqlInboundLog(db, clock), engine, cases, new SqlOutbox(db, clock, BOT), BOT);
         AppConfig.Mail d = AppConfig.defaults().mail();
         mailConfig = new AppConfig.Mail(BOT, new AppConfig.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), "", "", "none"),
                 new AppConfig.Imap("127.0.0.1", greenMail.getImap().getPort(), "compact", "pw", "none", "INBOX", 1), "", "");
@@ -66,7 +66,7 @@ class MailChannelTest {
     }
 
     private int send() {
-        return new OutboxSender(new SqliteOutbox(db), mailConfig, dir.resolve("outbox"), Clock.systemUTC(), new Random(1)).drainOnce();
+        return new OutboxSender(new SqlOutbox(db), mailConfig, dir.resolve("outbox"), Clock.systemUTC(), new Random(1)).drainOnce();
     }
 
     static byte[] email(String from, String subject, String messageId, String extraHeaders, String body) {
@@ -77,7 +77,7 @@ class MailChannelTest {
 
     /** A challenge submitted in conversation {@code id} and routed to a mediator, as the engine and the jobs do it. */
     private String routedCase(String id, ConversationStore.NewCase newCase) {
-        String ref = new SqliteConversationStore(db, "CC", Clock.systemUTC())
+        String ref = new SqlConversationStore(db, "CC", Clock.systemUTC())
                 .commitTurn(new Conversation(id, "test", java.time.Instant.now()), List.of(), newCase).orElseThrow();
         cases.routeNew();
         return ref;
@@ -154,7 +154,7 @@ class MailChannelTest {
         try (ImapPoller poller = new ImapPoller(mailConfig, channel::receive)) {
             poller.start();
             long deadline = System.currentTimeMillis() + 15_000;
-            while (System.currentTimeMillis() < deadline && new SqliteOutbox(db).depthAndOldestAgeSeconds(java.time.Instant.now())[0] == 0) {
+            while (System.currentTimeMillis() < deadline && new SqlOutbox(db).depthAndOldestAgeSeconds(java.time.Instant.now())[0] == 0) {
                 Thread.sleep(100);
             }
         }
@@ -284,7 +284,7 @@ class MailChannelTest {
 
     @Test
     void aCrashBetweenTheTurnAndQueuingItsReplyNeitherLosesTheReplyNorActsTwice() throws Exception {
-        var real = new SqliteOutbox(db);
+        var real = new SqlOutbox(db);
         Outbox dying = new Outbox() {
             public void enqueue(org.compactbot.cases.OutgoingEmail email, String caseRef) { throw new IllegalStateException("killed"); }
             public java.util.Optional<String> caseOf(String messageId) { return real.caseOf(messageId); }
@@ -294,9 +294,9 @@ class MailChannelTest {
             public long[] depthAndOldestAgeSeconds(java.time.Instant now) { return real.depthAndOldestAgeSeconds(now); }
         };
         Clock clock = Clock.systemUTC();
-        ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), SharedKnowledge.answers(),
+        ConversationEngine engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
                 new IntentClassifier(null), clock);
-        MailChannel crashing = new MailChannel(new MessageParser(), new SqliteInboundLog(db, clock), engine, cases, dying, BOT);
+        MailChannel crashing = new MailChannel(new MessageParser(), new SqlInboundLog(db, clock), engine, cases, dying, BOT);
         byte[] start = email("al@youth.org.uk", "Challenge", "<al1@youth>", "", "I want to raise a challenge");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> crashing.receive(start));
 
@@ -315,7 +315,7 @@ class MailChannelTest {
     void aReplyThatLostTheReferenceInItsSubjectStillJoinsItsCaseByInReplyTo() throws Exception {
         String ref = routedCase("c3", new ConversationStore.NewCase("redcar-cleveland", "Redcar and Cleveland Council", "Eston Youth", "Kim Lee",
                         "kim@estonyouth.org.uk", "{}"));
-        String summaryId = new SqliteOutbox(db).due(java.time.Instant.now(), 10).stream()
+        String summaryId = new SqlOutbox(db).due(java.time.Instant.now(), 10).stream()
                 .filter(p -> p.email().purpose().equals("mediator_summary")).findFirst().orElseThrow().messageId();
         MailChannel.Outcome o = channel.receive(email("helen@teesmediation.example", "Re: your email", "<h1@tees>",
                 "In-Reply-To: " + summaryId + "\r\nReferences: " + summaryId + "\r\n", "ACCEPT"));

@@ -15,10 +15,10 @@ import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.knowledge.SharedKnowledge;
 import org.compactbot.store.Database;
-import org.compactbot.store.SqliteCaseStore;
-import org.compactbot.store.SqliteConversationStore;
-import org.compactbot.store.SqliteInboundLog;
-import org.compactbot.store.SqliteOutbox;
+import org.compactbot.store.SqlCaseStore;
+import org.compactbot.store.SqlConversationStore;
+import org.compactbot.store.SqlInboundLog;
+import org.compactbot.store.SqlOutbox;
 import org.compactbot.web.Metrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,11 +36,11 @@ class MailMetricsTest {
         MailMetrics counts = wiring.mailMetrics();
         try (Database db = Database.open(dir.resolve("mail.db"))) {
             Clock clock = Clock.systemUTC();
-            ConversationEngine engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), SharedKnowledge.answers(),
+            ConversationEngine engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
                     new IntentClassifier(null), clock);
-            CaseService cases = new CaseService(new SqliteCaseStore(db, clock, BOT), MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
-            MailChannel channel = new MailChannel(new MessageParser(), new SqliteInboundLog(db, clock), engine, cases,
-                    new SqliteOutbox(db, clock, BOT), BOT, counts);
+            CaseService cases = new CaseService(new SqlCaseStore(db, clock, BOT), MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
+            MailChannel channel = new MailChannel(new MessageParser(), new SqlInboundLog(db, clock), engine, cases,
+                    new SqlOutbox(db, clock, BOT), BOT, counts);
             byte[] q1 = MailChannelTest.email("jo@bilston.org.uk", "Consultation", "<m1@bilston.org.uk>", "", "what does co-production mean?");
             byte[] q2 = MailChannelTest.email("pat@eston.org.uk", "Volunteers", "<m2@eston.org.uk>", "", "can volunteers claim expenses?");
             byte[] away = MailChannelTest.email("sam@eston.org.uk", "Out of office", "<m3@eston.org.uk>", "Auto-Submitted: auto-replied\r\n", "Away");
@@ -58,10 +58,10 @@ class MailMetricsTest {
                 closedPort = s.getLocalPort();
             }
             AppConfig.Mail unreachable = new AppConfig.Mail(BOT, new AppConfig.Smtp("127.0.0.1", closedPort, "", "", "none"), d.mail().imap(), "", "");
-            assertEquals(0, new OutboxSender(new SqliteOutbox(db), unreachable, dir.resolve("outbox"), clock, new Random(1), counts).drainOnce());
+            assertEquals(0, new OutboxSender(new SqlOutbox(db), unreachable, dir.resolve("outbox"), clock, new Random(1), counts).drainOnce());
             assertEquals(1, metrics.value("compactbot_mail_out_total", "result", "failed"));
             // the other reply is still due and goes out as a file; the failed one waits for its retry
-            assertEquals(1, new OutboxSender(new SqliteOutbox(db), d.mail(), dir.resolve("outbox"), clock, new Random(1), counts).drainOnce());
+            assertEquals(1, new OutboxSender(new SqlOutbox(db), d.mail(), dir.resolve("outbox"), clock, new Random(1), counts).drainOnce());
             assertEquals(1, metrics.value("compactbot_mail_out_total", "result", "sent"));
             String text = metrics.render();
             assertTrue(text.contains("compactbot_mail_in_total{outcome=\"replied\"} 2\n"), text);

@@ -13,9 +13,9 @@ import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.knowledge.SharedKnowledge;
 import org.compactbot.store.Database;
-import org.compactbot.store.SqliteCaseStore;
-import org.compactbot.store.SqliteConversationStore;
-import org.compactbot.store.SqliteSlackEventLog;
+import org.compactbot.store.SqlCaseStore;
+import org.compactbot.store.SqlConversationStore;
+import org.compactbot.store.SqlSlackEventLog;
 import org.compactbot.web.SlackRoute;
 
 /**
@@ -30,7 +30,7 @@ final class SlackFixture implements AutoCloseable {
     private final Path dbFile;
     private final CaseStatusLookup cases;
     /** The cases raised through this Slack, on the same database (when no other lookup was given). */
-    SqliteCaseStore caseStore;
+    SqlCaseStore caseStore;
     private final HttpClient http = HttpClient.newHttpClient();
     Database db;
     ConversationEngine engine;
@@ -54,12 +54,12 @@ final class SlackFixture implements AutoCloseable {
     private void open() throws Exception {
         db = Database.open(dbFile);
         Clock clock = Clock.systemUTC();
-        engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), SharedKnowledge.answers(),
+        engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
                 new IntentClassifier(SharedKnowledge.embedder()), clock);
-        caseStore = new SqliteCaseStore(db, clock, "compact@example.org");
+        caseStore = new SqlCaseStore(db, clock, "compact@example.org");
         AppConfig.Slack cfg = new AppConfig.Slack(FakeSlackApi.TOKEN, SlackRequests.SECRET, "", api.apiUrl());
         channel = new SlackChannel(cfg, engine, SharedKnowledge.answers(), new IntentClassifier(SharedKnowledge.embedder()),
-                new SqliteSlackEventLog(db, clock), cases != null ? cases : CaseStatusLookup.of(caseStore), SlackMetrics.NONE, new SlackCalls.RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5)));
+                new SqlSlackEventLog(db, clock), cases != null ? cases : CaseStatusLookup.of(caseStore), SlackMetrics.NONE, new SlackCalls.RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5)));
         SlackHttp slackHttp = new SlackHttp(channel, SlackRequests.SECRET, clock);
         web = Javalin.create(c -> {
             c.jetty.port = 0;

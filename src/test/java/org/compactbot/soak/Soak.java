@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.compactbot.conversation.ConversationStore;
 import org.compactbot.store.Database;
-import org.compactbot.store.SqliteConversationStore;
+import org.compactbot.store.SqlConversationStore;
 
 /**
  * The soak test of issue #7 (run by scripts/soak, not by the test suite): simulated users chat
@@ -172,7 +172,7 @@ public final class Soak {
         long unsent, conversations, corrupt = 0, inboundMissing = 0;
         try (Database db = Database.open(dbFile)) { // the same integrity check serve runs at start
             integrity = "ok";
-            SqliteConversationStore store = new SqliteConversationStore(db, "CC", Clock.systemUTC());
+            SqlConversationStore store = new SqlConversationStore(db, "CC", Clock.systemUTC());
             List<String> ids = db.inTransaction(c -> strings(c, "SELECT id FROM conversations"));
             conversations = ids.size();
             for (String id : ids) {

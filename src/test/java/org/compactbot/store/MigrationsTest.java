@@ -100,8 +100,8 @@ class MigrationsTest {
         }
         Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
         try (Database db = Database.open("jdbc:sqlite:" + file, "", "")) {
-            assertEquals("Lunch Club", new SqliteCaseStore(db, clock, "compact@example.org").find("CC-2026-0001").orElseThrow().organisation());
-            String next = new SqliteConversationStore(db, "CC", clock).commitTurn(new Conversation("c1", "test", clock.instant()),
+            assertEquals("Lunch Club", new SqlCaseStore(db, clock, "compact@example.org").find("CC-2026-0001").orElseThrow().organisation());
+            String next = new SqlConversationStore(db, "CC", clock).commitTurn(new Conversation("c1", "test", clock.instant()),
                     List.of(), new ConversationStore.NewCase("west-cheshire", "Council", "Youth Club", "Al", "al@youth.example", "{}"))
                     .orElseThrow();
             assertEquals("CC-2026-0002", next);

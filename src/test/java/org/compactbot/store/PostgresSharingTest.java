@@ -83,7 +83,7 @@ class PostgresSharingTest {
     private OutboxSender sender(Database db) {
         AppConfig.Mail mail = new AppConfig.Mail("compact@example.org", new AppConfig.Smtp("127.0.0.1", smtp.getSmtp().getPort(), "", "", "none"),
                 AppConfig.defaults().mail().imap(), "", "");
-        return new OutboxSender(new SqliteOutbox(db, Clock.systemUTC(), "compact@example.org"), mail, dir.resolve("unused"),
+        return new OutboxSender(new SqlOutbox(db, Clock.systemUTC(), "compact@example.org"), mail, dir.resolve("unused"),
                 Clock.systemUTC(), new Random(7));
     }
 
@@ -92,7 +92,7 @@ class PostgresSharingTest {
         String url = TestPostgres.newDatabase();
         Database one = instance(url), two = instance(url);
         int n = 450; // more than one round's 200, so both instances get work
-        SqliteOutbox queue = new SqliteOutbox(one, Clock.systemUTC(), "compact@example.org");
+        SqlOutbox queue = new SqlOutbox(one, Clock.systemUTC(), "compact@example.org");
         for (int i = 0; i < n; i++) queue.enqueue(email(i), null);
         OutboxSender first = sender(one), second = sender(two);
         Callable<Integer> drainFirst = () -> {
@@ -123,7 +123,7 @@ class PostgresSharingTest {
         Database one = instance(url), two = instance(url);
         Instant now = Instant.parse("2026-11-24T10:00:00Z");
         Clock clock = Clock.fixed(now, java.time.ZoneOffset.UTC);
-        SqliteOutbox mine = new SqliteOutbox(one, clock, "compact@example.org"), theirs = new SqliteOutbox(two, clock, "compact@example.org");
+        SqlOutbox mine = new SqlOutbox(one, clock, "compact@example.org"), theirs = new SqlOutbox(two, clock, "compact@example.org");
         for (int i = 0; i < 5; i++) mine.enqueue(email(i), null);
         List<Long> all = mine.due(now, 10).stream().map(Outbox.Pending::id).toList();
         List<Long> got = one.inTransaction(c -> {
@@ -187,7 +187,7 @@ class PostgresSharingTest {
             Database db = instance(url);
             String name = "instance" + t;
             submitters.add(() -> {
-                SqliteConversationStore store = new SqliteConversationStore(db, "CC", clock);
+                SqlConversationStore store = new SqlConversationStore(db, "CC", clock);
                 List<String> refs = new ArrayList<>();
                 for (int i = 0; i < 15; i++) {
                     refs.add(store.commitTurn(new Conversation(name + "-" + i, "test", clock.instant()), List.of(),
@@ -208,16 +208,16 @@ class PostgresSharingTest {
         String url = TestPostgres.newDatabase();
         Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), java.time.ZoneOffset.UTC);
         Database one = instance(url), two = instance(url);
-        String ref = new SqliteConversationStore(one, "CC", clock).commitTurn(new Conversation("c", "test", clock.instant()), List.of(),
+        String ref = new SqlConversationStore(one, "CC", clock).commitTurn(new Conversation("c", "test", clock.instant()), List.of(),
                 new ConversationStore.NewCase("west-cheshire", "Council", "Group", "Sam", "sam@example.org", "{}")).orElseThrow();
-        SqliteCaseStore first = new SqliteCaseStore(one, clock, "compact@example.org"), second = new SqliteCaseStore(two, clock, "compact@example.org");
+        SqlCaseStore first = new SqlCaseStore(one, clock, "compact@example.org"), second = new SqlCaseStore(two, clock, "compact@example.org");
         for (int i = 0; i < 10; i++) {
             CaseChange reminder = new CaseChange(ref, null, "timer", "reminder " + i, Map.of(), List.of(email(i)), "reminder_" + i);
             List<Boolean> fired = together(List.of(() -> first.apply(reminder), () -> second.apply(reminder)));
             assertEquals(1, fired.stream().filter(f -> f).count(), "timer " + i + ": " + fired);
         }
         assertEquals(11, first.history(ref).size(), "the submission and one event per timer");
-        assertEquals(10, new SqliteOutbox(one, clock, "compact@example.org").depthAndOldestAgeSeconds(clock.instant())[0], "one email per timer");
+        assertEquals(10, new SqlOutbox(one, clock, "compact@example.org").depthAndOldestAgeSeconds(clock.instant())[0], "one email per timer");
     }
 
     @Test
@@ -234,7 +234,7 @@ class PostgresSharingTest {
             p.setInt(1, pid);
             p.execute();
         }
-        SqliteSlackEventLog events = new SqliteSlackEventLog(db, Clock.systemUTC());
+        SqlSlackEventLog events = new SqlSlackEventLog(db, Clock.systemUTC());
         assertThrows(StoreException.class, () -> events.firstTime("Ev1"), "the transaction in flight fails");
         assertTrue(events.firstTime("Ev1"), "the next one runs on a new connection");
         assertFalse(events.firstTime("Ev1"));

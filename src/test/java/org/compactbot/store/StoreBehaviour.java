@@ -34,9 +34,9 @@ abstract class StoreBehaviour {
     final TestClock clock = new TestClock(Instant.parse("2026-11-24T10:00:00Z"));
     String url;
     Database db;
-    SqliteConversationStore conversations;
-    SqliteCaseStore cases;
-    SqliteOutbox outbox;
+    SqlConversationStore conversations;
+    SqlCaseStore cases;
+    SqlOutbox outbox;
 
     /** The JDBC URL of a new, empty database. */
     abstract String newDatabase() throws Exception;
@@ -45,9 +45,9 @@ abstract class StoreBehaviour {
     void open() throws Exception {
         url = newDatabase();
         db = Database.open(url, "", "");
-        conversations = new SqliteConversationStore(db, "CC", clock);
-        cases = new SqliteCaseStore(db, clock, "compact@example.org");
-        outbox = new SqliteOutbox(db, clock, "compact@example.org");
+        conversations = new SqlConversationStore(db, "CC", clock);
+        cases = new SqlCaseStore(db, clock, "compact@example.org");
+        outbox = new SqlOutbox(db, clock, "compact@example.org");
     }
 
     @AfterEach
@@ -186,7 +186,7 @@ abstract class StoreBehaviour {
 
     @Test
     void aMessageOrEventDeliveredAgainIsRecognised() {
-        var inbound = new SqliteInboundLog(db, clock);
+        var inbound = new SqlInboundLog(db, clock);
         assertTrue(inbound.firstReceipt("<m1@example.org>", "sam@lunchclub.example"));
         assertTrue(inbound.firstReceipt("<m1@example.org>", "sam@lunchclub.example"), "received but never processed (a crash): act on it");
         inbound.processed("<m1@example.org>", "replied: answer");
@@ -195,7 +195,7 @@ abstract class StoreBehaviour {
         clock.advance(Duration.ofHours(2));
         assertEquals(0, inbound.repliesInLastHour("sam@lunchclub.example"));
 
-        var slack = new SqliteSlackEventLog(db, clock);
+        var slack = new SqlSlackEventLog(db, clock);
         assertTrue(slack.firstTime("Ev01"));
         assertFalse(slack.firstTime("Ev01"));
         assertTrue(slack.firstTime("Ev02"));

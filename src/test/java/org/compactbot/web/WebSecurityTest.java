@@ -23,7 +23,7 @@ import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.knowledge.AnswerService;
 import org.compactbot.knowledge.SharedKnowledge;
 import org.compactbot.store.Database;
-import org.compactbot.store.SqliteConversationStore;
+import org.compactbot.store.SqlConversationStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +48,7 @@ class WebSecurityTest {
         AppConfig cfg = new AppConfig(new AppConfig.Server(0, limit, trustedProxies), d.data(), d.knowledge(), new AppConfig.Api(apiToken),
                 d.slack(), mail, d.cases());
         db = Database.open(dir.resolve("web.db"));
-        var engine = new ConversationEngine(new SqliteConversationStore(db, "CC", java.time.Clock.systemUTC()), answers,
+        var engine = new ConversationEngine(new SqlConversationStore(db, "CC", java.time.Clock.systemUTC()), answers,
                 new IntentClassifier(null), java.time.Clock.systemUTC());
         server = new WebServer(cfg, answers, engine);
         server.start();

@@ -30,7 +30,7 @@ class WebServerTest {
                 new AppConfig.Api(token), d.slack(), d.mail(), d.cases());
         db = org.compactbot.store.Database.open(dir.resolve("web.db"));
         var engine = new org.compactbot.conversation.ConversationEngine(
-                new org.compactbot.store.SqliteConversationStore(db, "CC", java.time.Clock.systemUTC()), SharedKnowledge.answers(),
+                new org.compactbot.store.SqlConversationStore(db, "CC", java.time.Clock.systemUTC()), SharedKnowledge.answers(),
                 new org.compactbot.conversation.IntentClassifier(null), java.time.Clock.systemUTC());
         WebServer s = new WebServer(cfg, SharedKnowledge.answers(), engine);
         s.start();
@@ -149,7 +149,7 @@ class WebServerTest {
                 d.api(), d.slack(), d.mail(), d.cases());
         try (org.compactbot.Wiring w = new org.compactbot.Wiring(cfg, System.err)) {
             var engine = new org.compactbot.conversation.ConversationEngine(
-                    new org.compactbot.store.SqliteConversationStore(w.database(), "CC", java.time.Clock.systemUTC()), SharedKnowledge.answers(),
+                    new org.compactbot.store.SqlConversationStore(w.database(), "CC", java.time.Clock.systemUTC()), SharedKnowledge.answers(),
                     new org.compactbot.conversation.IntentClassifier(null), java.time.Clock.systemUTC());
             server = new WebServer(cfg, SharedKnowledge.answers(), engine, w.health(), null);
             server.start();

@@ -11,7 +11,7 @@ import org.compactbot.slack.SlackEventLog;
  * The Slack event ids seen, in the slack_events table. Slack retries a delivery for about an hour,
  * so ids older than {@link #KEEP} are pruned now and then to keep the table small.
  */
-public final class SqliteSlackEventLog implements SlackEventLog {
+public final class SqlSlackEventLog implements SlackEventLog {
     static final Duration KEEP = Duration.ofDays(3);
     private static final int PRUNE_EVERY = 500;
 
@@ -19,7 +19,7 @@ public final class SqliteSlackEventLog implements SlackEventLog {
     private final Clock clock;
     private final AtomicInteger sincePrune = new AtomicInteger(PRUNE_EVERY);
 
-    public SqliteSlackEventLog(Database db, Clock clock) {
+    public SqlSlackEventLog(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }

@@ -17,13 +17,13 @@ import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
 
 /** Conversations, transcripts and new cases in the database (SQLite or PostgreSQL); each turn in one transaction. */
-public final class SqliteConversationStore implements ConversationStore {
+public final class SqlConversationStore implements ConversationStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
     private final String referencePrefix;
     private final Clock clock;
 
-    public SqliteConversationStore(Database db, String referencePrefix, Clock clock) {
+    public SqlConversationStore(Database db, String referencePrefix, Clock clock) {
         this.db = db;
         this.referencePrefix = referencePrefix;
         this.clock = clock;
@@ -163,7 +163,7 @@ public final class SqliteConversationStore implements ConversationStore {
     /** Keeps a file sent before the challenge exists; it moves to the case when the challenge is submitted. */
     public void keepDraftEvidence(String conversationId, String name, String type, byte[] content) {
         db.inTransaction(c -> {
-            SqliteCaseStore.insertFile(c, "draft_evidence", "conversation_id", conversationId, clock.instant(), name, type, content);
+            SqlCaseStore.insertFile(c, "draft_evidence", "conversation_id", conversationId, clock.instant(), name, type, content);
             return null;
         });
     }

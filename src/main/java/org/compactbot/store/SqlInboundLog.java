@@ -7,11 +7,11 @@ import java.time.Duration;
 import org.compactbot.mail.InboundLog;
 
 /** inbound_messages: a message is recorded on receipt and marked processed once acted on. */
-public final class SqliteInboundLog implements InboundLog {
+public final class SqlInboundLog implements InboundLog {
     private final Database db;
     private final Clock clock;
 
-    public SqliteInboundLog(Database db, Clock clock) {
+    public SqlInboundLog(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }

@@ -12,17 +12,17 @@ import org.compactbot.cases.OutgoingEmail;
 import org.compactbot.mail.Outbox;
 
 /** The emails table as an outbox: due rows in order, sent or rescheduled one by one. */
-public final class SqliteOutbox implements Outbox {
+public final class SqlOutbox implements Outbox {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
     private final java.time.Clock clock;
     private final String mailDomain;
 
-    public SqliteOutbox(Database db) {
+    public SqlOutbox(Database db) {
         this(db, java.time.Clock.systemUTC(), "compact@example.org");
     }
 
-    public SqliteOutbox(Database db, java.time.Clock clock, String botAddress) {
+    public SqlOutbox(Database db, java.time.Clock clock, String botAddress) {
         this.db = db;
         this.clock = clock;
         this.mailDomain = botAddress.substring(botAddress.indexOf('@') + 1);

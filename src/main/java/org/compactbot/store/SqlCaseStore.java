@@ -24,14 +24,14 @@ import org.compactbot.cases.ChallengeCase;
 import org.compactbot.cases.OutgoingEmail;
 
 /** Cases, their audit trail, timers and outgoing emails in the database (SQLite or PostgreSQL). */
-public final class SqliteCaseStore implements CaseStore {
+public final class SqlCaseStore implements CaseStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SETTABLE = Set.of("mediator_id", "routing_reason", "assigned_at", "accepted_at", "closed_at", "outcome");
     private final Database db;
     private final Clock clock;
     private final String mailDomain;
 
-    public SqliteCaseStore(Database db, Clock clock, String botAddress) {
+    public SqlCaseStore(Database db, Clock clock, String botAddress) {
         this.db = db;
         this.clock = clock;
         this.mailDomain = botAddress.substring(botAddress.indexOf('@') + 1);
@@ -256,7 +256,7 @@ public final class SqliteCaseStore implements CaseStore {
                 p.executeUpdate();
             }
             for (OutgoingEmail e : change.emails()) {
-                if (!e.to().isBlank()) SqliteOutbox.insert(c, change.ref(), e, now, mailDomain); // none to an erased complainant
+                if (!e.to().isBlank()) SqlOutbox.insert(c, change.ref(), e, now, mailDomain); // none to an erased complainant
             }
             if (current == CaseStatus.SUBMITTED && change.to() != null) {
                 try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET done_at = ? WHERE case_ref = ? AND kind = 'case_submitted' AND done_at IS NULL")) {

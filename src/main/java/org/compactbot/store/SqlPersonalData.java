@@ -33,13 +33,13 @@ import org.compactbot.cases.Redaction;
  * emails to them or about their cases, and the log of emails from them. Plain SQL, one statement
  * per table, so it carries over to other databases; matching on the address is done lower-cased.
  */
-public final class SqlitePersonalData implements PersonalData {
+public final class SqlPersonalData implements PersonalData {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLOSED = "'resolved', 'withdrawn', 'closed_unresolved', 'signposted'";
     private final Database db;
     private final Clock clock;
 
-    public SqlitePersonalData(Database db, Clock clock) {
+    public SqlPersonalData(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * email through the mail channel, a mediator's question and the complainant's file through the
  * case service.
  */
-class SqlitePersonalDataTest {
+class SqlPersonalDataTest {
     static final String BOT = "compact@example.org";
     static final String SAM = "Sam.Patel@LunchClub.org.uk";
 
@@ -53,7 +53,7 @@ class SqlitePersonalDataTest {
     final TestClock clock = new TestClock(Instant.parse("2026-11-24T10:00:00Z"));
     Database db;
     ConversationEngine engine;
-    SqliteCaseStore store;
+    SqlCaseStore store;
     CaseService cases;
     MediatorDirectory directory;
     MailChannel mail;
@@ -62,13 +62,13 @@ class SqlitePersonalDataTest {
     @BeforeEach
     void open() throws Exception {
         db = Database.open(dir.resolve("compact-bot.db"));
-        engine = new ConversationEngine(new SqliteConversationStore(db, "CC", clock), SharedKnowledge.answers(),
+        engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
                 new IntentClassifier(SharedKnowledge.embedder()), clock);
-        store = new SqliteCaseStore(db, clock, BOT);
+        store = new SqlCaseStore(db, clock, BOT);
         directory = MediatorDirectoryLoader.load(Path.of("config/mediators.yml"));
         cases = new CaseService(store, directory, clock);
-        mail = new MailChannel(new MessageParser(), new SqliteInboundLog(db, clock), engine, cases, new SqliteOutbox(db, clock, BOT), BOT);
-        data = new SqlitePersonalData(db, clock);
+        mail = new MailChannel(new MessageParser(), new SqlInboundLog(db, clock), engine, cases, new SqlOutbox(db, clock, BOT), BOT);
+        data = new SqlPersonalData(db, clock);
     }
 
     @AfterEach
