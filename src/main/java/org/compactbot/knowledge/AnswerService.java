@@ -18,7 +18,7 @@ public final class AnswerService {
      * Set by measurement (see README).
      */
     public record Abstention(double floor, double sure, double margin) {
-        public static final Abstention DEFAULT = new Abstention(0.60, 0.80, 0.0);
+        public static final Abstention DEFAULT = new Abstention(0.60, 0.80, -0.01);
 
         boolean answers(Retriever.Retrieval r) {
             double best = r.passages().stream().mapToDouble(ScoredPassage::semantic).max().orElse(0);

@@ -28,15 +28,19 @@ public final class Retriever {
      * fusion and separate wording/gloss/question fields were measured too and did worse.
      */
     public record Tuning(double lexicalWeight, double semanticWeight, double areaBoost, int depth,
-                         float bodyBoost, float sectionBoost, float termBoost) {
-        public static final Tuning DEFAULT = new Tuning(0.3, 0.7, 0.15, 100, 1.0f, 0.3f, 2.0f);
+                         float bodyBoost, float sectionBoost, float termBoost, double definitionPenalty) {
+        public static final Tuning DEFAULT = new Tuning(0.3, 0.7, 0.15, 100, 1.0f, 0.3f, 2.0f, 0.1);
 
         public Tuning withLexicalWeight(double w) {
-            return new Tuning(w, 1 - w, areaBoost, depth, bodyBoost, sectionBoost, termBoost);
+            return new Tuning(w, 1 - w, areaBoost, depth, bodyBoost, sectionBoost, termBoost, definitionPenalty);
         }
 
         public Tuning withAreaBoost(double b) {
-            return new Tuning(lexicalWeight, semanticWeight, b, depth, bodyBoost, sectionBoost, termBoost);
+            return new Tuning(lexicalWeight, semanticWeight, b, depth, bodyBoost, sectionBoost, termBoost, definitionPenalty);
+        }
+
+        public Tuning withDefinitionPenalty(double p) {
+            return new Tuning(lexicalWeight, semanticWeight, areaBoost, depth, bodyBoost, sectionBoost, termBoost, p);
         }
     }
 
@@ -90,6 +94,7 @@ public final class Retriever {
                 }
             }
             List<ScoredPassage> out = new ArrayList<>(found.size());
+            boolean meaningAsked = QuestionKinds.asksForMeaning(question);
             for (var e : found.entrySet()) {
                 double[] s = e.getValue();
                 if (Double.isNaN(s[1])) {
@@ -101,6 +106,8 @@ public final class Retriever {
                 double sem = semanticScale(s[1]);
                 double score = tuning.lexicalWeight() * lex + tuning.semanticWeight() * sem;
                 if (preferArea != null && preferArea.equals(p.area())) score += tuning.areaBoost();
+                // a glossary entry says what a word means, not what anyone undertakes: it leads only when a meaning is asked
+                if (!p.term().isEmpty() && !meaningAsked) score -= tuning.definitionPenalty();
                 out.add(new ScoredPassage(p, score, s[0], s[1], s[2]));
             }
             out.sort((a, b) -> Double.compare(b.score(), a.score()));

@@ -53,6 +53,15 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aGlossaryDefinitionLeadsOnlyWhenAMeaningIsAsked() {
+        Answer meaning = answers.ask("what does decommissioning mean?", null, 3);
+        assertEquals("decommissioning", meaning.passages().get(0).passage().term().toLowerCase(),
+                () -> meaning.passages().get(0).passage().text());
+        Answer ending = answers.ask("the council wants to stop paying for our advice service to cut its budget - what has to happen first?", null, 3);
+        assertEquals("", ending.passages().get(0).passage().term(), () -> ending.passages().get(0).passage().text());
+    }
+
+    @Test
     void prefersTheAreaTheQuestionNames() {
         Answer a = answers.ask("In Redcar, what does the council promise about consultation?", null, 5);
         assertEquals("redcar-cleveland", a.area());

@@ -18,15 +18,16 @@ public final class TuneRetrieval {
     }
 
     public static void main(String[] args) throws Exception {
-        Path shared = DevQuestions.sharedDir();
-        List<DevQuestions.Question> qs = DevQuestions.load(shared.resolve("eval/questions-dev.jsonl"));
+        String file = System.getProperty("questions");
+        List<DevQuestions.Question> qs = DevQuestions.load(file != null ? Path.of(file) : DevQuestions.sharedDir().resolve("eval/questions-dev.jsonl"));
         Path data = Files.createDirectories(Path.of("target/tune-data"));
         Embedder emb = new BgeEmbedder();
         try (KnowledgeIndex idx = KnowledgeIndex.openOrBuild(Path.of("index-data"), data, emb, new CorpusLoader(), (f, r) -> System.err.println(f + ": " + r))) {
             double[] lexWeights = args.length > 0 ? new double[] {Double.parseDouble(args[0])} : new double[] {0.0, 0.2, 0.3, 0.35, 0.4, 0.5, 0.7, 1.0};
             for (double lw : lexWeights) {
                 Retriever.Tuning t = Retriever.Tuning.DEFAULT.withLexicalWeight(lw)
-                        .withAreaBoost(Double.parseDouble(System.getProperty("ab", String.valueOf(Retriever.Tuning.DEFAULT.areaBoost()))));
+                        .withAreaBoost(Double.parseDouble(System.getProperty("ab", String.valueOf(Retriever.Tuning.DEFAULT.areaBoost()))))
+                        .withDefinitionPenalty(Double.parseDouble(System.getProperty("def", String.valueOf(Retriever.Tuning.DEFAULT.definitionPenalty()))));
                 AnswerService svc = new AnswerService(idx, new Retriever(idx, emb, t), new AnswerService.Abstention(Double.parseDouble(System.getProperty("floor", "0.6")), Double.parseDouble(System.getProperty("sure", "0.8")), Double.parseDouble(System.getProperty("margin", "0"))));
                 List<Answer> answers = new ArrayList<>();
                 for (var q : qs) answers.add(svc.ask(q.question(), null, 5));
