@@ -24,8 +24,10 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         Wiring wiring = new Wiring(main.config(), System.err);
+        wiring.embedder(); // the model loads on its own thread meanwhile
         wiring.database(); // first: a damaged database stops start-up before anything else is built
         WebServer server = wiring.webServer();
+        wiring.embedder().embedQuery("warm-up"); // ready means ready: the first question does not wait for the model
         var jobs = wiring.backgroundJobs(); // polls IMAP too, on the instance that leads
         server.start();
         jobs.start();

@@ -9,16 +9,21 @@ import org.apache.tika.exception.TikaException;
 
 /** Plain text out of PDF and Word files, through Apache Tika. */
 public final class TextExtractor {
-    private final Tika tika = new Tika();
+    /** Made on first use: Tika loads all its parsers (about a second), and most corpora are Markdown only. */
+    private Tika tika;
 
-    public TextExtractor() {
-        tika.setMaxStringLength(20_000_000);
+    private synchronized Tika tika() {
+        if (tika == null) {
+            tika = new Tika();
+            tika.setMaxStringLength(20_000_000);
+        }
+        return tika;
     }
 
     /** The document's text; an {@link IOException} whose message says why when it has none. */
     public String extract(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            String text = tika.parseToString(in);
+            String text = tika().parseToString(in);
             if (text == null || text.isBlank()) throw new IOException("no text could be extracted (scanned image or empty document?)");
             return text;
         } catch (TikaException | RuntimeException e) {
