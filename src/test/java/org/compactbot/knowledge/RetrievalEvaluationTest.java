@@ -17,13 +17,7 @@ class RetrievalEvaluationTest {
     void devQuestionsScoreAboveTheRegressionFloor() throws Exception {
         Path shared = DevQuestions.sharedDir();
         assumeTrue(shared != null, "../shared/eval not present: evaluation skipped");
-        List<DevQuestions.Question> qs = DevQuestions.load(shared.resolve("eval/questions-dev.jsonl"));
-        AnswerService answers = SharedKnowledge.answers();
-        List<Answer> results = new ArrayList<>();
-        for (var q : qs) results.add(answers.ask(q.question(), null, 5));
-        DevQuestions.Scores s = DevQuestions.score(qs, results);
-        System.out.println("[eval] questions-dev: " + s);
-        s.misses().forEach(m -> System.out.println("[eval]   " + m));
+        DevQuestions.Scores s = scoreAndPrint("questions-dev", shared.resolve("eval/questions-dev.jsonl"));
         assertTrue(s.recall3() >= 0.60, "recall@3 fell to " + s.recall3());
         assertTrue(s.abstainAccuracy() >= 0.75, "abstention fell to " + s.abstainAccuracy());
     }
@@ -35,18 +29,21 @@ class RetrievalEvaluationTest {
      */
     @Test
     void ownQuestionsScoreAboveTheRegressionFloor() throws Exception {
-        List<DevQuestions.Question> qs = DevQuestions.load(Path.of("src/test/resources/eval/questions-own.jsonl"));
+        DevQuestions.Scores s = scoreAndPrint("questions-own", Path.of("src/test/resources/eval/questions-own.jsonl"));
+        assertTrue(s.recall3() >= 0.75, "recall@3 fell to " + s.recall3());
+        assertTrue(s.abstainAccuracy() >= 0.55, "abstention fell to " + s.abstainAccuracy());
+        assertTrue(s.falseAbstain() <= 2, "answerable questions declined: " + s.falseAbstain());
+    }
+
+    /** Asks every question of the file through the real index and model, prints the figures and the misses. */
+    private static DevQuestions.Scores scoreAndPrint(String name, Path file) throws Exception {
+        List<DevQuestions.Question> qs = DevQuestions.load(file);
         AnswerService answers = SharedKnowledge.answers();
         List<Answer> results = new ArrayList<>();
         for (var q : qs) results.add(answers.ask(q.question(), null, 5));
         DevQuestions.Scores s = DevQuestions.score(qs, results);
-        System.out.println("[eval] questions-own: " + s);
+        System.out.println("[eval] " + name + ": " + s);
         s.misses().forEach(m -> System.out.println("[eval]   " + m));
-        assertTrue(s.recall3() >= OWN_RECALL3_FLOOR, "recall@3 fell to " + s.recall3());
-        assertTrue(s.abstainAccuracy() >= OWN_ABSTAIN_FLOOR, "abstention fell to " + s.abstainAccuracy());
-        assertTrue(s.falseAbstain() <= 2, "answerable questions declined: " + s.falseAbstain());
+        return s;
     }
-
-    private static final double OWN_RECALL3_FLOOR = 0.75;
-    private static final double OWN_ABSTAIN_FLOOR = 0.55;
 }

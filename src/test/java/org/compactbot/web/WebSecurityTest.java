@@ -170,6 +170,40 @@ class WebSecurityTest {
     }
 
     @Test
+    void aRequestRefusedBeforeItsBodyIsReadStillGetsItsAnswerAndTheConnectionStaysUsable() throws Exception {
+        start(AppConfig.RateLimit.DEFAULT, List.of(), "", "in-t0ken");
+        // 8 MB: far more than the socket buffers hold, so the server must read it for the sender to get its answer
+        byte[] body = new byte[8_000_000];
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            for (int i = 0; i < 2; i++) {
+                // the mail channel is off here: answered 503 without the handler reading the body
+                out.write(("POST /mail/inbound HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer in-t0ken\r\n"
+                        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body); // without the server reading it, this write fails: connection reset
+                out.flush();
+                String response = readResponse(in);
+                assertTrue(response.startsWith("HTTP/1.1 503"), response);
+                assertTrue(response.contains("\"error\""), response);
+            }
+        }
+    }
+
+    /** One HTTP/1.1 response with a Content-Length: status line, headers and body. */
+    private static String readResponse(InputStream in) throws Exception {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) throw new AssertionError("connection closed after: " + head);
+            head.append((char) c);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        assertTrue(m.find(), head.toString());
+        return head + new String(in.readNBytes(Integer.parseInt(m.group(1))), StandardCharsets.UTF_8);
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
         start(new AppConfig.RateLimit(1, 2, 3000), List.of(), "t0ken", "");
         List<HttpResponse<String>> responses = List.of(get("/healthz"), get("/metrics"), get("/nowhere"),
