@@ -9,20 +9,23 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
-import org.compactbot.config.AppConfig;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.compactbot.logging.LogIds;
-import org.slf4j.MDC;
+import org.compactbot.config.AppConfig;
 import org.compactbot.conversation.ChatJson;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.knowledge.Answer;
-import org.compactbot.mail.MailChannel;
 import org.compactbot.knowledge.AnswerJson;
 import org.compactbot.knowledge.AnswerService;
+import org.compactbot.logging.LogIds;
+import org.compactbot.mail.MailChannel;
 import org.compactbot.slack.SlackHttp;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The HTTP face of the service: API, Slack, inbound mail, health and metrics. Every response carries the
@@ -47,9 +50,9 @@ public final class WebServer {
     private final Metrics metrics;
     private final Javalin app;
     /** Requests that take work (API, mail, Slack) now running; shutdown waits for them. */
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     /** How long stopping waits for responses already produced to reach their callers. */
-    private static final java.time.Duration RESPONSE_FLUSH_GRACE = java.time.Duration.ofSeconds(5);
+    private static final Duration RESPONSE_FLUSH_GRACE = Duration.ofSeconds(5);
     private volatile boolean stopping;
 
     private final Health health;
@@ -96,7 +99,7 @@ public final class WebServer {
             cfg.jetty.port = config.server().port();
             // Jetty's own count of requests, to the last byte of each response: stop() waits for those still
             // being written (stopGracefully has already waited for the handlers themselves)
-            cfg.jetty.modifyServletContextHandler(h -> h.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler()));
+            cfg.jetty.modifyServletContextHandler(h -> h.insertHandler(new GracefulHandler()));
             cfg.jetty.modifyServer(server -> server.setStopTimeout(RESPONSE_FLUSH_GRACE.toMillis()));
             // Javalin 7 applies maxRequestSize while reading any body (413 beyond it, chunked or not): the largest
             // route's limit; each route's own limit is checked before its body is read (limitBody)
@@ -259,7 +262,7 @@ public final class WebServer {
      * shortly) and /readyz says not ready; requests already running may finish, for up to grace;
      * then the server stops. Returns how many requests were still running when it stopped (0: all finished).
      */
-    public int stopGracefully(java.time.Duration grace) {
+    public int stopGracefully(Duration grace) {
         stopping = true;
         long end = System.nanoTime() + grace.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < end) {

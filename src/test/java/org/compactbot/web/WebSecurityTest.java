@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.compactbot.config.AppConfig;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.IntentClassifier;
@@ -198,7 +200,7 @@ class WebSecurityTest {
             if (c < 0) throw new AssertionError("connection closed after: " + head);
             head.append((char) c);
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        Matcher m = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
         assertTrue(m.find(), head.toString());
         return head + new String(in.readNBytes(Integer.parseInt(m.group(1))), StandardCharsets.UTF_8);
     }
