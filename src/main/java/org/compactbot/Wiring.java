@@ -239,7 +239,8 @@ public final class Wiring implements AutoCloseable {
     public synchronized MailChannel mailChannel() throws IOException, ConfigException {
         if (mailChannel == null) {
             mailChannel = new MailChannel(new MessageParser(), new SqlInboundLog(database(), clock), conversations(), cases(),
-                    new SqlOutbox(database(), clock, config.mail().address()), config.mail().address(), mailMetrics());
+                    new SqlOutbox(database(), clock, config.mail().address()), config.mail().address(), config.mail().trustedAuthservId(),
+                    mailMetrics(), clock);
         }
         return mailChannel;
     }

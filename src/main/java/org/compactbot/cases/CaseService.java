@@ -98,6 +98,17 @@ public final class CaseService {
         return ok ? Outcome.done(ref + " accepted.") : Outcome.failed(ref + " cannot be accepted from " + c.status().id() + ".");
     }
 
+    /** Who this address is on the case (compared without regard to letter case). Says nothing about whether the address is forged. */
+    public CaseParty partyOf(String ref, String address) {
+        String a = address == null ? "" : address.strip();
+        ChallengeCase c = store.find(ref).orElse(null);
+        if (c == null || a.isEmpty()) return new CaseParty.Outsider();
+        Mediator m = c.mediatorId() == null ? null : directory.mediator(c.mediatorId()).orElse(null);
+        if (m != null && m.email().equalsIgnoreCase(a)) return new CaseParty.AssignedMediator(m);
+        if (c.complainantEmail() != null && c.complainantEmail().equalsIgnoreCase(a)) return new CaseParty.Complainant(c.complainantEmail());
+        return new CaseParty.Outsider();
+    }
+
     /**
      * A mediator's emailed instruction on a case: ACCEPT, DECLINE reason, INFO question, or
      * RESOLVED outcome. Only the assigned mediator's address may move the case.

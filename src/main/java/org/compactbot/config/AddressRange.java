@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** One IP address or CIDR range ("10.0.0.0/8", "::1", "2001:db8::/32"), as in server.trusted-proxies. */
 public record AddressRange(byte[] network, int prefixBits) {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,4}(\\.\\d{1,4}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     /** Parses an address literal with an optional /prefix; never looks a name up. */
@@ -35,7 +35,18 @@ public record AddressRange(byte[] network, int prefixBits) {
         if (address == null) return null;
         String a = address.strip();
         if (a.startsWith("[") && a.endsWith("]")) a = a.substring(1, a.length() - 1);
-        if (!IPV4.matcher(a).matches() && !IPV6.matcher(a).matches()) return null;
+        if (IPV4.matcher(a).matches()) {
+            // read here, each part in decimal: InetAddress's reading of leading zeros differs between JDK releases
+            String[] parts = a.split("\\.");
+            byte[] b = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                int v = Integer.parseInt(parts[i]);
+                if (v > 255) return null;
+                b[i] = (byte) v;
+            }
+            return b;
+        }
+        if (!IPV6.matcher(a).matches()) return null;
         try {
             return InetAddress.getByName(a).getAddress();
         } catch (UnknownHostException e) {
@@ -56,6 +67,21 @@ public record AddressRange(byte[] network, int prefixBits) {
         if (rest == 0) return true;
         int mask = (0xFF << (8 - rest)) & 0xFF;
         return (a[full] & mask) == (network[full] & mask);
+    }
+
+    /**
+     * One spelling per address, so that a rate limit counts an address once however it is written: "09.009.9.01",
+     * "::ffff:9.9.9.1" and "9.9.9.1" are all "9.9.9.1"; IPv6 in full lower-case hex. Anything else is returned as given.
+     */
+    public static String canonical(String address) {
+        byte[] a = literal(address);
+        if (a == null) return address;
+        if (a.length == 16 && isV4Mapped(a)) a = java.util.Arrays.copyOfRange(a, 12, 16);
+        try {
+            return InetAddress.getByAddress(a).getHostAddress();
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     private static boolean isV4Mapped(byte[] a) {

@@ -65,7 +65,16 @@ public record AppConfig(Server server, Data data, Knowledge knowledge, Api api, 
         public boolean enabled() { return !host.isBlank(); }
     }
 
-    public record Mail(String address, Smtp smtp, Imap imap, String oauth2TokenCommand, String inboundToken) {}
+    /**
+     * @param trustedAuthservId the authserv-id our receiving mail server writes in Authentication-Results (for example
+     *                          {@code mx.your-compact.org.uk}); only its verdicts are believed. Empty: failures in any
+     *                          such header count, passes in none.
+     */
+    public record Mail(String address, Smtp smtp, Imap imap, String oauth2TokenCommand, String inboundToken, String trustedAuthservId) {
+        public Mail(String address, Smtp smtp, Imap imap, String oauth2TokenCommand, String inboundToken) {
+            this(address, smtp, imap, oauth2TokenCommand, inboundToken, "");
+        }
+    }
 
     public record Cases(Path mediators, String referencePrefix) {}
 

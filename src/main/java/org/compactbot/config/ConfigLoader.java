@@ -29,7 +29,7 @@ public final class ConfigLoader {
             "mail", "mail.address", "mail.smtp", "mail.smtp.host", "mail.smtp.port", "mail.smtp.username",
             "mail.smtp.password", "mail.smtp.security", "mail.imap", "mail.imap.host", "mail.imap.port",
             "mail.imap.username", "mail.imap.password", "mail.imap.security", "mail.imap.folder",
-            "mail.imap.poll-seconds", "mail.oauth2-token-command", "mail.inbound-token",
+            "mail.imap.poll-seconds", "mail.oauth2-token-command", "mail.inbound-token", "mail.trusted-authserv-id",
             "cases", "cases.mediators", "cases.reference-prefix",
             "retention", "retention.cases-years-after-closure", "retention.abandoned-drafts-days",
             "store", "store.url", "store.username", "store.password");
@@ -135,7 +135,7 @@ public final class ConfigLoader {
                 throw new ConfigException(file + ": mail.address: '" + address + "' is not an email address");
             }
             var mail = new AppConfig.Mail(address, smtp, imap, str("mail.oauth2-token-command", "", true),
-                    str("mail.inbound-token", "", true));
+                    str("mail.inbound-token", "", true), str("mail.trusted-authserv-id", "", true));
             String prefix = str("cases.reference-prefix", "CC", false);
             if (!prefix.matches("[A-Z][A-Z0-9]{0,9}")) {
                 throw new ConfigException(file + ": cases.reference-prefix: '" + prefix

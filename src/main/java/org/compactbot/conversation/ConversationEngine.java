@@ -186,6 +186,12 @@ public final class ConversationEngine {
         return Optional.of(new Draft(at, answered, c.updatedAt()));
     }
 
+    /** Whether this message (by the key its channel gave it) is the last one the conversation acted on: a redelivery. */
+    public boolean actedOn(String conversationId, String messageKey) {
+        return messageKey != null && store.load(conversationId) instanceof ConversationStore.Loaded.Found f
+                && messageKey.equals(f.conversation().lastTurnKey);
+    }
+
     /** Keeps files a person sent with a message (email attachments) for the challenge they are raising. */
     public void keepFiles(String conversationId, List<SentFile> files) {
         for (SentFile f : files) store.keepDraftEvidence(conversationId, f.name(), f.type(), f.content());

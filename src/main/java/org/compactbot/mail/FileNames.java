@@ -1,6 +1,6 @@
 package org.compactbot.mail;
 
-/** Attachment names made safe: decoded, no directory part, no control characters. */
+/** Attachment names made safe: decoded, no directory part, no control or direction-changing characters. */
 final class FileNames {
     private FileNames() {}
 
@@ -11,7 +11,7 @@ final class FileNames {
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
             if (c == '\r' || c == '\n' || c == '\t') b.append(' ');
-            else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) continue;
+            else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || bidiControl(c)) continue;
             else b.append(c);
         }
         n = b.toString();
@@ -27,6 +27,14 @@ final class FileNames {
             n = n.substring(0, 200 - ext.length()) + ext;
         }
         return n;
+    }
+
+    /**
+     * Characters that reorder text as it is shown (U+202E makes "gpj.exe" read "exe.jpg"): a file name keeps none of
+     * them, so it reads as what it is.
+     */
+    static boolean bidiControl(char c) {
+        return c == '\u061c' || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
     }
 
     static String forType(MediaType t) {

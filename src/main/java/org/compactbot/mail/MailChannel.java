@@ -1,6 +1,8 @@
 package org.compactbot.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -10,7 +12,9 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.compactbot.cases.CaseParty;
 import org.compactbot.cases.CaseService;
+import org.compactbot.cases.Mediator;
 import org.compactbot.cases.OutgoingEmail;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.Reply;
@@ -30,6 +34,10 @@ import org.slf4j.MDC;
 public final class MailChannel {
     private static final Logger LOG = LoggerFactory.getLogger(MailChannel.class);
     static final int MAX_REPLIES_PER_SENDER_PER_HOUR = 10;
+    /** The longest subject we echo back, and how much of a message we quote when we do not act on it. */
+    static final int MAX_SUBJECT_CHARS = 150, MAX_QUOTED_CHARS = 2000;
+    /** Threading ids looked up per message (References can be long; ours are near the end of a real thread's). */
+    private static final int MAX_THREAD_IDS = 50;
     private static final Pattern CASE_REF = Pattern.compile("\\[([A-Z][A-Z0-9]{0,9}-\\d{4}-\\d{4})]");
 
     /** What became of an inbound message. */
@@ -42,13 +50,21 @@ public final class MailChannel {
     private final Outbox outbox;
     private final String ownAddress;
     private final MailMetrics metrics;
+    private final String trustedAuthservId;
+    private final Clock clock;
 
     public MailChannel(MessageParser parser, InboundLog log, ConversationEngine engine, CaseService cases, Outbox outbox, String ownAddress) {
-        this(parser, log, engine, cases, outbox, ownAddress, MailMetrics.NONE);
+        this(parser, log, engine, cases, outbox, ownAddress, "", MailMetrics.NONE, Clock.systemUTC());
     }
 
+    /**
+     * @param trustedAuthservId the authserv-id of our receiving mail server, whose Authentication-Results are believed
+     *                          ({@code mail.trusted-authserv-id}; empty: any such header's failures count)
+     */
     public MailChannel(MessageParser parser, InboundLog log, ConversationEngine engine, CaseService cases, Outbox outbox, String ownAddress,
-                       MailMetrics metrics) {
+                       String trustedAuthservId, MailMetrics metrics, Clock clock) {
+        this.trustedAuthservId = trustedAuthservId == null ? "" : trustedAuthservId;
+        this.clock = clock;
         this.parser = parser;
         this.log = log;
         this.engine = engine;
@@ -84,22 +100,74 @@ public final class MailChannel {
         if (mail.auto()) return new Outcome("ignored", "automatic mail (" + mail.reason() + ")");
         if (sender.isEmpty()) return new Outcome("ignored", "no sender address");
         if (sender.equals(ownAddress)) return new Outcome("ignored", "mail from our own address");
-        if (log.repliesInLastHour(sender) >= MAX_REPLIES_PER_SENDER_PER_HOUR) {
-            return new Outcome("ignored", "more than " + MAX_REPLIES_PER_SENDER_PER_HOUR + " replies to this sender in the last hour");
+        // every reply goes to the From address (never to Reply-To), so this caps what any one address can be sent
+        if (outbox.repliesTo(sender, clock.instant().minus(Duration.ofHours(1))) >= MAX_REPLIES_PER_SENDER_PER_HOUR) {
+            return new Outcome("ignored", "more than " + MAX_REPLIES_PER_SENDER_PER_HOUR + " replies to this address in the last hour");
         }
+        SenderCheck check = SenderCheck.of(mail.authenticationResults(), trustedAuthservId);
         String caseRef = caseThread(mail);
         if (caseRef != null) {
-            CaseService.Outcome moved = cases.mediatorReply(caseRef, sender, mail.text());
-            if (moved.ok() || !moved.message().startsWith("Only the mediator")) {
-                reply(mail, moved.message() + (moved.ok() ? "" : "\n\nReply with ACCEPT, DECLINE <reason>, INFO <question> or RESOLVED <outcome> on the first line."), caseRef);
-                return new Outcome("replied", "case " + caseRef + ": " + moved.message());
-            }
-            CaseService.Outcome added = cases.complainantReply(caseRef, sender, mail.text(), mail.attachments().stream()
-                    .map(a -> new CaseService.Evidence(a.name(), a.type(), a.content())).toList());
-            if (added.ok() || !added.message().startsWith("Only the person")) {
-                reply(mail, added.message(), caseRef);
-                return new Outcome("replied", "case " + caseRef + ": " + added.message());
-            }
+            CaseParty party = cases.partyOf(caseRef, sender);
+            if (party instanceof CaseParty.AssignedMediator am) return fromMediator(mail, caseRef, am.mediator(), check);
+            if (party instanceof CaseParty.Complainant) return fromComplainant(mail, caseRef, sender, check);
+        }
+        return conversationTurn(mail, sender, key, check);
+    }
+
+    /**
+     * The mediator's instruction moves the case only with proof that the mediator wrote it: the message answers an
+     * email we sent them about this case, and the receiving server's checks did not fail. Otherwise the configured
+     * address is told what to do, and the case does not change.
+     */
+    private Outcome fromMediator(ParsedEmail mail, String caseRef, Mediator m, SenderCheck check) {
+        String to = m.email().toLowerCase(Locale.ROOT);
+        String doubt = doubt(mail, to, caseRef, check, "an email we sent you about " + caseRef);
+        if (doubt != null) {
+            reply(mail, to, "We have not acted on your email about " + caseRef + ": " + doubt + ". " + caseRef + " has not changed.\n\n"
+                    + "To accept, decline, ask for information or record the outcome, reply to the email we sent you about " + caseRef
+                    + " (it carries a code that shows it is really you) with ACCEPT, DECLINE <reason>, INFO <question> or RESOLVED "
+                    + "<outcome> on the first line. If you did not write to us, someone may be using your address: nothing was done.", caseRef);
+            return new Outcome("refused", "case " + caseRef + ": mediator instruction not acted on (" + doubt + ")");
+        }
+        CaseService.Outcome moved = cases.mediatorReply(caseRef, m.email(), mail.text());
+        reply(mail, to, moved.message() + (moved.ok() ? "" : "\n\nReply with ACCEPT, DECLINE <reason>, INFO <question> or RESOLVED <outcome> on the first line."), caseRef);
+        return new Outcome("replied", "case " + caseRef + ": " + moved.message());
+    }
+
+    /** The complainant's message (often an answer to the mediator) joins the case with the same proof as a mediator's. */
+    private Outcome fromComplainant(ParsedEmail mail, String caseRef, String sender, SenderCheck check) {
+        String doubt = doubt(mail, sender, caseRef, check, "an email we sent you about " + caseRef);
+        if (doubt != null) {
+            reply(mail, sender, "We have not added your email to " + caseRef + ": " + doubt + ". To add to your challenge, reply to the "
+                    + "latest email we sent you about " + caseRef + " (it carries a code that shows it is really you) and write your message "
+                    + "again. Here is what we received:\n\n" + quoted(mail.text()), caseRef);
+            return new Outcome("refused", "case " + caseRef + ": complainant message not added (" + doubt + ")");
+        }
+        CaseService.Outcome added = cases.complainantReply(caseRef, sender, mail.text(), mail.attachments().stream()
+                .map(a -> new CaseService.Evidence(a.name(), a.type(), a.content())).toList());
+        reply(mail, sender, added.message(), caseRef);
+        return new Outcome("replied", "case " + caseRef + ": " + added.message());
+    }
+
+    /**
+     * A turn of the sender's conversation. A challenge in progress (which holds the person's details) is shown or
+     * changed only by a reply to an email we sent this address; a message whose sender failed authentication gets
+     * nothing but a notice.
+     */
+    private Outcome conversationTurn(ParsedEmail mail, String sender, String key, SenderCheck check) {
+        String conversationId = "mail:" + sender;
+        if (check instanceof SenderCheck.Failed f) {
+            reply(mail, sender, "We received an email from this address, but the checks of the mail system it came through say it may "
+                    + "not be from you (" + f.method() + "=" + f.result() + "), so we have not acted on it. If you wrote it, please ask "
+                    + "whoever runs your email about SPF, DKIM and DMARC, or write to us from another address.", null);
+            return new Outcome("refused", "sender authentication failed (" + f.method() + "=" + f.result() + ")");
+        }
+        if (!threadsTo(mail, sender, null) && engine.draft(conversationId).isPresent() && !engine.actedOn(conversationId, key)) {
+            reply(mail, sender, "You have a challenge in progress with us. To keep your details safe, we only show or change it when you "
+                    + "reply to the latest email we sent you (it carries a code that shows it is really you), and this email was not a "
+                    + "reply to one of ours. Nothing has changed. Please reply to our latest email and write your message again. "
+                    + "Here is what we received:\n\n" + quoted(mail.text().isBlank() ? mail.subject() : mail.text()), null);
+            return new Outcome("refused", "not a reply to our email: the challenge in progress was neither shown nor changed");
         }
         String text = mail.text().isBlank() ? mail.subject() : mail.text();
         Map<Slot, String> known = new LinkedHashMap<>();
@@ -109,11 +177,44 @@ public final class MailChannel {
         else if (signOff.name() != null && looksLikeAPersonsName(signOff.name())) known.put(Slot.NAME, signOff.name());
         if (signOff.organisation() != null) known.put(Slot.ORGANISATION, signOff.organisation());
         long t0 = System.nanoTime();
-        TurnResult turn = engine.handle("mail:" + sender, "email", text, key, known);
+        TurnResult turn = engine.handle(conversationId, "email", text, key, known);
         metrics.turn((System.nanoTime() - t0) / 1e9);
-        String kept = keepAttachments("mail:" + sender, mail);
-        reply(mail, render(turn) + kept, turn.caseInfo() == null ? null : turn.caseInfo().ref());
+        String kept = keepAttachments(conversationId, mail);
+        reply(mail, sender, render(turn) + kept, turn.caseInfo() == null ? null : turn.caseInfo().ref());
         return new Outcome("replied", "conversation turn, now " + turn.state());
+    }
+
+    /**
+     * Why a message cannot be taken as written by {@code address}, or null when it can: the receiving server's
+     * checks failed, or it answers no email we sent that address (about {@code caseRef}, when given).
+     */
+    private String doubt(ParsedEmail mail, String address, String caseRef, SenderCheck check, String what) {
+        if (check instanceof SenderCheck.Failed f) {
+            return "the checks of the mail system it came through say it may not be from you (" + f.method() + "=" + f.result() + ")";
+        }
+        if (!threadsTo(mail, address, caseRef)) return "it is not a reply to " + what;
+        return null;
+    }
+
+    /** Whether the message answers an email we sent this address (about this case, when one is given). */
+    private boolean threadsTo(ParsedEmail mail, String address, String caseRef) {
+        List<String> ids = new java.util.ArrayList<>();
+        if (mail.inReplyTo() != null) ids.add(mail.inReplyTo());
+        ids.addAll(mail.references());
+        int looked = 0;
+        for (String id : ids) {
+            if (looked++ >= MAX_THREAD_IDS) break;
+            java.util.Optional<Outbox.Sent> sent = outbox.sent(id.strip());
+            if (sent.isPresent() && sent.get().recipient().equalsIgnoreCase(address)
+                    && (caseRef == null || caseRef.equals(sent.get().caseRef()))) return true;
+        }
+        return false;
+    }
+
+    private static String quoted(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.length() > MAX_QUOTED_CHARS) t = t.substring(0, MAX_QUOTED_CHARS) + " [...]";
+        return t.isEmpty() ? "> (no text)" : "> " + t.replace("\n", "\n> ");
     }
 
     /** Files sent while raising a challenge: kept (within the evidence limits) for the case it becomes. */
@@ -189,13 +290,15 @@ public final class MailChannel {
         return sb.toString();
     }
 
-    private void reply(ParsedEmail mail, String body, String caseRef) {
-        String subject = mail.subject().isBlank() ? "Your message to Compact Bot"
-                : (mail.subject().regionMatches(true, 0, "Re:", 0, 3) ? mail.subject() : "Re: " + mail.subject());
+    /** Queues the answer to {@code mail} for {@code to} (always the sender's own address), on the same thread. */
+    private void reply(ParsedEmail mail, String to, String body, String caseRef) {
+        String theirs = mail.subject().strip();
+        if (theirs.length() > MAX_SUBJECT_CHARS) theirs = theirs.substring(0, MAX_SUBJECT_CHARS).strip() + "...";
+        String subject = theirs.isEmpty() ? "Your message to Compact Bot"
+                : (theirs.regionMatches(true, 0, "Re:", 0, 3) ? theirs : "Re: " + theirs);
         if (caseRef != null && !subject.contains("[" + caseRef + "]")) subject = subject + " [" + caseRef + "]";
-        String to = mail.replyTo() != null && !mail.replyTo().isBlank() ? mail.replyTo() : mail.from();
         String text = body + "\n\nCompact Bot\n";
-        outbox.enqueue(new OutgoingEmail(to, subject, text, html(text), List.of(), mail.messageId(), "reply"), caseRef);
+        outbox.enqueue(new OutgoingEmail(to.toLowerCase(Locale.ROOT), subject, text, html(text), List.of(), mail.messageId(), "reply"), caseRef);
     }
 
     private static String html(String text) {

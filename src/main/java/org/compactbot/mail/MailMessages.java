@@ -45,7 +45,7 @@ public final class MailMessages {
         m.setSentDate(new Date());
         // RFC 3834: a reply to a person's message is auto-replied; everything else auto-generated
         m.setHeader("Auto-Submitted", e.inReplyTo() != null && !e.inReplyTo().isBlank() ? "auto-replied" : "auto-generated");
-        if (e.inReplyTo() != null && !e.inReplyTo().isBlank()) {
+        if (e.inReplyTo() != null && !e.inReplyTo().isBlank() && threadable(headerSafe(e.inReplyTo()))) {
             String ref = headerSafe(e.inReplyTo());
             m.setHeader("In-Reply-To", ref);
             m.setHeader("References", ref);
@@ -77,6 +77,14 @@ public final class MailMessages {
         }
         m.saveChanges();
         return m;
+    }
+
+    /** The longest Message-ID we repeat in In-Reply-To and References: a msg-id cannot be folded, and a line holds 998 characters. */
+    static final int MAX_THREAD_ID_CHARS = 900;
+
+    /** A parent Message-ID worth threading on: one id in angle brackets, short enough for one header line. */
+    static boolean threadable(String messageId) {
+        return messageId.length() <= MAX_THREAD_ID_CHARS && messageId.matches("<[^<>\\s]+>");
     }
 
     /** Line breaks and control characters out of anything that goes into a header. */

@@ -87,7 +87,8 @@ public final class MessageParser {
         return new ParsedEmail(from.address(), from.name(), replyTo.address().isEmpty() ? null : replyTo.address(),
                 Mailbox.addresses(h.all("To")), Mailbox.addresses(h.all("Cc")), blankToNull(h.first("Date")),
                 subject, messageIdOf(h.first("Message-ID")), messageIdOf(h.first("In-Reply-To")),
-                referencesOf(h.first("References")), reason != null, reason, text, walker.attachments);
+                referencesOf(h.first("References")), reason != null, reason, text, walker.attachments,
+                h.all("Authentication-Results"));
     }
 
     /** Last resort: the message as plain text without headers. */
@@ -102,8 +103,28 @@ public final class MessageParser {
         } catch (Exception | StackOverflowError e) {
             text = "";
         }
-        return new ParsedEmail("", "", null, List.of(), List.of(), null, "", null, null, List.of(), false, null, text, List.of());
+        return new ParsedEmail("", "", null, List.of(), List.of(), null, "", null, null, List.of(), false, null, text, List.of(), List.of());
     }
+
+    /**
+     * The From address of a raw message, lower case, read from its header alone (cheap, for rate limits before the
+     * message is parsed); empty when there is none.
+     */
+    public static String senderOf(byte[] raw) {
+        if (raw == null) return "";
+        int end = Math.min(raw.length, 64 * 1024);
+        String head = new String(raw, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int blank = head.indexOf("\r\n\r\n");
+        int lf = head.indexOf("\n\n");
+        if (lf >= 0 && (blank < 0 || lf < blank)) blank = lf;
+        if (blank >= 0) head = head.substring(0, blank);
+        Matcher m = FROM_LINE.matcher(head);
+        if (!m.find()) return "";
+        String value = m.group(1).replaceAll("\r?\n[ \t]+", " ");
+        return Mailbox.first(value).address().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static final Pattern FROM_LINE = Pattern.compile("(?im)^From:[ \t]*(.*(?:\r?\n[ \t]+.*)*)");
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -31,8 +31,22 @@ public interface Outbox {
 
     void markFailed(long id, int attempts, Instant nextAttempt, String error);
 
+    /** An email we sent (or queued): the case it was about (null for none), who it went to, and why. */
+    record Sent(String caseRef, String recipient, String purpose) {}
+
+    /**
+     * The email we sent with this Message-ID. Our Message-IDs carry a random part nobody else knows, so a message that
+     * names one in In-Reply-To or References was written by someone who received that email: the proof a reply needs.
+     */
+    java.util.Optional<Sent> sent(String messageId);
+
     /** The case an email we sent was about, by its Message-ID (for replies that lost the [REF] in the subject). */
-    java.util.Optional<String> caseOf(String messageId);
+    default java.util.Optional<String> caseOf(String messageId) {
+        return sent(messageId).flatMap(s -> java.util.Optional.ofNullable(s.caseRef()));
+    }
+
+    /** How many replies to inbound mail ({@code purpose} "reply") were queued to this address since then. */
+    int repliesTo(String recipient, Instant since);
 
     /** Unsent emails, and the age in seconds of the oldest (0 when none). */
     long[] depthAndOldestAgeSeconds(Instant now);

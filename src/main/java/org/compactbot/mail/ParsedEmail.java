@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param reason      why {@code auto} is true (null when it is false)
  * @param text        the visible new text: quoted replies and signatures removed
  * @param attachments the attached files, in message order
+ * @param authenticationResults the Authentication-Results header values, as written (see {@link SenderCheck})
  */
 public record ParsedEmail(String from, String fromName, String replyTo, List<String> to, List<String> cc,
                           String date, String subject, String messageId, String inReplyTo, List<String> references,
-                          boolean auto, String reason, String text, List<Attachment> attachments) {
+                          boolean auto, String reason, String text, List<Attachment> attachments,
+                          List<String> authenticationResults) {
 
     public ParsedEmail {
         from = Objects.requireNonNullElse(from, "");
@@ -35,6 +37,7 @@ public record ParsedEmail(String from, String fromName, String replyTo, List<Str
         cc = cc == null ? List.of() : List.copyOf(cc);
         references = references == null ? List.of() : List.copyOf(references);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        authenticationResults = authenticationResults == null ? List.of() : List.copyOf(authenticationResults);
         if (!auto) reason = null;
     }
 

@@ -229,15 +229,26 @@ public final class SlackChannel implements AutoCloseable {
             String team = p.getUser() != null && p.getUser().getTeamId() != null ? p.getUser().getTeamId()
                     : p.getTeam() == null ? null : p.getTeam().getId();
             String user = p.getUser().getId();
+            Map<Slot, String> values = formValues(p);
+            // the same signed submission posted again (a replay, or Slack retrying) creates no second case
+            String submission = "view_submission:" + (p.getView() == null ? "" : p.getView().getId()) + ":"
+                    + SlackText.digest(conversationId(team, user) + "\n" + values);
+            if (!recentEvents.add(submission) || !events.firstTime(submission)) {
+                LOG.info("challenge form from {} already submitted; not submitting it again", LogIds.conversation(conversationId(team, user)));
+                return cases.raisedBy(conversationId(team, user)).stream().findFirst()
+                        .map(own -> ctx.ackWithUpdate(SlackBlocks.formSubmitted(own.ref()))).orElseGet(ctx::ack);
+            }
             FormOutcome outcome;
             try {
-                outcome = engine.submitForm(conversationId(team, user), CHANNEL, formValues(p));
+                outcome = engine.submitForm(conversationId(team, user), CHANNEL, values);
             } catch (RuntimeException e) {
+                forget(submission);
                 LOG.error("challenge form from {} could not be submitted", LogIds.conversation(conversationId(team, user)), e);
                 return ctx.ackWithErrors(Map.of(Slot.WHAT_HAPPENED.id(), "Sorry, something went wrong on our side and nothing was "
                         + "submitted. Please try again in a moment."));
             }
             if (outcome instanceof FormOutcome.Invalid invalid) {
+                forget(submission); // the same answers sent again must be shown the same errors again
                 Map<String, String> errors = new LinkedHashMap<>();
                 invalid.errors().forEach((slot, message) -> errors.put(slot.id(), SlackBlocks.truncate(message, 150)));
                 return ctx.ackWithErrors(errors);
@@ -296,6 +307,12 @@ public final class SlackChannel implements AutoCloseable {
             job.run();
         });
         if (!queued) recentEvents.remove(eventId); // dropped unhandled: Slack's retry of it must be taken
+    }
+
+    /** A submission that created nothing: sending it again is to be acted on. */
+    private void forget(String submission) {
+        recentEvents.remove(submission);
+        events.forget(submission);
     }
 
     private static void duplicate(String eventId, Integer retryNum) {

@@ -7,4 +7,7 @@ package org.compactbot.slack;
 public interface SlackEventLog {
     /** Records the event id; true only the first time it is seen. */
     boolean firstTime(String eventId);
+
+    /** Forgets an id recorded by {@link #firstTime} whose work did not happen, so that it is acted on when it comes again. */
+    void forget(String eventId);
 }

@@ -52,10 +52,21 @@ public final class SlackHttp {
         if (!authentic(h.getFirstValue("X-Slack-Request-Timestamp"), h.getFirstValue("X-Slack-Signature"), body)) {
             return json(401, "{\"error\":\"invalid request\"}");
         }
+        String malformed = malformed(body);
+        if (malformed != null) {
+            LOG.info("signed Slack request refused as malformed: {}", malformed);
+            return json(400, "{\"error\":\"" + malformed + "\"}");
+        }
+        Request<?> request;
         try {
-            Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
+            request = parser.parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri("/slack/events").requestBody(body).headers(h).queryString(Map.of()).build());
-            if (request == null) return json(400, "{\"error\":\"not a Slack request this app understands\"}");
+        } catch (RuntimeException e) {
+            LOG.info("signed Slack request that could not be read refused ({})", e.getClass().getSimpleName());
+            request = null;
+        }
+        if (request == null) return json(400, "{\"error\":\"not a Slack request this app understands\"}");
+        try {
             Response r = channel.run(request);
             Map<String, String> out = new LinkedHashMap<>();
             if (r.getHeaders() != null) r.getHeaders().forEach((k, v) -> { if (k != null && v != null && !v.isEmpty()) out.put(k, v.get(0)); });
@@ -66,6 +77,27 @@ public final class SlackHttp {
             LOG.error("Slack request could not be handled", e);
             return json(500, "{\"error\":\"something went wrong on our side\"}");
         }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper READER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * What is wrong with a JSON body Slack would never send (Bolt fails on these with an exception, which is not our
+     * fault), or null: an event callback must carry its event, with a type.
+     */
+    static String malformed(String body) {
+        if (!body.stripLeading().startsWith("{")) return null; // commands and interactivity come form-encoded
+        com.fasterxml.jackson.databind.JsonNode n;
+        try {
+            n = READER.readTree(body);
+        } catch (java.io.IOException e) {
+            return "the body is not valid JSON";
+        }
+        if (n == null || !n.isObject()) return "the body is not a JSON object";
+        if (!n.path("type").isTextual()) return "the body has no type";
+        if (n.path("type").asText().equals("event_callback")
+                && (!n.path("event").isObject() || !n.path("event").path("type").isTextual())) return "an event_callback without an event";
+        return null;
     }
 
     /** True when the signature is Slack's over exactly this body and the timestamp is within the window either way. */

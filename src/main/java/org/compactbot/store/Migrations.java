@@ -172,7 +172,9 @@ final class Migrations {
                                     "CREATE TRIGGER case_events_append_only_u BEFORE UPDATE ON case_events FOR EACH ROW "
                                             + "EXECUTE FUNCTION case_events_redact_only()"))),
             // 7: a conversation's version, so that two instances never save over each other's turn
-            sql("ALTER TABLE conversations ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"));
+            sql("ALTER TABLE conversations ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"),
+            // 8: the replies sent to one address lately (the hourly cap on answering mail)
+            sql("CREATE INDEX emails_by_recipient ON emails(recipient, created_at);"));
 
     /** SQL text in the shared subset, {@code {id}} and {@code {blob}} filled in for the engine; split into statements. */
     static Migration sql(String text) {

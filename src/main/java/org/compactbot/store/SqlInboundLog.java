@@ -47,18 +47,4 @@ public final class SqlInboundLog implements InboundLog {
             return null;
         });
     }
-
-    @Override
-    public int repliesInLastHour(String sender) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM inbound_messages WHERE sender = ? AND outcome LIKE 'replied%' "
-                    + "AND processed_at >= ?")) {
-                p.setString(1, sender);
-                p.setString(2, Times.of(clock.instant().minus(Duration.ofHours(1))));
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? rs.getInt(1) : 0;
-                }
-            }
-        });
-    }
 }

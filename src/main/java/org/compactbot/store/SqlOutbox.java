@@ -151,12 +151,27 @@ public final class SqlOutbox implements Outbox {
     }
 
     @Override
-    public java.util.Optional<String> caseOf(String messageId) {
+    public java.util.Optional<Sent> sent(String messageId) {
+        if (messageId == null || messageId.isBlank() || messageId.length() > 1000) return java.util.Optional.empty();
         return db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT case_ref FROM emails WHERE message_id = ? AND case_ref IS NOT NULL")) {
+            try (PreparedStatement p = c.prepareStatement("SELECT case_ref, recipient, purpose FROM emails WHERE message_id = ?")) {
                 p.setString(1, messageId);
                 try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.<String>empty();
+                    return rs.next() ? java.util.Optional.of(new Sent(rs.getString(1), rs.getString(2), rs.getString(3)))
+                            : java.util.Optional.<Sent>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public int repliesTo(String recipient, Instant since) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM emails WHERE recipient = ? AND purpose = 'reply' AND created_at >= ?")) {
+                p.setString(1, recipient);
+                p.setString(2, Times.of(since));
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
                 }
             }
         });

@@ -43,4 +43,15 @@ public final class SqlSlackEventLog implements SlackEventLog {
             }
         });
     }
+
+    @Override
+    public void forget(String eventId) {
+        db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM slack_events WHERE event_id = ?")) {
+                p.setString(1, eventId);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
 }

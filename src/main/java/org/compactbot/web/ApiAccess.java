@@ -15,8 +15,10 @@ final class ApiAccess {
 
     boolean allows(String authorization, String remoteAddress) {
         if (token.length == 0) return isLoopback(remoteAddress);
-        if (authorization == null || !authorization.startsWith("Bearer ")) return false;
-        byte[] given = authorization.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8);
+        String a = authorization == null ? "" : authorization.strip();
+        // the scheme's name is case-insensitive (RFC 9110 11.1)
+        if (a.length() <= 7 || !a.regionMatches(true, 0, "Bearer", 0, 6) || !Character.isWhitespace(a.charAt(6))) return false;
+        byte[] given = a.substring(7).strip().getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(given, token);
     }
 

@@ -21,8 +21,15 @@ final class ClientAddress {
         return false;
     }
 
-    /** The client's address for a request from {@code peer} carrying {@code forwardedFor} (may be null). */
+    /**
+     * The client's address for a request from {@code peer} carrying {@code forwardedFor} (may be null), in one
+     * spelling per address ({@link AddressRange#canonical}).
+     */
     String of(String peer, String forwardedFor) {
+        return AddressRange.canonical(uncanonical(peer, forwardedFor));
+    }
+
+    private String uncanonical(String peer, String forwardedFor) {
         if (forwardedFor == null || forwardedFor.isBlank() || !trusted(peer)) return peer;
         String[] hops = forwardedFor.split(",");
         String client = peer;

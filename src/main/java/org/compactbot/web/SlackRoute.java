@@ -27,7 +27,7 @@ public final class SlackRoute implements Handler {
         long t0 = System.nanoTime();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(ctx.req().getHeaderNames())) headers.put(name, Collections.list(ctx.req().getHeaders(name)));
-        SlackHttp.Reply r = slack.handle(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), headers);
+        SlackHttp.Reply r = slack.handle(new String(WebServer.body(ctx), StandardCharsets.UTF_8), headers);
         ctx.status(r.status());
         r.headers().forEach((k, v) -> {
             if (k.equalsIgnoreCase("Content-Type")) ctx.contentType(v);

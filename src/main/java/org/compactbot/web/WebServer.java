@@ -21,6 +21,7 @@ import org.compactbot.knowledge.AnswerJson;
 import org.compactbot.knowledge.AnswerService;
 import org.compactbot.logging.LogIds;
 import org.compactbot.mail.MailChannel;
+import org.compactbot.mail.MessageParser;
 import org.compactbot.slack.SlackHttp;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -101,18 +102,18 @@ public final class WebServer {
             // being written (stopGracefully has already waited for the handlers themselves)
             cfg.jetty.modifyServletContextHandler(h -> h.insertHandler(new GracefulHandler()));
             cfg.jetty.modifyServer(server -> server.setStopTimeout(RESPONSE_FLUSH_GRACE.toMillis()));
-            // Javalin 7 applies maxRequestSize while reading any body (413 beyond it, chunked or not): the largest
-            // route's limit; each route's own limit is checked before its body is read (limitBody)
+            // Javalin 7 applies maxRequestSize while reading any body (413 beyond it): the largest route's limit; the
+            // routes with bodies read them in their admission step, counting as they stream, to their own limit (readBody)
             cfg.http.maxRequestSize = MAX_MAIL_BYTES;
             cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before(this::beginRequest);
-            cfg.routes.before("/mail/inbound", ctx -> guard(ctx, MAX_MAIL_BYTES, perClient, "mail"));
-            cfg.routes.before("/slack/events", ctx -> guard(ctx, MAX_SLACK_BYTES, slackCap, null));
+            cfg.routes.before("/mail/inbound", this::admitMail);
+            cfg.routes.before("/slack/events", this::admitSlack);
             cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")).contentType("application/json"));
             cfg.routes.get("/readyz", this::ready);
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render() + gauges()));
-            cfg.routes.before("/api/*", this::checkAccess);
+            cfg.routes.before("/api/*", this::admitApi);
             cfg.routes.post("/api/ask", work(this::ask));
             cfg.routes.post("/api/chat/{conversationId}", work(this::chat));
             cfg.routes.post("/mail/inbound", work(this::inboundMail));
@@ -126,6 +127,11 @@ public final class WebServer {
                         default -> e.getMessage();
                     }));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                if (clientFault(e)) {
+                    LOG.info("request {} {} refused: the client sent what HTTP does not allow ({})", ctx.method(), route(ctx.path()), e.getClass().getSimpleName());
+                    error(ctx, HttpStatus.BAD_REQUEST, "The request could not be read: it is not valid HTTP.");
+                    return;
+                }
                 LOG.error("request {} {} failed", ctx.method(), route(ctx.path()), e); // the route: a path may hold a conversation id
                 error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again.");
             });
@@ -175,13 +181,78 @@ public final class WebServer {
         };
     }
 
+    // ---------------------------------------------------------------- admission: who may send a body, and how much
+
     /**
-     * The body limit and the rate limit of a route; false (the response written, the rest skipped) when the
-     * request goes no further. {@code kind} null: one bucket for all callers (Slack's few addresses).
+     * /api/*: before a byte of the body is read, the caller is within its rate limit (the token holder's, or its
+     * address's: wrong tokens are throttled too, so guessing is slow) and authenticated (the bearer token, or loopback
+     * when none is set); then the body is read, counted as it streams, up to 1 MB.
      */
-    private boolean guard(Context ctx, long maxBytes, TokenBuckets buckets, String kind) {
-        if (!limitBody(ctx, maxBytes)) return false;
-        String client = kind == null ? "all" : kind + ":" + clientOf(ctx, kind);
+    private void admitApi(Context ctx) {
+        if (refusedWhileStopping(ctx)) return;
+        boolean allowed = access.allows(ctx.header("Authorization"), localCaller(ctx) ? "127.0.0.1" : "0.0.0.0");
+        String client = allowed && !config.api().token().isBlank() ? "token" : address(ctx);
+        if (!withinLimit(ctx, perClient, "api:" + client)) return;
+        if (!allowed) {
+            unauthorized(ctx, config.api().token().isBlank()
+                    ? "The API answers local callers only until api.token is set."
+                    : "Missing or wrong bearer token.");
+            return;
+        }
+        readBody(ctx, MAX_BODY_BYTES);
+    }
+
+    /**
+     * /mail/inbound: only the holder of mail.inbound-token may send a message (callers without it are limited by
+     * address, and refused before their body is read); the rate limit then counts each sending address (the From of
+     * the message) on its own, so one noisy sender does not use up everyone's allowance.
+     */
+    private void admitMail(Context ctx) {
+        if (refusedWhileStopping(ctx)) return;
+        String token = config.mail().inboundToken();
+        if (mail == null || token.isBlank()) {
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "The inbound mail endpoint is off: set mail.inbound-token.");
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        if (!new ApiAccess(token).allows(ctx.header("Authorization"), null)) {
+            if (withinLimit(ctx, perClient, "mail-caller:" + address(ctx))) unauthorized(ctx, "Missing or wrong bearer token.");
+            return;
+        }
+        byte[] raw = readBody(ctx, MAX_MAIL_BYTES);
+        if (raw == null) return;
+        String sender = MessageParser.senderOf(raw);
+        withinLimit(ctx, perClient, "mail:" + (sender.isEmpty() ? "(no sender)" : sender));
+    }
+
+    /** The caller's address, through trusted proxies only. */
+    private String address(Context ctx) {
+        return clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+    }
+
+    /** /slack/events: Slack's signature is over the body, so the body is read first, but never more than 1 MB of it. */
+    private void admitSlack(Context ctx) {
+        if (refusedWhileStopping(ctx)) return;
+        if (!withinLimit(ctx, slackCap, "all")) return;
+        readBody(ctx, MAX_SLACK_BYTES);
+    }
+
+    private boolean refusedWhileStopping(Context ctx) {
+        if (!stopping) return false;
+        ctx.header("Retry-After", "30").header("Connection", "close");
+        error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "The service is restarting; please try again in a minute.");
+        ctx.skipRemainingHandlers();
+        return true;
+    }
+
+    private void unauthorized(Context ctx, String message) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"compact-bot\"" + (ctx.header("Authorization") == null ? "" : ", error=\"invalid_token\""));
+        error(ctx, HttpStatus.UNAUTHORIZED, message);
+        ctx.skipRemainingHandlers();
+    }
+
+    /** Takes one request from the client's bucket; false (429 with Retry-After written, the rest skipped) when it is empty. */
+    private boolean withinLimit(Context ctx, TokenBuckets buckets, String client) {
         if (buckets.take(client, clock.instant()) instanceof TokenBuckets.Decision.Throttled t) {
             metrics.count("compactbot_http_throttled_total", "Requests refused by the rate limit", "route", route(ctx.path()));
             ctx.header("Retry-After", String.valueOf(t.retryAfterSeconds()));
@@ -192,27 +263,56 @@ public final class WebServer {
         return true;
     }
 
-    /** Who a rate limit counts against: the holder of the route's token when it is given and right, else the address. */
-    private String clientOf(Context ctx, String kind) {
-        String token = kind.equals("api") ? config.api().token() : config.mail().inboundToken();
-        if (!token.isBlank() && new ApiAccess(token).allows(ctx.header("Authorization"), null)) return "token";
-        return clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
-    }
+    private static final String BODY = "compactbot.body";
 
     /**
-     * 413 before reading when the declared length is over the limit; a body of unknown length (chunked) is read
-     * here, up to Javalin's maxRequestSize, and measured. Later handlers get the body Javalin keeps.
+     * Reads the body, counting bytes as they arrive (chunked or not), and stops at {@code maxBytes}: 413 before
+     * reading when the declared length is over it, 413 as soon as a streamed body passes it, 400 when the body
+     * cannot be read (a broken chunked encoding). Null, with the response written and the rest skipped, when refused.
      */
-    private boolean limitBody(Context ctx, long maxBytes) {
+    private static byte[] readBody(Context ctx, long maxBytes) {
         long declared = ctx.contentLength();
-        boolean tooLarge = declared > maxBytes;
-        if (!tooLarge && declared < 0 && ctx.header("Transfer-Encoding") != null) tooLarge = ctx.bodyAsBytes().length > maxBytes;
-        if (tooLarge) {
-            error(ctx, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + sizeText(maxBytes) + ".");
+        if (declared > maxBytes) return tooLarge(ctx, maxBytes);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                total += n;
+                if (total > maxBytes) return tooLarge(ctx, maxBytes);
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.info("request {} {}: the body could not be read ({})", ctx.method(), route(ctx.path()), e.getClass().getSimpleName());
+            error(ctx, HttpStatus.BAD_REQUEST, "The request body could not be read: it ended early or its chunked encoding is broken.");
             ctx.skipRemainingHandlers();
-            return false;
+            return null;
         }
-        return true;
+        byte[] body = out.toByteArray();
+        ctx.attribute(BODY, body);
+        return body;
+    }
+
+    private static byte[] tooLarge(Context ctx, long maxBytes) {
+        error(ctx, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + sizeText(maxBytes) + ".");
+        ctx.skipRemainingHandlers();
+        return null;
+    }
+
+    /** The body the admission step read (every route that takes a body has one). */
+    static byte[] body(Context ctx) {
+        byte[] b = ctx.attribute(BODY);
+        return b != null ? b : new byte[0];
+    }
+
+    /** An exception that says the client broke HTTP (Jetty's 4xx), not that we failed. */
+    private static boolean clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) return true;
+            if (t instanceof org.eclipse.jetty.io.EofException) return true;
+        }
+        return false;
     }
 
     /**
@@ -332,32 +432,13 @@ public final class WebServer {
     }
 
     private void inboundMail(Context ctx) throws IOException {
-        String token = config.mail().inboundToken();
-        if (mail == null || token.isBlank()) {
-            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "The inbound mail endpoint is off: set mail.inbound-token.");
-            return;
-        }
-        if (!new ApiAccess(token).allows(ctx.header("Authorization"), null)) {
-            error(ctx, HttpStatus.UNAUTHORIZED, "Missing or wrong bearer token.");
-            return;
-        }
-        byte[] raw = ctx.bodyAsBytes();
+        byte[] raw = body(ctx);
         if (raw.length == 0) {
             error(ctx, HttpStatus.BAD_REQUEST, "Send one raw RFC 822 message as the body.");
             return;
         }
         MailChannel.Outcome o = mail.receive(raw);
         ctx.contentType("application/json").result(JSON.writeValueAsString(Map.of("outcome", o.what(), "detail", o.detail())));
-    }
-
-    private void checkAccess(Context ctx) {
-        if (!guard(ctx, MAX_BODY_BYTES, perClient, "api")) return;
-        if (!access.allows(ctx.header("Authorization"), localCaller(ctx) ? "127.0.0.1" : "0.0.0.0")) {
-            error(ctx, HttpStatus.UNAUTHORIZED, config.api().token().isBlank()
-                    ? "The API answers local callers only until api.token is set."
-                    : "Missing or wrong bearer token.");
-            ctx.skipRemainingHandlers();
-        }
     }
 
     /**
@@ -421,7 +502,7 @@ public final class WebServer {
 
     private JsonNode jsonBody(Context ctx) {
         try {
-            JsonNode n = JSON.readTree(ctx.body());
+            JsonNode n = JSON.readTree(body(ctx));
             if (n == null || !n.isObject()) throw new IOException("not an object");
             return n;
         } catch (IOException e) {

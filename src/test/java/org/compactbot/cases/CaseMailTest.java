@@ -202,7 +202,8 @@ class CaseMailTest {
         var real = new org.compactbot.store.SqlOutbox(f.db);
         org.compactbot.mail.Outbox crashing = new org.compactbot.mail.Outbox() {
             public void enqueue(OutgoingEmail email, String caseRef) { real.enqueue(email, caseRef); }
-            public java.util.Optional<String> caseOf(String messageId) { return real.caseOf(messageId); }
+            public java.util.Optional<Sent> sent(String messageId) { return real.sent(messageId); }
+            public int repliesTo(String recipient, java.time.Instant since) { return real.repliesTo(recipient, since); }
             public List<Pending> due(java.time.Instant now, int limit) { return real.due(now, limit); }
             public void markSent(long id, java.time.Instant at) { throw new IllegalStateException("killed before the commit"); }
             public void markFailed(long id, int attempts, java.time.Instant next, String error) { /* the process is gone */ }

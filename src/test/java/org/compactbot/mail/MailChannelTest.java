@@ -75,6 +75,29 @@ class MailChannelTest {
                 + extraHeaders + "\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The headers of a reply to the latest email we queued for this address (of this purpose, when given): what a
+     * mail program writes when the person presses Reply.
+     */
+    static String replyingTo(Database db, String address, String purpose) {
+        String id = db.inTransaction(c -> {
+            try (var p = c.prepareStatement("SELECT message_id FROM emails WHERE recipient = ?" + (purpose == null ? "" : " AND purpose = ?")
+                    + " ORDER BY id DESC LIMIT 1")) {
+                p.setString(1, address);
+                if (purpose != null) p.setString(2, purpose);
+                try (var rs = p.executeQuery()) {
+                    if (!rs.next()) throw new AssertionError("no email to " + address + (purpose == null ? "" : " (" + purpose + ")"));
+                    return rs.getString(1);
+                }
+            }
+        });
+        return "In-Reply-To: " + id + "\r\nReferences: <earlier@elsewhere.example> " + id + "\r\n";
+    }
+
+    private String replyingTo(String address, String purpose) {
+        return replyingTo(db, address, purpose);
+    }
+
     /** A challenge submitted in conversation {@code id} and routed to a mediator, as the engine and the jobs do it. */
     private String routedCase(String id, ConversationStore.NewCase newCase) {
         String ref = new SqlConversationStore(db, "CC", Clock.systemUTC())
@@ -133,7 +156,7 @@ class MailChannelTest {
         assertEquals(CaseStatus.ASSIGNED, caseStore.find(ref).orElseThrow().status(), stranger.detail());
 
         MailChannel.Outcome accepted = channel.receive(email("Morgan Lee <morgan@mediation.example>", "Re: [" + ref + "] Compact challenge",
-                "<a@mediation.example>", "", "ACCEPT\r\n\r\nOn Tue, 24 Nov 2026, Compact Bot wrote:\r\n> A Compact challenge has been assigned to you."));
+                "<a@mediation.example>", replyingTo("morgan@mediation.example", "mediator_summary"), "ACCEPT\r\n\r\nOn Tue, 24 Nov 2026, Compact Bot wrote:\r\n> A Compact challenge has been assigned to you."));
         assertEquals("replied", accepted.what(), accepted.detail());
         assertEquals(CaseStatus.ACCEPTED, caseStore.find(ref).orElseThrow().status());
         send();
@@ -214,14 +237,15 @@ class MailChannelTest {
     void theComplainantsAnswerToAnInfoQuestionGoesToTheMediatorAndFilesAreKeptAsEvidence() throws Exception {
         String ref = routedCase("c2", new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council", "Lunch Club", "Sam Patel",
                         "sam@lunchclub.org.uk", "{\"details\":{\"codes\":\"funding\"}}"));
-        channel.receive(email("morgan@mediation.example", "Re: [" + ref + "] Compact challenge", "<m1@x>", "", "ACCEPT"));
-        channel.receive(email("morgan@mediation.example", "Re: [" + ref + "] Compact challenge", "<m2@x>", "", "INFO When did the letter arrive?"));
+        String summary = replyingTo("morgan@mediation.example", "mediator_summary");
+        channel.receive(email("morgan@mediation.example", "Re: [" + ref + "] Compact challenge", "<m1@x>", summary, "ACCEPT"));
+        channel.receive(email("morgan@mediation.example", "Re: [" + ref + "] Compact challenge", "<m2@x>", summary, "INFO When did the letter arrive?"));
         assertEquals(CaseStatus.IN_MEDIATION, caseStore.find(ref).orElseThrow().status());
 
         byte[] letter = "%PDF-1.4 the council's letter".getBytes(StandardCharsets.UTF_8);
         byte[] huge = new byte[10_000_001];
         MailChannel.Outcome o = channel.receive(withAttachments("Sam Patel <sam@lunchclub.org.uk>", "Re: [" + ref + "] The mediator has a question",
-                "<c1@lunchclub.org.uk>", "It arrived on 3 November. The letter is attached.", "letter.pdf", letter, "video.pdf", huge));
+                "<c1@lunchclub.org.uk>\r\n" + replyingTo("sam@lunchclub.org.uk", "info_request").strip(), "It arrived on 3 November. The letter is attached.", "letter.pdf", letter, "video.pdf", huge));
         assertEquals("replied", o.what(), o.detail());
         assertEquals(List.of(java.util.Map.entry("letter.pdf", (long) letter.length)), caseStore.evidence(ref));
         assertTrue(o.detail().contains("too large") && o.detail().contains("video.pdf"), o.detail());
@@ -259,20 +283,20 @@ class MailChannelTest {
         assertTrue(list.contains("name: Kim Lee") && list.contains("email: " + who), list);
 
         assertTrue(!list.contains("Which organisation") && list.contains("organisation: Eston Youth Club"), "organisation from the sign-off: " + list);
-        channel.receive(email(who, "Re: Grant cut", "<k2@eston>", "", "1. A voluntary or community group\n"
+        channel.receive(email(who, "Re: Grant cut", "<k2@eston>", replyingTo(who, "reply"), "1. A voluntary or community group\n"
                 + "2. skip\n3. skip\n4. Restore the grant until three months notice is given\n5. perhaps\n\nOn Tue, Compact Bot wrote:\n> 1. Are you raising this as"));
         String again = lastReplyTo(who);
         assertTrue(again.contains("5. Please reply with one of the numbers"), again);
         assertTrue(again.contains("1. Your challenge will be shared"), again);
 
-        channel.receive(email(who, "Re: Grant cut", "<k3@eston>", "", "1. 2"));
+        channel.receive(email(who, "Re: Grant cut", "<k3@eston>", replyingTo(who, "reply"), "1. 2"));
         String undertakings = lastReplyTo(who);
         assertTrue(undertakings.contains("Which apply?"), undertakings);
-        channel.receive(email(who, "Re: Grant cut", "<k4@eston>", "", "none"));
+        channel.receive(email(who, "Re: Grant cut", "<k4@eston>", replyingTo(who, "reply"), "none"));
         String summary = lastReplyTo(who);
         assertTrue(summary.contains("Here is your challenge") && summary.contains("Eston Youth Club") && summary.contains("Kim Lee"), summary);
         assertTrue(summary.contains("Keep my name confidential"), summary);
-        channel.receive(email(who, "Re: Grant cut", "<k5@eston>", "", "YES"));
+        channel.receive(email(who, "Re: Grant cut", "<k5@eston>", replyingTo(who, "reply"), "YES"));
         String done = lastReplyTo(who);
         String ref = "CC-" + java.time.Year.now(java.time.ZoneId.of("Europe/London")).getValue() + "-0001";
         assertTrue(done.contains(ref), done);
@@ -287,7 +311,8 @@ class MailChannelTest {
         var real = new SqlOutbox(db);
         Outbox dying = new Outbox() {
             public void enqueue(org.compactbot.cases.OutgoingEmail email, String caseRef) { throw new IllegalStateException("killed"); }
-            public java.util.Optional<String> caseOf(String messageId) { return real.caseOf(messageId); }
+            public java.util.Optional<Sent> sent(String messageId) { return real.sent(messageId); }
+            public int repliesTo(String recipient, java.time.Instant since) { return real.repliesTo(recipient, since); }
             public List<Pending> due(java.time.Instant now, int limit) { return real.due(now, limit); }
             public void markSent(long id, java.time.Instant at) { real.markSent(id, at); }
             public void markFailed(long id, int attempts, java.time.Instant next, String error) { real.markFailed(id, attempts, next, error); }
@@ -306,7 +331,7 @@ class MailChannelTest {
         String body = GreenMailUtil.getBody(greenMail.getReceivedMessages()[0]);
         assertTrue(body.contains("Please answer these by number"), body);
         assertEquals("duplicate", channel.receive(start).what());
-        MailChannel.Outcome next = channel.receive(email("al@youth.org.uk", "Re: Challenge", "<al2@youth>", "", "1. Wolverhampton"));
+        MailChannel.Outcome next = channel.receive(email("al@youth.org.uk", "Re: Challenge", "<al2@youth>", replyingTo("al@youth.org.uk", "reply"), "1. Wolverhampton"));
         assertEquals("replied", next.what());
         assertTrue(next.detail().contains("collecting"), next.detail());
     }

@@ -40,7 +40,7 @@ class MailMetricsTest {
                     new IntentClassifier(null), clock);
             CaseService cases = new CaseService(new SqlCaseStore(db, clock, BOT), MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
             MailChannel channel = new MailChannel(new MessageParser(), new SqlInboundLog(db, clock), engine, cases,
-                    new SqlOutbox(db, clock, BOT), BOT, counts);
+                    new SqlOutbox(db, clock, BOT), BOT, "", counts, clock);
             byte[] q1 = MailChannelTest.email("jo@bilston.org.uk", "Consultation", "<m1@bilston.org.uk>", "", "what does co-production mean?");
             byte[] q2 = MailChannelTest.email("pat@eston.org.uk", "Volunteers", "<m2@eston.org.uk>", "", "can volunteers claim expenses?");
             byte[] away = MailChannelTest.email("sam@eston.org.uk", "Out of office", "<m3@eston.org.uk>", "Auto-Submitted: auto-replied\r\n", "Away");

@@ -798,4 +798,36 @@ class MessageParserTest {
         }
         if (!Arrays.equals(a, b)) fail("the same seed gave different mutations");
     }
+
+    @Test
+    void attachmentNamesLoseCharactersThatReverseHowTheyRead() {
+        // "invoice\u202Efdp.exe" shows as "invoiceexe.pdf": a program dressed as a document
+        byte[] raw = MailChannelTest.withAttachments("jo@bilston.org.uk", "letter", "<rtl@x>", "see attached",
+                "invoice\u202Efdp.exe", new byte[] {1, 2}, "\u2067notes\u2069.pdf", new byte[] {3});
+        List<String> names = new MessageParser().parse(raw).attachments().stream().map(ParsedEmail.Attachment::name).toList();
+        assertEquals(List.of("invoicefdp.exe", "notes.pdf"), names);
+    }
+
+    @Test
+    void authenticationResultsAreKeptAndReadOnlyFromTheTrustedServer() {
+        byte[] raw = crlf("From: jo@bilston.org.uk\nAuthentication-Results: mx.ours.example; spf=pass smtp.mailfrom=bilston.org.uk;\n"
+                + " dkim=pass header.d=bilston.org.uk; dmarc=pass\nAuthentication-Results: relay.other.example; dmarc=fail\n"
+                + "Subject: hi\n\nhello\n");
+        ParsedEmail e = new MessageParser().parse(raw);
+        assertEquals(2, e.authenticationResults().size());
+        assertEquals(new SenderCheck.Passed(), SenderCheck.of(e.authenticationResults(), "MX.ours.example"));
+        assertEquals(new SenderCheck.Failed("dmarc", "fail"), SenderCheck.of(e.authenticationResults(), ""),
+                "with no trusted server named, any reported failure counts");
+        assertEquals(new SenderCheck.Unchecked(), SenderCheck.of(List.of(), "mx.ours.example"));
+        assertEquals(new SenderCheck.Unchecked(), SenderCheck.of(List.of("mx.ours.example; none"), "mx.ours.example"));
+        assertEquals(new SenderCheck.Failed("spf", "fail"),
+                SenderCheck.of(List.of("mx.ours.example (comment; with a semicolon) 1; spf=fail (sender not allowed)"), "mx.ours.example"));
+    }
+
+    @Test
+    void theSenderIsReadFromTheHeaderAloneForRateLimits() {
+        assertEquals("jo@bilston.org.uk", MessageParser.senderOf(crlf("Subject: x\nFrom: Jo\n <Jo@Bilston.org.uk>\n\nFrom: not@this.one\n")));
+        assertEquals("", MessageParser.senderOf(crlf("Subject: x\n\nFrom: body@line.example\n")));
+        assertEquals("", MessageParser.senderOf(new byte[0]));
+    }
 }

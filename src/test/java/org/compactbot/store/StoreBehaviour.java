@@ -191,14 +191,27 @@ abstract class StoreBehaviour {
         assertTrue(inbound.firstReceipt("<m1@example.org>", "sam@lunchclub.example"), "received but never processed (a crash): act on it");
         inbound.processed("<m1@example.org>", "replied: answer");
         assertFalse(inbound.firstReceipt("<m1@example.org>", "sam@lunchclub.example"));
-        assertEquals(1, inbound.repliesInLastHour("sam@lunchclub.example"));
-        clock.advance(Duration.ofHours(2));
-        assertEquals(0, inbound.repliesInLastHour("sam@lunchclub.example"));
 
         var slack = new SqlSlackEventLog(db, clock);
         assertTrue(slack.firstTime("Ev01"));
         assertFalse(slack.firstTime("Ev01"));
         assertTrue(slack.firstTime("Ev02"));
+    }
+
+    @Test
+    void anEmailWeSentIsFoundByItsMessageIdAndRepliesAreCountedPerAddress() {
+        String ref = submit("a", "west-cheshire");
+        outbox.enqueue(email("sam@lunchclub.example", "reply"), null);
+        outbox.enqueue(email("sam@lunchclub.example", "reply"), ref);
+        outbox.enqueue(email("sam@lunchclub.example", "acknowledgement"), ref);
+        outbox.enqueue(email("kim@eston.example", "reply"), null);
+        List<Outbox.Pending> queued = outbox.due(clock.instant(), 10);
+        Outbox.Pending aboutTheCase = queued.stream().filter(p -> ref.equals(p.caseRef()) && p.email().purpose().equals("reply")).findFirst().orElseThrow();
+        assertEquals(new Outbox.Sent(ref, "sam@lunchclub.example", "reply"), outbox.sent(aboutTheCase.messageId()).orElseThrow());
+        assertTrue(outbox.sent("<guessed-" + ref + "@example.org>").isEmpty(), "a made-up Message-ID is none of ours");
+        assertEquals(2, outbox.repliesTo("sam@lunchclub.example", clock.instant().minus(Duration.ofHours(1))), "replies only, to that address");
+        clock.advance(Duration.ofHours(2));
+        assertEquals(0, outbox.repliesTo("sam@lunchclub.example", clock.instant().minus(Duration.ofHours(1))));
     }
 
     @Test
