@@ -146,7 +146,7 @@ public final class WebServer {
         metrics.declare("compactbot_questions_answered_total", "Questions answered from the Compacts");
         metrics.declare("compactbot_questions_abstained_total", "Questions with no relevant passage");
         for (String channel : new String[] {"api", "email", "slack"}) metrics.declare("compactbot_turns_total", "Conversation turns handled", "channel", channel);
-        for (String outcome : new String[] {"replied", "ignored", "duplicate"}) {
+        for (String outcome : new String[] {"replied", "refused", "ignored", "duplicate"}) {
             metrics.declare("compactbot_mail_in_total", "Inbound emails by outcome", "outcome", outcome);
         }
         metrics.declare("compactbot_mail_out_total", "Outgoing emails by result", "result", "sent");
@@ -300,10 +300,10 @@ public final class WebServer {
         return null;
     }
 
-    /** The body the admission step read (every route that takes a body has one). */
+    /** The body the admission step read; where a route runs without one (a bare Javalin), Javalin's own reading of it. */
     static byte[] body(Context ctx) {
         byte[] b = ctx.attribute(BODY);
-        return b != null ? b : new byte[0];
+        return b != null ? b : ctx.bodyAsBytes();
     }
 
     /** An exception that says the client broke HTTP (Jetty's 4xx), not that we failed. */

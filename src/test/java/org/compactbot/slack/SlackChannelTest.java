@@ -270,6 +270,42 @@ class SlackChannelTest {
     }
 
     @Test
+    void theSameSignedFormSubmissionPostedAgainCreatesNoSecondCase() throws Exception {
+        slack = new SlackFixture(dir);
+        String submission = SlackRequests.formSubmission("U7", completedForm());
+        List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) answers.add(slack.signed(submission, FORM));
+        var cases = slack.caseStore.list(null, null);
+        assertEquals(1, cases.size(), "one case however often the submission is replayed");
+        for (HttpResponse<String> r : answers) {
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains(cases.get(0).ref()), "each answer shows the one reference: " + r.body());
+        }
+        // a restart forgets nothing: the replay is still recognised
+        slack.restart();
+        slack.signed(submission, FORM);
+        assertEquals(1, slack.caseStore.list(null, null).size());
+        // a wrong form sent twice is shown its errors twice (nothing was created, so nothing is a replay)
+        Map<String, String> wrong = completedForm();
+        wrong.put("email", "sam at example");
+        String bad = SlackRequests.formSubmission("U8", wrong);
+        for (int i = 0; i < 2; i++) {
+            JsonNode errors = new com.fasterxml.jackson.databind.ObjectMapper().readTree(slack.signed(bad, FORM).body());
+            assertTrue(errors.at("/errors/email").asText().contains("doesn't look like an email address"), errors.toString());
+        }
+    }
+
+    @Test
+    void aSignedEventCallbackWithoutItsEventIs400AndNoServerError() throws Exception {
+        slack = new SlackFixture(dir);
+        HttpResponse<String> r = slack.signed("{\"type\":\"event_callback\",\"team_id\":\"T0TEAM\",\"event_id\":\"Ev9\"}", JSON);
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("without an event"), r.body());
+        assertEquals(400, slack.signed("{not json", JSON).statusCode());
+        assertEquals(400, slack.signed(SlackRequests.form("payload", "{broken"), FORM).statusCode());
+    }
+
+    @Test
     void whenSlackWillNotOpenTheFormTheChallengeStartsInTheDirectMessage() throws Exception {
         slack = new SlackFixture(dir);
         slack.api.failNext("views.open", 200, null);
