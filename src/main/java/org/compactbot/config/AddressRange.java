@@ -71,17 +71,39 @@ public record AddressRange(byte[] network, int prefixBits) {
 
     /**
      * One spelling per address, so that a rate limit counts an address once however it is written: "09.009.9.01",
-     * "::ffff:9.9.9.1" and "9.9.9.1" are all "9.9.9.1"; IPv6 in full lower-case hex. Anything else is returned as given.
+     * "::ffff:9.9.9.1" and "9.9.9.1" are all "9.9.9.1"; IPv6 as RFC 5952 writes it. Anything else is returned as given.
      */
     public static String canonical(String address) {
         byte[] a = literal(address);
         if (a == null) return address;
         if (a.length == 16 && isV4Mapped(a)) a = java.util.Arrays.copyOfRange(a, 12, 16);
-        try {
-            return InetAddress.getByAddress(a).getHostAddress();
-        } catch (UnknownHostException e) {
-            return address;
+        if (a.length == 4) return (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + "." + (a[3] & 0xff);
+        return ipv6Text(a);
+    }
+
+    /** RFC 5952's text form: lower-case hex, no leading zeros, the longest run of two or more zero groups as "::". */
+    private static String ipv6Text(byte[] a) {
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) g[i] = ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);
+        int bestStart = -1, bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            if (g[i] != 0) { i++; continue; }
+            int j = i;
+            while (j < 8 && g[j] == 0) j++;
+            if (j - i > bestLength) { bestStart = i; bestLength = j - i; }
+            i = j;
         }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') sb.append(':');
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
     }
 
     private static boolean isV4Mapped(byte[] a) {

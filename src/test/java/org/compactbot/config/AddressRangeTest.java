@@ -34,4 +34,22 @@ class AddressRangeTest {
     void refusesWhatIsNotAnAddressOrRange(String text) {
         assertThrows(IllegalArgumentException.class, () -> AddressRange.parse(text));
     }
+
+    @ParameterizedTest(name = "{0} is written {1}")
+    @CsvSource({
+            "9.9.9.1,                9.9.9.1",
+            "09.009.9.01,            9.9.9.1",
+            "::ffff:9.9.9.1,         9.9.9.1",
+            "[::FFFF:9.9.9.1],       9.9.9.1",
+            "2a00:0:0:0:0:0:0:9,     2a00::9",
+            "2A00:0000::0009,        2a00::9",
+            "2001:db8:0:0:1:0:0:1,   2001:db8::1:0:0:1",
+            "::1,                    ::1",
+            "0:0:0:0:0:0:0:0,        ::",
+            "2001:db8:1:2:3:4:5:6,   2001:db8:1:2:3:4:5:6",
+            "not-an-address,         not-an-address",
+    })
+    void anAddressHasOneSpellingHoweverItIsWritten(String written, String canonical) {
+        org.junit.jupiter.api.Assertions.assertEquals(canonical, AddressRange.canonical(written));
+    }
 }
