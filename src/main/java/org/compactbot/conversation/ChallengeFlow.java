@@ -22,6 +22,8 @@ public final class ChallengeFlow {
     static final int MAX_ANSWER = 5000;
 
     private final List<String> areas;
+    private static final Map<String, String> ROLE_LABELS = Map.of(RoleAnswer.GROUP, "A voluntary or community group",
+            RoleAnswer.PUBLIC_BODY, "Staff of a public body", RoleAnswer.INDIVIDUAL, "An individual");
 
     public ChallengeFlow(List<String> areas) {
         this.areas = List.copyOf(areas);
@@ -96,25 +98,24 @@ public final class ChallengeFlow {
             return new Validation.Rejected("That is longer than I can take in one answer (" + text.length()
                     + " characters; " + MAX_ANSWER + " at most). Could you shorten it?");
         }
-        String lower = text.toLowerCase(Locale.ROOT);
         return switch (slot) {
             case AREA -> chooseArea(text);
-            case ROLE -> choose(lower, List.of(
-                    Map.entry("group", List.of("1", "group", "voluntary", "community", "charity", "vcs", "vcse", "organisation", "organization", "trustee", "volunteer")),
-                    Map.entry("public-body", List.of("2", "public", "staff", "council", "officer", "statutory", "nhs", "police", "work for")),
-                    Map.entry("individual", List.of("3", "individual", "myself", "person", "resident", "me", "citizen"))),
-                    Map.of("group", "A voluntary or community group", "public-body", "Staff of a public body", "individual", "An individual"));
+            case ROLE -> RoleAnswer.read(text)
+                    .<Validation>map(v -> new Validation.Accepted(v, Map.of("label", ROLE_LABELS.get(v))))
+                    .orElseGet(() -> new Validation.Rejected("Sorry, I couldn't tell which of these you are: a voluntary or community "
+                            + "group, staff of a public body, or an individual?"));
             case NAME -> text.length() > 120 || !text.matches(".*\\p{L}.*")
                     ? new Validation.Rejected("Please give your name (just the name, e.g. Sam Patel).")
                     : new Validation.Accepted(text);
             case ORGANISATION, RESPONDENT, WHAT_HAPPENED, IMPACT, INFORMAL_STEPS, DESIRED_OUTCOME -> freeText(slot, text);
             case EMAIL -> email(text);
-            case UNDERTAKINGS -> chooseUndertakings(lower, c);
+            case UNDERTAKINGS -> chooseUndertakings(text, c);
             case DATES -> dates(text, today, aboutConsultation(c));
-            case CONSENT -> choose(lower, List.of(
-                    Map.entry("confidential", List.of("2", "no", "n", "confidential", "keep", "anonymous", "don't", "do not", "not", "private")),
-                    Map.entry("share", List.of("1", "yes", "y", "share", "they may", "ok", "okay", "fine", "happy"))),
-                    Map.of("share", "The body may be told who raised it", "confidential", "Keep my name confidential from the body"));
+            case CONSENT -> ConsentAnswer.read(text)
+                    .<Validation>map(v -> new Validation.Accepted(v, Map.of("label", v.equals(ConsentAnswer.SHARE)
+                            ? "The body may be told who raised it" : "Keep my name confidential from the body")))
+                    .orElseGet(() -> new Validation.Rejected("Sorry, I couldn't tell which you meant. May " + respondentName(c)
+                            + " be told it was you? You could say \"yes, they can know\" or \"no, keep my name confidential\"."));
             case CONFIRM -> new Validation.Rejected("Say yes to submit, or \"change\" and the item to correct.");
         };
     }
@@ -140,7 +141,7 @@ public final class ChallengeFlow {
 
     static boolean aboutConsultation(Conversation c) {
         String story = c.answer(Slot.WHAT_HAPPENED);
-        return story != null && story.toLowerCase(Locale.ROOT).contains("consult");
+        return story != null && KeyDates.mentionsConsultation(story.toLowerCase(Locale.ROOT));
     }
 
     private Validation dates(String text, LocalDate today, boolean aboutConsultation) {
@@ -174,44 +175,24 @@ public final class ChallengeFlow {
                 "I don't have a Compact for \"" + shorten(text, 40) + "\". Please choose one of: " + areaList() + "."));
     }
 
-    /** Picks the first option (in the order given) whose number or words the answer contains. */
-    private static Validation choose(String lower, List<Map.Entry<String, List<String>>> words, Map<String, String> labels) {
-        String t = lower.replaceAll("[.!]+$", "").strip();
-        for (var e : words) {
-            for (String w : e.getValue()) {
-                boolean number = w.matches("\\d");
-                if (number ? t.equals(w) : (t.equals(w) || t.matches(".*\\b" + Pattern.quote(w) + "\\b.*"))) {
-                    return new Validation.Accepted(e.getKey(), Map.of("label", labels.get(e.getKey())));
-                }
-            }
-        }
-        return new Validation.Rejected("Please reply with one of the numbers, or in words.");
-    }
-
-    private Validation chooseUndertakings(String lower, Conversation c) {
+    private Validation chooseUndertakings(String text, Conversation c) {
         List<Conversation.Suggestion> s = c.suggestions();
-        if (lower.matches(".*\\b(none|neither|no|not sure|don't know|dont know)\\b.*") && !lower.matches(".*\\d.*")) {
-            return new Validation.Accepted("none of these");
+        UndertakingChoice.Choice choice = UndertakingChoice.read(text, s.stream().map(Conversation.Suggestion::text).toList());
+        if (choice instanceof UndertakingChoice.Choice.NoneOfThese) return new Validation.Accepted("none of these");
+        if (choice instanceof UndertakingChoice.Choice.OutOfRange o) {
+            return new Validation.Rejected("There is no number " + o.number() + ". Pick from 1 to " + o.offered() + ", or say none.");
         }
-        List<Integer> picked = new ArrayList<>();
-        if (lower.matches(".*\\b(all|every|each)\\b.*")) {
-            for (int i = 1; i <= s.size(); i++) picked.add(i);
-        } else {
-            Matcher m = Pattern.compile("\\b(\\d{1,2})\\b").matcher(lower);
-            while (m.find()) {
-                int n = Integer.parseInt(m.group(1));
-                if (n < 1 || n > s.size()) return new Validation.Rejected("There is no number " + n + ". Pick from 1 to " + s.size() + ", or say none.");
-                if (!picked.contains(n)) picked.add(n);
-            }
+        if (!(choice instanceof UndertakingChoice.Choice.Picked p)) {
+            return new Validation.Rejected("Sorry, I couldn't tell which you meant. Say the numbers that apply (e.g. \"1 and 3\"), "
+                    + "describe the one you mean (e.g. \"the one about notice\"), or say none.");
         }
-        if (picked.isEmpty()) return new Validation.Rejected("Please pick the numbers that apply (e.g. \"1 and 3\"), or say none.");
         List<String> chosen = new ArrayList<>(), codes = new ArrayList<>();
-        for (int n : picked) {
+        for (int n : p.numbers()) {
             Conversation.Suggestion sg = s.get(n - 1);
             chosen.add(sg.citation());
             if (!sg.code().isEmpty() && !codes.contains(sg.code())) codes.add(sg.code());
         }
-        return new Validation.Accepted(String.join("; ", chosen), Map.of("undertaking_numbers", picked.toString(), "codes", String.join(",", codes)));
+        return new Validation.Accepted(String.join("; ", chosen), Map.of("undertaking_numbers", p.numbers().toString(), "codes", String.join(",", codes)));
     }
 
     private Reply undertakingsPrompt(Conversation c) {

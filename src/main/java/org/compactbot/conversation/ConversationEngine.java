@@ -33,6 +33,12 @@ public final class ConversationEngine {
     private static final int MAX_FAILURES = 3;
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final Pattern CHANGE = Pattern.compile("^(?:change|edit|correct|update|fix)\\s+(.+?)(?:\\s+to\\s+(.+))?$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** "actually my email is x@y.org", "sorry, wrong email: it's x@y.org": a correction of an earlier answer, said in passing. */
+    private static final Pattern CORRECTION = Pattern.compile("^(?:(?:actually|sorry|oops|correction|wait|hang on|no|ah|oh)[,.!:;\\s-]*)*"
+            + "(?:i meant |i mean )?(?:(?:my|our|the)\\s+)?(email(?: address)?|e-mail|name|organisation|organization|group|area|dates?|key dates|respondent)"
+            + "\\s+(?:is|should be|should have been|was meant to be|is actually|is now|=|:)\\s+(.+)$|"
+            + "^(?:(?:actually|sorry|oops)[,.!:;\\s-]*)*(?:wrong|typo in|mistake in|i got)\\s+(?:my\\s+|the\\s+)?(email(?: address)?|e-mail|name|organisation|organization)"
+            + "(?:\\s+wrong)?[,.!:;\\s-]+(?:it's|its|it is|it should be|should be|the right one is)\\s+(.+)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B-\\u200F\\u2028\\u2029\\uFEFF]");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -265,7 +271,7 @@ public final class ConversationEngine {
         DialogueState state = c.state();
 
         if (state instanceof DialogueState.ConfirmingCancel cc) {
-            if (command.matches("(yes|y|yes please|cancel it|yes cancel|ok|okay)")) {
+            if (command.matches("(yes|y|yes please|cancel it|yes cancel|ok|okay)") || Agreement.of(text) == Agreement.AGREE) {
                 c.clearDraft();
                 c.state = new DialogueState.Idle();
                 replies.add(Reply.of("Cancelled. Nothing has been submitted. You can ask me a question or start a new challenge at any time."));
@@ -322,6 +328,16 @@ public final class ConversationEngine {
             }
             default -> { }
         }
+        Matcher fix = CORRECTION.matcher(text.strip());
+        if (fix.matches() && slot != Slot.WHAT_HAPPENED) {
+            String which = fix.group(1) != null ? fix.group(1) : fix.group(3);
+            String value = fix.group(1) != null ? fix.group(2) : fix.group(4);
+            Optional<Slot> target = Slot.byName(which.toLowerCase(Locale.ROOT).replace("e-mail", "email").replaceAll("^dates?$", "dates"));
+            if (target.isPresent() && target.get() != slot) {
+                change(c, slot, target.get(), value.strip(), replies);
+                return null;
+            }
+        }
         Matcher change = CHANGE.matcher(text.strip());
         if (change.matches() && slot != Slot.WHAT_HAPPENED) {
             Optional<Slot> target = Slot.byName(change.group(1));
@@ -330,14 +346,13 @@ public final class ConversationEngine {
                 return null;
             }
         }
-        if (command.equals("change") || command.equals("change something") || (slot == Slot.CONFIRM && command.matches("(no|n|nope|not quite|wrong)"))) {
+        if (command.equals("change") || command.equals("change something")
+                || (slot == Slot.CONFIRM && (command.matches("(no|n|nope|not quite|wrong)") || Agreement.of(text) == Agreement.DECLINE))) {
             replies.add(Reply.of("What would you like to change? Say \"change\" and the item, for example \"change email\" or \"change dates\"."));
             return null;
         }
         if (slot == Slot.CONFIRM) {
-            if (command.matches("(yes|y|yes please|submit|submit it|confirm|correct|that's right|thats right|looks good|ok|okay)")) {
-                return submit(c, replies);
-            }
+            if (Agreement.of(text) == Agreement.AGREE) return submit(c, replies);
             if (IntentClassifier.isQuestionAt(slot, text)) {
                 answerQuestion(text, c.answer(Slot.AREA), replies, false);
                 replies.add(prompt(c, slot));
@@ -385,7 +400,28 @@ public final class ConversationEngine {
             replies.add(Reply.of("There's no challenge in progress to " + command + ". You can ask me a question or start a challenge.", startChoices()));
             return null;
         }
+        String offered = c.details.remove(OFFER);
+        String context = c.details.remove(OFFER_CONTEXT);
+        String asked = c.details.get(LAST_QUESTION);
+        if ((offered != null || asked != null) && Agreement.takesUp(text)) {
+            // "yes please" after the bot offered (or after an answer to someone asking about their own situation)
+            startChallenge(c, context != null ? context : asked, replies);
+            return null;
+        }
+        if (offered != null) {
+            Agreement said = Agreement.of(text);
+            if (said == Agreement.DECLINE && text.split("\\s+").length <= 6) {
+                replies.add(Reply.of("OK. Ask me anything else about the Compact, or say \"raise a challenge\" whenever you want to."));
+                return null;
+            }
+        }
         Intent intent = command.equals("challenge") || command.equals("start") ? Intent.START_CHALLENGE : intents.classify(text);
+        if (intent == Intent.START_CHALLENGE && context == null) context = c.details.get(LAST_QUESTION);
+        if (intent == Intent.START_CHALLENGE && context != null && !text.equals(context)) {
+            // what was said just before ("our grant in Redcar ends on Friday, is that allowed?") belongs to the challenge
+            startChallenge(c, context + "\n" + text, replies);
+            return null;
+        }
         switch (intent) {
             case GREETING -> replies.add(Reply.of("Hello! I can answer questions about your local Compact, or help you raise a Compact challenge.", startChoices()));
             case THANKS -> replies.add(Reply.of("You're welcome. Ask me anything else about the Compact, or start a challenge if you need to."));
@@ -393,7 +429,16 @@ public final class ConversationEngine {
             case QUESTION -> {
                 answerQuestion(text, null, replies, !c.channel().equals(BATCH_CHANNEL));
                 // by email a concern is the usual case: answer it and start the challenge in the same reply
-                if (c.channel().equals(BATCH_CHANNEL) && org.compactbot.knowledge.GrievanceSignal.in(text)) startChallenge(c, text, replies);
+                if (c.channel().equals(BATCH_CHANNEL) && org.compactbot.knowledge.GrievanceSignal.in(text)) {
+                    startChallenge(c, text, replies);
+                } else {
+                    c.details.put(LAST_QUESTION, ChallengeFlow.shorten(text, 2000));
+                    if (replies.stream().anyMatch(r -> r.choices().stream().anyMatch(ch -> ch.value().equals("challenge")))) {
+                        // the bot offered to help raise a challenge: "yes please" next accepts it, with this question as its story
+                        c.details.put(OFFER, "challenge");
+                        c.details.put(OFFER_CONTEXT, ChallengeFlow.shorten(text, 2000));
+                    }
+                }
             }
         }
         return null;
@@ -418,6 +463,8 @@ public final class ConversationEngine {
 
     /** Channels where one reply answers many questions (email): the open questions go out as one numbered list. */
     static final String BATCH_CHANNEL = "email";
+    /** In an idle conversation's details: what the bot last offered, the message that led to it, and the last question asked. */
+    private static final String OFFER = "offer", OFFER_CONTEXT = "offer_context", LAST_QUESTION = "last_question";
     private static final Pattern NUMBERED_ANSWER = Pattern.compile("^\\s*(\\d{1,2})\\s*[.):-]\\s*(.+)$");
 
     /** Asks every open question (but the undertakings, which need the story first) as one numbered list. */
@@ -445,35 +492,29 @@ public final class ConversationEngine {
         replies.add(Reply.of(sb.toString()));
     }
 
-    /** Reads numbered inline answers to the last list; false when the message has none. */
+    /**
+     * Reads the answers to the last list, however the person wrote them (numbered lines, "Label: answer" lines, or
+     * prose; see {@link BatchAnswers}); false when the message answers none of them.
+     */
     private boolean readList(Conversation c, String text, List<Reply> replies) {
         String batch = c.details().get("batch");
         if (batch == null) return false;
         List<Slot> asked = new ArrayList<>();
         for (String id : batch.split(",")) Slot.byId(id).ifPresent(asked::add);
-        Map<Integer, StringBuilder> answersByNumber = new LinkedHashMap<>();
-        Integer current = null;
-        for (String line : text.split("\\R")) {
-            Matcher m = NUMBERED_ANSWER.matcher(line);
-            if (m.matches() && Integer.parseInt(m.group(1)) >= 1 && Integer.parseInt(m.group(1)) <= asked.size()) {
-                current = Integer.parseInt(m.group(1));
-                answersByNumber.put(current, new StringBuilder(m.group(2).strip()));
-            } else if (current != null && !line.isBlank()) {
-                answersByNumber.get(current).append('\n').append(line.strip());
-            }
-        }
-        if (answersByNumber.isEmpty()) return false;
+        Map<Slot, String> answered = BatchAnswers.read(text, asked);
+        if (answered.isEmpty()) return false;
         List<String> problems = new ArrayList<>();
-        for (var e : answersByNumber.entrySet()) {
-            Slot slot = asked.get(e.getKey() - 1);
-            String answer = e.getValue().toString().strip();
-            if (answer.equalsIgnoreCase("skip") && slot.optional()) {
+        for (var e : answered.entrySet()) {
+            Slot slot = e.getKey();
+            String answer = e.getValue().strip();
+            int number = asked.indexOf(slot) + 1;
+            if (slot.optional() && (answer.equalsIgnoreCase("skip") || NoAnswer.in(answer))) {
                 c.answers.put(slot.id(), "(skipped)");
                 continue;
             }
             Validation v = flow.read(slot, answer, c, today());
             if (v instanceof Validation.Accepted ok) keep(c, slot, null, answer, ok, replies);
-            else problems.add(e.getKey() + ". " + ((Validation.Rejected) v).message());
+            else problems.add(number + ". " + ((Validation.Rejected) v).message());
         }
         askAsList(c, replies, problems);
         return true;
@@ -520,9 +561,23 @@ public final class ConversationEngine {
 
     private void accept(Conversation c, Slot slot, Slot returnTo, String text, List<Reply> replies) {
         Validation v = flow.read(slot, text, c, today());
+        if (slot.optional() && NoAnswer.in(text) && (slot == Slot.ORGANISATION || v instanceof Validation.Rejected)) {
+            // "no dates really", "just me": nothing to give for an optional question is not a wrong answer
+            c.answers.put(slot.id(), "(skipped)");
+            c.failures.remove(slot.id());
+            replies.add(Reply.of("OK, I'll leave " + slot.label() + " out."));
+            advance(c, slot, returnTo, replies);
+            return;
+        }
         if (v instanceof Validation.Accepted ok) {
             keep(c, slot, returnTo, text, ok, replies);
             advance(c, slot, returnTo, replies);
+            return;
+        }
+        if (v instanceof Validation.Rejected r && slot == Slot.UNDERTAKINGS && refreshSuggestions(c, text)) {
+            // "the consultation one" when none offered is about consultation: offer the ones closest to what they named
+            replies.add(Reply.of("Here are the undertakings closest to what you said."));
+            replies.add(prompt(c, slot));
             return;
         }
         if (v instanceof Validation.Rejected r) {
@@ -607,10 +662,34 @@ public final class ConversationEngine {
 
     private void suggest(Conversation c) {
         String story = c.answer(Slot.WHAT_HAPPENED);
-        String area = c.answer(Slot.AREA);
         if (story == null || story.startsWith("(")) return;
+        suggest(c, story);
+    }
+
+    /**
+     * Offers again, from the person's own words for the undertaking they mean, once per wording; false when those words
+     * name nothing new to search for (then the reply is simply unclear).
+     */
+    private boolean refreshSuggestions(Conversation c, String words) {
+        String topic = Agreement.normalise(words);
+        if (topic.split(" ").length > 30 || !topic.matches(".*\\p{L}{4,}.*") || topic.equals(c.details.get("suggested_for"))) return false;
+        List<Conversation.Suggestion> before = List.copyOf(c.suggestions);
+        c.details.put("suggested_for", topic);
+        c.suggestions.clear();
+        String story = c.answer(Slot.WHAT_HAPPENED);
+        suggest(c, words + (story == null || story.startsWith("(") ? "" : ". " + story));
+        if (c.suggestions.isEmpty() || c.suggestions.equals(before)) {
+            c.suggestions.clear();
+            c.suggestions.addAll(before);
+            return false;
+        }
+        return true;
+    }
+
+    private void suggest(Conversation c, String text) {
+        String area = c.answer(Slot.AREA);
         try {
-            for (ScoredPassage p : answers.suggest(story, area, 3)) {
+            for (ScoredPassage p : answers.suggest(text, area, 3)) {
                 c.suggestions.add(new Conversation.Suggestion(p.passage().citation(), p.passage().text(), CodeOfPractice.of(p.passage())));
             }
         } catch (IllegalArgumentException e) {
@@ -675,10 +754,12 @@ public final class ConversationEngine {
                 + ". Now: " + slot.label() + (open.isEmpty() ? "" : ". Still to do: " + String.join(", ", open)) + ".";
     }
 
+    /** Answers a question, from {@code area}'s Compact when the conversation has one and the question names no other. */
     private void answerQuestion(String text, String area, List<Reply> replies, boolean offerChallenge) {
         Answer a;
         try {
-            a = answers.ask(text, null, 3);
+            String within = area == null || area.startsWith("(") || answers.areaDetector().detect(text).isPresent() ? null : area;
+            a = answers.ask(text, within, 3);
         } catch (IllegalArgumentException e) {
             replies.add(Reply.of(e.getMessage()));
             return;

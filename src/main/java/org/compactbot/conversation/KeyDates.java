@@ -20,6 +20,9 @@ public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultati
         return told == null && effective == null && consultationOpened == null && consultationClosed == null;
     }
 
+    private static final Pattern NEGATED = Pattern.compile("\\b(no|without|never|any|didn't|did not|didnt|failed to|not|nor|wasn't|was not|weren't)\\s+(\\w+\\s+)?$");
+    private static final Pattern OUR_STEP = Pattern.compile("\\b(we|i)\\s+(\\w+\\s+){0,2}(emailed|e-mailed|wrote|phoned|rang|called|contacted|met|spoke|"
+            + "replied|complained|asked|chased|sent|visited|raised)\\b(\\W+\\w+){0,5}\\W*$");
     private static final Pattern OPEN_AND_CLOSE = Pattern.compile("\\b(open\\w*|launch\\w*|start\\w*|began)\\b.*\\b(clos\\w*|deadline)\\b", Pattern.DOTALL);
 
     public static KeyDates read(String text, LocalDate today) {
@@ -33,11 +36,14 @@ public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultati
     public static KeyDates read(String text, LocalDate today, boolean aboutConsultation) {
         List<UkDates.Found> found = UkDates.findAll(text, today);
         String lower = text.toLowerCase(Locale.ROOT);
-        boolean consultation = lower.contains("consult") || (aboutConsultation && OPEN_AND_CLOSE.matcher(lower).find());
+        // "no consultation", "without consulting us": the challenge is not about a consultation's dates
+        boolean consultation = mentionsConsultation(lower) || (aboutConsultation && OPEN_AND_CLOSE.matcher(lower).find());
         LocalDate told = null, effective = null, opened = null, closed = null;
         int unlabelled = 0;
         for (UkDates.Found f : found) {
             String before = lower.substring(Math.max(0, f.start() - 40), f.start());
+            // "we emailed the officer on 5 November": the person's own step, not a date the body set
+            if (OUR_STEP.matcher(before).find()) continue;
             if (consultation && CONSULT_OPEN.matcher(before).find() && opened == null) opened = f.date();
             else if (consultation && CONSULT_CLOSE.matcher(before).find() && closed == null) closed = f.date();
             else if (TOLD.matcher(before).find() && told == null) told = f.date();
@@ -48,6 +54,14 @@ public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultati
             else if (effective == null) effective = f.date();
         }
         return new KeyDates(told, effective, opened, closed);
+    }
+
+    /** Whether the text speaks of a consultation that happened: "consult" not only in "no consultation", "without consulting". */
+    static boolean mentionsConsultation(String lower) {
+        for (int i = lower.indexOf("consult"); i >= 0; i = lower.indexOf("consult", i + 1)) {
+            if (!NEGATED.matcher(lower.substring(Math.max(0, i - 25), i)).find()) return true;
+        }
+        return false;
     }
 
     /** What is wrong with these dates, in words for the person, or null when they make sense. */

@@ -69,7 +69,9 @@ public final class AnswerService {
     public List<ScoredPassage> suggest(String text, String area, int top) {
         String only = area == null ? null : areas.resolve(area).orElseThrow(() -> new IllegalArgumentException("Unknown area '" + area + "'"));
         String q = text.length() > MAX_QUESTION_CHARS ? text.substring(0, MAX_QUESTION_CHARS) : text;
-        return retriever.search(q, only, only, top).passages();
+        // undertakings only: a definition, a heading or a list of the codes' names cannot have been broken
+        return retriever.search(q, only, only, Math.max(top * 4, 12)).passages().stream()
+                .filter(sp -> Undertakings.isUndertaking(sp.passage())).limit(top).toList();
     }
 
     /** The contact the area's texts give (the first document that has one), or any contact when no area. */

@@ -169,7 +169,8 @@ public final class MailChannel {
                     + "Here is what we received:\n\n" + quoted(mail.text().isBlank() ? mail.subject() : mail.text()), null);
             return new Outcome("refused", "not a reply to our email: the challenge in progress was neither shown nor changed");
         }
-        String text = mail.text().isBlank() ? mail.subject() : mail.text();
+        // answers typed under our quoted questions are read with the questions' numbers, which the quote carried
+        String text = !mail.answersUnderQuotes().isBlank() ? mail.answersUnderQuotes() : mail.text().isBlank() ? mail.subject() : mail.text();
         Map<Slot, String> known = new LinkedHashMap<>();
         known.put(Slot.EMAIL, sender);
         SignOff signOff = SignOff.in(text);

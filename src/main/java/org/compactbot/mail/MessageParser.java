@@ -88,7 +88,15 @@ public final class MessageParser {
                 Mailbox.addresses(h.all("To")), Mailbox.addresses(h.all("Cc")), blankToNull(h.first("Date")),
                 subject, messageIdOf(h.first("Message-ID")), messageIdOf(h.first("In-Reply-To")),
                 referencesOf(h.first("References")), reason != null, reason, text, walker.attachments,
-                h.all("Authentication-Results"));
+                h.all("Authentication-Results"), underQuotes(walker));
+    }
+
+    private static String underQuotes(Walker walker) {
+        try {
+            return walker.answersUnderQuotes();
+        } catch (Exception | StackOverflowError e) {
+            return "";
+        }
     }
 
     /** Last resort: the message as plain text without headers. */
@@ -103,7 +111,7 @@ public final class MessageParser {
         } catch (Exception | StackOverflowError e) {
             text = "";
         }
-        return new ParsedEmail("", "", null, List.of(), List.of(), null, "", null, null, List.of(), false, null, text, List.of(), List.of());
+        return new ParsedEmail("", "", null, List.of(), List.of(), null, "", null, null, List.of(), false, null, text, List.of(), List.of(), "");
     }
 
     /**

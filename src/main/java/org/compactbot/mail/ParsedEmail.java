@@ -22,17 +22,20 @@ import java.util.Objects;
  * @param text        the visible new text: quoted replies and signatures removed
  * @param attachments the attached files, in message order
  * @param authenticationResults the Authentication-Results header values, as written (see {@link SenderCheck})
+ * @param answersUnderQuotes    answers typed under the numbered questions quoted from our email, as numbered lines
+ *                              ("2. Eston Youth Club"); empty when there are none
  */
 public record ParsedEmail(String from, String fromName, String replyTo, List<String> to, List<String> cc,
                           String date, String subject, String messageId, String inReplyTo, List<String> references,
                           boolean auto, String reason, String text, List<Attachment> attachments,
-                          List<String> authenticationResults) {
+                          List<String> authenticationResults, String answersUnderQuotes) {
 
     public ParsedEmail {
         from = Objects.requireNonNullElse(from, "");
         fromName = Objects.requireNonNullElse(fromName, "");
         subject = Objects.requireNonNullElse(subject, "");
         text = Objects.requireNonNullElse(text, "");
+        answersUnderQuotes = Objects.requireNonNullElse(answersUnderQuotes, "");
         to = to == null ? List.of() : List.copyOf(to);
         cc = cc == null ? List.of() : List.copyOf(cc);
         references = references == null ? List.of() : List.copyOf(references);

@@ -104,6 +104,52 @@ final class ReplyText {
         return b.toString();
     }
 
+    private static final java.util.regex.Pattern QUOTED_NUMBER = java.util.regex.Pattern.compile("^(\\d{1,2})\\s*[.)]\\s+\\S.*");
+    private static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile("(?i)^(thanks|thank you|many thanks|regards|kind regards|"
+            + "best regards|best wishes|best|cheers|yours sincerely|yours faithfully|yours|warm regards|with thanks)[,.!]?$");
+
+    /**
+     * The answers a person typed under the numbered questions of the email they reply to, as most mail programs
+     * invite: "> 2. Which organisation...?" then "Eston Youth Club" below it. Returned as numbered lines ("2. Eston
+     * Youth Club"), after any text written above the first quoted question; empty when the reply has no answers
+     * under numbered quoted lines (then the visible text is all there is).
+     */
+    static String answersUnderQuotedQuestions(String text) {
+        if (text == null || text.isEmpty()) return "";
+        String[] lines = MailText.normalise(text).replace('\u00a0', ' ').split("\n", -1);
+        java.util.Map<Integer, StringBuilder> answers = new java.util.LinkedHashMap<>();
+        StringBuilder lead = new StringBuilder();
+        Integer current = null;
+        boolean sawQuestion = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank()) continue;
+            if (isQuoted(line)) {
+                String q = line.strip().replaceFirst("^(>\\s*)+", "");
+                java.util.regex.Matcher m = QUOTED_NUMBER.matcher(q);
+                if (m.matches()) {
+                    current = Integer.parseInt(m.group(1));
+                    sawQuestion = true;
+                }
+                continue;
+            }
+            String s = line.strip();
+            if (isCut(lines, i) || CLOSING.matcher(s).matches()) break;
+            if (quoteHeaderEnd(lines, i) >= 0) continue; // "On Tue, 24 Nov 2026, Compact Bot wrote:"
+            if (current == null) {
+                if (!sawQuestion) lead.append(lead.length() > 0 ? "\n" : "").append(s);
+                continue;
+            }
+            StringBuilder a = answers.computeIfAbsent(current, k -> new StringBuilder());
+            if (a.length() > 0) a.append('\n');
+            a.append(s);
+        }
+        if (answers.isEmpty()) return "";
+        StringBuilder out = new StringBuilder(lead);
+        answers.forEach((n, a) -> out.append(out.length() > 0 ? "\n" : "").append(n).append(". ").append(a));
+        return out.toString();
+    }
+
     private static void trimTail(List<String> out) {
         while (!out.isEmpty()) {
             String last = out.get(out.size() - 1);

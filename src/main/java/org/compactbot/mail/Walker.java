@@ -363,6 +363,15 @@ final class Walker {
         return s;
     }
 
+    /** The answers typed under quoted numbered questions, in the first text part that has any (see ReplyText). */
+    String answersUnderQuotes() {
+        for (Piece piece : pieces) {
+            String a = ReplyText.answersUnderQuotedQuestions(piece.html() ? HtmlText.toText(piece.text()) : piece.text());
+            if (!a.isBlank()) return a;
+        }
+        return "";
+    }
+
     String visibleText() {
         StringBuilder b = new StringBuilder();
         for (Piece piece : pieces) {

@@ -1,0 +1,79 @@
+package org.compactbot.conversation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a reply says yes or no to what the bot just asked or offered, the way people say it: "looks good, send
+ * it", "ok let's do that", "yes please", "go for it", "nah", "not yet". A reply that also asks for a change ("yes
+ * but the email is wrong") or hedges ("not sure") is neither. Pure: table-tested in AgreementTest.
+ */
+public enum Agreement {
+    AGREE, DECLINE, UNCLEAR;
+
+    private static final List<Pattern> YES = patterns(
+            "yes", "yeah", "yea", "yeh", "yep", "yup", "ya", "aye", "y", "sure", "ok", "okay", "k", "kk", "alright", "all right",
+            "fine", "great", "perfect", "lovely", "brilliant", "excellent", "correct", "exactly", "absolutely", "definitely",
+            "certainly", "of course", "please do", "please go ahead", "please", "go ahead", "go on", "go for it", "do it",
+            "let's do (it|that|this)", "lets do (it|that|this)", "let's go", "lets go", "send it", "submit", "submit it", "confirm",
+            "confirmed", "looks (good|right|fine|ok|okay|correct|great)", "sounds (good|great|fine|right)", "spot on",
+            "that's (right|it|fine|correct|great|perfect|all correct|all right)", "thats (right|it|fine|correct|great)",
+            "that is (right|correct)", "all (good|correct|fine|right)", "agreed", "i agree", "happy with (that|it|this)",
+            "i'm happy", "im happy", "works for me", "why not", "that would be (great|good|helpful)", "i would like that",
+            "i'd like that", "right", "good", "👍");
+    private static final List<Pattern> NO = patterns(
+            "no", "nope", "nah", "no thanks", "no thank you", "not now", "not yet", "not really", "not at the moment",
+            "never mind", "nevermind", "don't", "do not", "i don't want to", "i'd rather not", "rather not", "not quite",
+            "wrong", "that's wrong", "thats wrong", "incorrect", "not right", "that's not right", "hold on", "wait");
+    /** Words that turn a yes into "yes, but": a change or a doubt follows. */
+    private static final Pattern BUT = Pattern.compile("\\b(but|except|apart from|change|wrong|incorrect|mistake|not right|isn't right|"
+            + "should be|actually|however|although|though|not sure|unsure|don't know|dont know|maybe|perhaps|hmm+)\\b");
+    private static final Pattern NOT_A_NO = Pattern.compile("\\b(no (problem|worries|bother|objection)s?|not a problem|don't mind|do not mind|"
+            + "no reason not)\\b");
+
+    /** Each phrase at the start of the reply, as whole words. */
+    private static List<Pattern> patterns(String... phrases) {
+        return java.util.Arrays.stream(phrases).map(p -> Pattern.compile("^" + p + "(\\s|$)")).toList();
+    }
+
+    /** The reading of one reply. */
+    public static Agreement of(String text) {
+        String t = normalise(text);
+        if (t.isEmpty()) return UNCLEAR;
+        boolean notANo = NOT_A_NO.matcher(t).find();
+        boolean no = !notANo && starts(t, NO);
+        if (no) return BUT.matcher(t).find() && !t.matches("(no|nope|nah)\\b.*") ? UNCLEAR : DECLINE;
+        boolean yes = notANo || starts(t, YES);
+        if (!yes) return UNCLEAR;
+        if (BUT.matcher(t).find()) return UNCLEAR;
+        return AGREE;
+    }
+
+    private static final Pattern TAKES_UP = Pattern.compile("^(yes|yeah|yea|yeh|yep|yup|aye|sure|ok|okay|alright|all right|please|go on|"
+            + "go ahead|go for it|do it|do that|let's|lets|i'd like that|i would like that|that would be|i'd like to|i would like to|i want to|"
+            + "definitely|absolutely|of course|why not)\\b");
+
+    /**
+     * Whether the reply takes up an offer ("yes please", "go on then", "ok do that"), not just acknowledges what was
+     * said ("great, thanks", "ok thanks").
+     */
+    public static boolean takesUp(String text) {
+        String t = normalise(text);
+        if (of(text) != AGREE || !TAKES_UP.matcher(t).find()) return false;
+        return !t.matches(".*\\b(thanks|thank you|cheers|ta)\\b.*") || t.matches(".*\\b(yes please|please do|do it|go ahead|go on)\\b.*");
+    }
+
+    /** Whether the reply opens with one of the phrases (after a greeting word such as "oh" or "um"). */
+    private static boolean starts(String t, List<Pattern> phrases) {
+        String head = t.replaceFirst("^(oh|um+|er+m?|ah|well|hi|thanks|thank you|cheers)\\s+", "");
+        for (Pattern p : phrases) if (p.matcher(head).find()) return true;
+        return false;
+    }
+
+    static String normalise(String text) {
+        if (text == null) return "";
+        return text.toLowerCase(Locale.ROOT).replace('’', '\'')
+                .replaceAll("[^\\p{L}\\p{N}'👍 ]+", " ").replaceAll("\\s+", " ").strip();
+    }
+}

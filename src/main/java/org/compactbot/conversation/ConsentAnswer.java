@@ -1,0 +1,43 @@
+package org.compactbot.conversation;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The answer to "may the body be told that you raised it?" in people's words: "they can know", "sure, they can
+ * know it's us", "I don't mind", "I'd rather they didn't know it was me", "don't tell them my name please", "keep
+ * it anonymous". Empty when the reply says neither. Pure: table-tested in ConsentAnswerTest.
+ */
+public final class ConsentAnswer {
+    public static final String SHARE = "share", CONFIDENTIAL = "confidential";
+
+    private ConsentAnswer() {}
+
+    /** Asking for the name to be kept back: a refusal, or a wish for secrecy. */
+    private static final Pattern KEEP_BACK = Pattern.compile("\\b(confidential\\w*|anonymous\\w*|anonymi[sz]\\w*|private(ly)?|secret|"
+            + "rather (they|you|it|that|not)|prefer (they|you|it|that|not)|prefer to (stay|remain|keep)|keep (it|me|my|us|our)|"
+            + "leave (me|my|us|our) (name )?out|without (my|our) name|not (be )?named|not (be )?told|not to (be )?(named|told|know)|"
+            + "(don't|do not|dont|didn't|did not|never|won't|will not|wouldn't|would not|shouldn't|should not|can't|cannot|mustn't|must not)\\b.{0,25}\\b(tell|know|name|told|say|reveal|share|find out|mention|identify)|"
+            + "(tell|know|name|told|share|reveal)\\b.{0,20}\\b(not|no)\\b|scared|afraid|worried|fear|backlash|repercussion\\w*|"
+            + "no,? (they|please|thanks|thank you|don't|do not|keep|i)|^no\\b|^nope\\b|^nah\\b|^not\\b)");
+    /** Happy for the body to know. */
+    private static final Pattern SHARE_IT = Pattern.compile("\\b((they|he|she|the council|the body|you) (can|may|could|should|are welcome to) (know|be told|tell|see|name)|"
+            + "(can|may|could) (tell|name|share|say)|(don't|do not|dont) mind|not bothered|no (problem|objection|issue)s?|happy (for|to|that|if|with)|"
+            + "(that's|thats|that is|it's|its|all) (fine|ok|okay|good)|fine|ok|okay|sure|of course|yes|yeah|yep|yup|absolutely|"
+            + "tell them|name (me|us)|share (it|my|our)|go ahead|not a secret|not confidential|i want them to know|they should know|"
+            + "they already know|they know)\\b");
+
+    /** The choice ({@link #SHARE} or {@link #CONFIDENTIAL}) the reply makes, if it makes one. */
+    public static Optional<String> read(String text) {
+        String t = Agreement.normalise(text);
+        if (t.isEmpty()) return Optional.empty();
+        if (t.matches("1|one|the first|first|first one|option 1")) return Optional.of(SHARE);
+        if (t.matches("2|two|the second|second|second one|option 2")) return Optional.of(CONFIDENTIAL);
+        String u = t.replaceAll("\\b(i'm |im |i am )?(don't|do not|dont) mind\\b", "fine").replaceAll("\\b(i'm |im |i am )?not bothered\\b", "fine")
+                .replaceAll("\\b(it )?(doesn't|does not|doesnt) matter\\b", "fine").replaceAll("\\bnot a secret\\b", "share it")
+                .replaceAll("\\bnot confidential\\b", "share it").replaceAll("\\bno (problem|objection|issue)s?\\b", "fine");
+        if (KEEP_BACK.matcher(u).find()) return Optional.of(CONFIDENTIAL);
+        if (SHARE_IT.matcher(u).find()) return Optional.of(SHARE);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,43 @@
+package org.compactbot.conversation;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Who is raising the challenge, from how people describe themselves: "youth club, all volunteers", "we're a parent and
+ * toddler group", "I'm a council officer raising it for a group we fund", "just me, I'm a carer for my mum". Pure:
+ * table-tested in RoleAnswerTest.
+ */
+public final class RoleAnswer {
+    public static final String GROUP = "group", PUBLIC_BODY = "public-body", INDIVIDUAL = "individual";
+
+    private RoleAnswer() {}
+
+    private static final Pattern ALONE = Pattern.compile("\\b(just me|only me|myself|on my own|by myself|not (from|in|part of|with|a member of) (a|an|any)( \\w+)? "
+            + "(group|organisation|organization|charity|club)|no group|not a group|not representing|as an individual|an individual|individual|"
+            + "private (person|individual|citizen)|personally|in a personal capacity)\\b");
+    private static final Pattern OFFICIAL = Pattern.compile("\\b((i|we) work (for|at|in) (the )?(council|nhs|police|ccg|icb|local authority|authority|trust|hospital|"
+            + "city council|borough council)|council (officer|staff|employee|worker)|(an |a )?officer (at|for|of|with) the|(i'm|i am) (an? )?(officer|commissioner|"
+            + "employee|member of staff)|public (body|sector) (staff|worker|employee)|staff (of|at|from) (a|the) (public|council|nhs)|from the council|"
+            + "on behalf of the council|nhs staff|police staff|statutory|public body|public-body|staff of a public body|work for a public)\\b");
+    private static final Pattern GROUP_WORDS = Pattern.compile("\\b(group|club|charity|charities|association|society|trust|volunteers|volunteer[- ]run|"
+            + "voluntary|community|committee|chair|chairperson|secretary|treasurer|coordinator|co-ordinator|trustee|trustees|cic|social enterprise|"
+            + "church|mosque|temple|gurdwara|faith|network|forum|project|hub|centre|center|foodbank|food bank|pantry|tots|playgroup|lunch club|"
+            + "organisation|organization|vcs|vcse|third sector|we run|we are an?|we're an?|our)\\b");
+    private static final Pattern PERSON = Pattern.compile("\\b(resident|carer|parent|local person|person|citizen|service user|user of|me|i'm|i am|my mum|"
+            + "my dad|my son|my daughter|taxpayer)\\b");
+
+    /** The role the reply describes, if it describes one. */
+    public static Optional<String> read(String text) {
+        String t = Agreement.normalise(text);
+        if (t.isEmpty()) return Optional.empty();
+        if (t.matches("1|one|the first|first|first one|option 1|a")) return Optional.of(GROUP);
+        if (t.matches("2|two|the second|second|second one|option 2|b")) return Optional.of(PUBLIC_BODY);
+        if (t.matches("3|three|the third|third|third one|option 3|c|the last one|last")) return Optional.of(INDIVIDUAL);
+        if (ALONE.matcher(t).find()) return Optional.of(INDIVIDUAL);
+        if (OFFICIAL.matcher(t).find()) return Optional.of(PUBLIC_BODY);
+        if (GROUP_WORDS.matcher(t).find()) return Optional.of(GROUP);
+        if (PERSON.matcher(t).find()) return Optional.of(INDIVIDUAL);
+        return Optional.empty();
+    }
+}

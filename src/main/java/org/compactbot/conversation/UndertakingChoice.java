@@ -1,0 +1,125 @@
+package org.compactbot.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which of the undertakings offered a reply picks, by number or by meaning: "1 and 3", "the second one", "first and
+ * last", "both", "all of them", "the notice one", "the one about consultation", "none of these", "not sure". Pure:
+ * table-tested in UndertakingChoiceTest.
+ */
+public final class UndertakingChoice {
+    /** What the reply chose. */
+    public sealed interface Choice {
+        /** These offers, numbered from 1, in the order the person named them. */
+        record Picked(List<Integer> numbers) implements Choice {}
+
+        /** None of the offers fits, or the person does not know. */
+        record NoneOfThese() implements Choice {}
+
+        /** A number that was not offered. */
+        record OutOfRange(int number, int offered) implements Choice {}
+
+        /** No choice could be read. */
+        record Unclear() implements Choice {}
+    }
+
+    private UndertakingChoice() {}
+
+    private static final Pattern NONE = Pattern.compile("^(none|nothing|neither|no|nope|nah|not sure|unsure|no idea|dunno|"
+            + "i('m| am)? not sure|i don't know|i dont know|don't know|dont know|not really|none of (these|them|those|the above)|"
+            + "(it's |its )?not (any|one) of (these|them|those)|can't say|cannot say|no (one|none) of them)\\b");
+    private static final Pattern ALL = Pattern.compile("\\b(all|every one|everything|each of them|all of (them|these|those)|the lot)\\b");
+    private static final Pattern BOTH = Pattern.compile("\\bboth\\b");
+    private static final Pattern NUMBER = Pattern.compile("\\b(\\d{1,2})(st|nd|rd|th)?\\b");
+    private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth"};
+    private static final String[] WORDS = {"one", "two", "three", "four", "five"};
+    private static final Set<String> FILLER = Set.of("the", "one", "ones", "about", "that", "this", "which", "is", "on", "of", "i", "think",
+            "its", "it's", "it", "probably", "maybe", "a", "an", "and", "or", "to", "for", "with", "in", "re", "regarding", "bit", "part",
+            "says", "said", "say", "thing", "pick", "choose", "go", "want", "like", "would", "id", "i'd", "please", "yes", "mainly",
+            "mostly", "definitely", "really", "just", "undertaking", "undertakings", "promise", "we", "our", "us", "they", "them",
+            "council", "compact", "public", "sector", "partners", "will", "should", "be", "are", "was", "were", "has", "have",
+            "broken", "broke", "applies", "apply", "fits", "fit", "matches", "closest", "relevant", "most");
+
+    /** The choice a reply makes among {@code offered} (the wording of each undertaking offered, in order). */
+    public static Choice read(String reply, List<String> offered) {
+        String t = Agreement.normalise(reply);
+        int n = offered.size();
+        if (t.isEmpty()) return new Choice.Unclear();
+        List<Integer> picked = new ArrayList<>();
+        Matcher m = NUMBER.matcher(t);
+        while (m.find()) {
+            int k = Integer.parseInt(m.group(1));
+            if (k < 1 || k > n) return new Choice.OutOfRange(k, n);
+            if (!picked.contains(k)) picked.add(k);
+        }
+        for (String w : t.split(" ")) {
+            int k = indexOf(ORDINALS, w);
+            if (k < 0 && (t.equals(w) || t.matches("(the |number |option |no )?" + w + "( one| please)?") || t.contains(" and " + w)
+                    || t.startsWith(w + " and "))) k = indexOf(WORDS, w);
+            if (w.equals("last") && n > 0) k = n - 1;
+            if (k >= 0 && k < n && !picked.contains(k + 1)) picked.add(k + 1);
+            if (k >= n) return new Choice.OutOfRange(k + 1, n);
+        }
+        if (t.matches(".*\\bfirst (two|2)\\b.*") && n >= 2) picked = new ArrayList<>(List.of(1, 2));
+        if (!picked.isEmpty()) return new Choice.Picked(picked);
+        if (NONE.matcher(t).find()) return new Choice.NoneOfThese();
+        if (ALL.matcher(t).find() || (BOTH.matcher(t).find() && n == 2)) {
+            for (int i = 1; i <= n; i++) picked.add(i);
+            return new Choice.Picked(picked);
+        }
+        return byMeaning(t, offered);
+    }
+
+    /**
+     * The offers whose wording best shares the reply's own words ("the notice one" -> the offer about notice). A word
+     * every offer has tells them apart less than a word only one has; offers still level are all taken, since each
+     * is what the person named.
+     */
+    private static Choice byMeaning(String t, List<String> offered) {
+        List<String> words = new ArrayList<>();
+        for (String w : t.split(" ")) if (w.length() > 2 && !FILLER.contains(w)) words.add(stem(w));
+        if (words.isEmpty() || offered.isEmpty()) return new Choice.Unclear();
+        List<java.util.Map<String, Integer>> counts = new ArrayList<>();
+        for (String o : offered) {
+            java.util.Map<String, Integer> c = new java.util.HashMap<>();
+            for (String w : Agreement.normalise(o).split(" ")) c.merge(stem(w), 1, Integer::sum);
+            counts.add(c);
+        }
+        double[] score = new double[offered.size()];
+        for (String w : words) {
+            int having = 0;
+            for (var c : counts) if (c.containsKey(w)) having++;
+            if (having == 0) continue;
+            double weight = Math.log(1.0 + (double) offered.size() / having);
+            for (int i = 0; i < offered.size(); i++) {
+                Integer k = counts.get(i).get(w);
+                if (k != null) score[i] += weight * (1 + Math.log(k));
+            }
+        }
+        double best = 0;
+        for (double v : score) best = Math.max(best, v);
+        if (best <= 0) return new Choice.Unclear();
+        List<Integer> top = new ArrayList<>();
+        for (int i = 0; i < score.length; i++) if (score[i] >= best - 1e-9) top.add(i + 1);
+        return new Choice.Picked(top);
+    }
+
+    /** A crude stem, enough to meet "consulting" with "consultation" and "notice" with "notices". */
+    static String stem(String w) {
+        String s = w.toLowerCase(Locale.ROOT).replace("'", "");
+        for (String suffix : new String[] {"ations", "ation", "ings", "ing", "ed", "es", "s"}) {
+            if (s.length() > suffix.length() + 3 && s.endsWith(suffix)) return s.substring(0, Math.min(s.length() - suffix.length(), 6));
+        }
+        return s.length() > 6 ? s.substring(0, 6) : s;
+    }
+
+    private static int indexOf(String[] words, String w) {
+        for (int i = 0; i < words.length; i++) if (words[i].equals(w)) return i;
+        return -1;
+    }
+}
