@@ -72,15 +72,17 @@ final class BatchAnswers {
 
     /** Words a label uses for each question, tried in this order ("tell the council" is about consent, not the body). */
     private static final List<Map.Entry<Slot, Pattern>> LABELS = List.of(
-            Map.entry(Slot.CONSENT, Pattern.compile("confiden|consent|anonym|\\bknow\\b|\\btell\\b|name (shared|given)|share (my|our) name|privacy|identity")),
+            Map.entry(Slot.CONSENT, Pattern.compile("confiden|consent|anonym|\\bknow\\b|\\btell\\b|name (shared|given)|share (my|our) name|privacy|identity|"
+                    + "name (us|me)\\b")),
+            Map.entry(Slot.RESPONDENT, Pattern.compile("complain(ed|ing)? (about|against)|complaint (about|against)|\\bconcerned\\b|\\bagainst\\b")),
             Map.entry(Slot.INFORMAL_STEPS, Pattern.compile("\\bsteps?\\b|\\braised\\b|informal|contacted|\\btried\\b|action|done so far|so far|already|previous")),
             Map.entry(Slot.DESIRED_OUTCOME, Pattern.compile("outcome|\\bwant|like to happen|would like|resolution|remedy|asking|request|hope")),
             Map.entry(Slot.DATES, Pattern.compile("\\bdates?\\b|\\bwhen\\b|timeline|timing|deadline")),
             Map.entry(Slot.IMPACT, Pattern.compile("impact|effect|affected|consequence|harm")),
             Map.entry(Slot.ROLE, Pattern.compile("\\brole\\b|capacity|raising|who (we|i|you) (are|am)|are you|\\btype\\b|^(we are|i am|i'm)$")),
+            Map.entry(Slot.NAME, Pattern.compile("^(my |your |full |contact |first and last |person's )?name$")),
             Map.entry(Slot.EMAIL, Pattern.compile("e-?mail|contact")),
             Map.entry(Slot.ORGANISATION, Pattern.compile("organi[sz]ation|\\bgroup\\b|charity|\\bclub\\b|\\borg\\b")),
-            Map.entry(Slot.NAME, Pattern.compile("^(my |your |full )?name$")),
             Map.entry(Slot.AREA, Pattern.compile("\\barea\\b|\\bcompact\\b")),
             Map.entry(Slot.RESPONDENT, Pattern.compile("\\bbody\\b|respondent|council|against|authority")),
             Map.entry(Slot.WHAT_HAPPENED, Pattern.compile("happened|story|details|issue|problem|summary|background|description")));

@@ -177,7 +177,8 @@ public final class ChallengeFlow {
 
     private Validation chooseUndertakings(String text, Conversation c) {
         List<Conversation.Suggestion> s = c.suggestions();
-        UndertakingChoice.Choice choice = UndertakingChoice.read(text, s.stream().map(Conversation.Suggestion::text).toList());
+        // by meaning, each offer is its wording and where it sits ("... › Code of Practice on Consultation › ...")
+        UndertakingChoice.Choice choice = UndertakingChoice.read(text, s.stream().map(sg -> sg.text() + " " + sg.citation()).toList());
         if (choice instanceof UndertakingChoice.Choice.NoneOfThese) return new Validation.Accepted("none of these");
         if (choice instanceof UndertakingChoice.Choice.OutOfRange o) {
             return new Validation.Rejected("There is no number " + o.number() + ". Pick from 1 to " + o.offered() + ", or say none.");

@@ -18,7 +18,7 @@ public final class ConsentAnswer {
             + "rather (they|you|it|that|not)|prefer (they|you|it|that|not)|prefer to (stay|remain|keep)|keep (it|me|my|us|our)|"
             + "leave (me|my|us|our) (name )?out|without (my|our) name|not (be )?named|not (be )?told|not to (be )?(named|told|know)|"
             + "(don't|do not|dont|didn't|did not|never|won't|will not|wouldn't|would not|shouldn't|should not|can't|cannot|mustn't|must not)\\b.{0,25}\\b(tell|know|name|told|say|reveal|share|find out|mention|identify)|"
-            + "(tell|know|name|told|share|reveal)\\b.{0,20}\\b(not|no)\\b|scared|afraid|worried|fear|backlash|repercussion\\w*|"
+            + "(definitely|absolutely|certainly|of course|really) not|(get|got|be) (us |me )?in(to)? trouble|scared|afraid|worried|fear|backlash|repercussion\\w*|"
             + "no,? (they|please|thanks|thank you|don't|do not|keep|i)|^no\\b|^nope\\b|^nah\\b|^not\\b)");
     /** Happy for the body to know. */
     private static final Pattern SHARE_IT = Pattern.compile("\\b((they|he|she|the council|the body|you) (can|may|could|should|are welcome to) (know|be told|tell|see|name)|"
@@ -30,7 +30,7 @@ public final class ConsentAnswer {
     /** The choice ({@link #SHARE} or {@link #CONFIDENTIAL}) the reply makes, if it makes one. */
     public static Optional<String> read(String text) {
         String t = Agreement.normalise(text);
-        if (t.isEmpty()) return Optional.empty();
+        if (t.isEmpty() || t.matches("(i'm |im |i am )?(not sure|unsure|don't know|dont know|no idea)( really)?")) return Optional.empty();
         if (t.matches("1|one|the first|first|first one|option 1")) return Optional.of(SHARE);
         if (t.matches("2|two|the second|second|second one|option 2")) return Optional.of(CONFIDENTIAL);
         String u = t.replaceAll("\\b(i'm |im |i am )?(don't|do not|dont) mind\\b", "fine").replaceAll("\\b(i'm |im |i am )?not bothered\\b", "fine")

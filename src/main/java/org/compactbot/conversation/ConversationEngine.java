@@ -352,7 +352,7 @@ public final class ConversationEngine {
             return null;
         }
         if (slot == Slot.CONFIRM) {
-            if (Agreement.of(text) == Agreement.AGREE) return submit(c, replies);
+            if (Agreement.confirms(text)) return submit(c, replies);
             if (IntentClassifier.isQuestionAt(slot, text)) {
                 answerQuestion(text, c.answer(Slot.AREA), replies, false);
                 replies.add(prompt(c, slot));
@@ -756,6 +756,11 @@ public final class ConversationEngine {
 
     /** Answers a question, from {@code area}'s Compact when the conversation has one and the question names no other. */
     private void answerQuestion(String text, String area, List<Reply> replies, boolean offerChallenge) {
+        Optional<String> ours = ProcessAnswers.to(text);
+        if (ours.isPresent()) {
+            replies.add(Reply.of(ours.get()));
+            return;
+        }
         Answer a;
         try {
             String within = area == null || area.startsWith("(") || answers.areaDetector().detect(text).isPresent() ? null : area;

@@ -75,12 +75,14 @@ public final class IntentClassifier {
 
     /** True when a message at a slot is a question to the bot rather than an answer. */
     static boolean isQuestionAt(Slot slot, String text) {
-        String t = text.strip();
+        // "sorry, what actually is the compact?", "before I answer that, who will see this?": the question after the preamble
+        String t = text.strip().replaceFirst("(?i)^((sorry|excuse me|quick question|one question|a question|before (i|we) (answer|go on)( that)?|"
+                + "um+|er+m?|so|ok|okay|oh|hang on|wait|actually|just wondering|can i ask)[,.:;!\\s-]+)+", "");
         boolean questionForm = QUESTION_START.matcher(t).find();
         if (slot.freeText()) {
             return t.endsWith("?") && questionForm && t.length() < 200
                     && !t.toLowerCase(Locale.ROOT).matches("(?s).*\\b(we|our|us|i|my|me|they|their)\\b.*");
         }
-        return t.endsWith("?") || (questionForm && t.split("\\s+").length >= 3);
+        return t.endsWith("?") || (questionForm && (t.contains("?") || t.split("\\s+").length >= 3));
     }
 }

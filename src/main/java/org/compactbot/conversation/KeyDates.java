@@ -39,7 +39,9 @@ public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultati
         // "no consultation", "without consulting us": the challenge is not about a consultation's dates
         boolean consultation = mentionsConsultation(lower) || (aboutConsultation && OPEN_AND_CLOSE.matcher(lower).find());
         LocalDate told = null, effective = null, opened = null, closed = null;
-        int unlabelled = 0;
+        // first the dates whose words say what they are, then the rest in order for what is still unknown: in "survey
+        // 6th-27th July, letter came 10th August, centre closes 30th September" the letter and the closure are the dates
+        List<UkDates.Found> unlabelled = new java.util.ArrayList<>();
         for (UkDates.Found f : found) {
             String before = lower.substring(Math.max(0, f.start() - 40), f.start());
             // "we emailed the officer on 5 November": the person's own step, not a date the body set
@@ -48,12 +50,25 @@ public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultati
             else if (consultation && CONSULT_CLOSE.matcher(before).find() && closed == null) closed = f.date();
             else if (TOLD.matcher(before).find() && told == null) told = f.date();
             else if (EFFECTIVE.matcher(before).find() && effective == null) effective = f.date();
-            else if (consultation && opened == null) opened = f.date();
+            else if (TOLD_AFTER.matcher(after(lower, f)).find() && told == null) told = f.date(); // "05/10/2026 told"
+            else if (EFFECTIVE_AFTER.matcher(after(lower, f)).find() && effective == null) effective = f.date();
+            else unlabelled.add(f);
+        }
+        for (UkDates.Found f : unlabelled) {
+            if (consultation && opened == null) opened = f.date();
             else if (consultation && closed == null) closed = f.date();
-            else if (told == null && unlabelled++ == 0) told = f.date();
-            else if (effective == null) effective = f.date();
+            else if (!consultation && told == null && (effective == null || !f.date().isAfter(effective))) told = f.date();
+            else if (!consultation && effective == null && (told == null || !f.date().isBefore(told))) effective = f.date();
         }
         return new KeyDates(told, effective, opened, closed);
+    }
+
+    /** A label written after its date and closing its part of the sentence: "05/10/2026 told, 30/11/2026 end". */
+    private static final Pattern TOLD_AFTER = Pattern.compile("^\\W{0,3}(told|notified|informed|letter|e-?mail|notice|call|phone call|decision|announced)\\s*([,;.)]|$)");
+    private static final Pattern EFFECTIVE_AFTER = Pattern.compile("^\\W{0,3}(end|ends|ending|stop|stops|close|closes|closure|cut|effective|finish\\w*|deadline)\\s*([,;.)]|$)");
+
+    private static String after(String lower, UkDates.Found f) {
+        return lower.substring(Math.min(f.end(), lower.length()), Math.min(lower.length(), f.end() + 20));
     }
 
     /** Whether the text speaks of a consultation that happened: "consult" not only in "no consultation", "without consulting". */

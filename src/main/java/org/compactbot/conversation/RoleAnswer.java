@@ -19,23 +19,26 @@ public final class RoleAnswer {
     private static final Pattern OFFICIAL = Pattern.compile("\\b((i|we) work (for|at|in) (the )?(council|nhs|police|ccg|icb|local authority|authority|trust|hospital|"
             + "city council|borough council)|council (officer|staff|employee|worker)|(an |a )?officer (at|for|of|with) the|(i'm|i am) (an? )?(officer|commissioner|"
             + "employee|member of staff)|public (body|sector) (staff|worker|employee)|staff (of|at|from) (a|the) (public|council|nhs)|from the council|"
-            + "on behalf of the council|nhs staff|police staff|statutory|public body|public-body|staff of a public body|work for a public)\\b");
+            + "on behalf of the council|nhs staff|police staff|statutory|public body|public-body|staff of a public body|work for a public|"
+            + "clerk (to|of|for) the (\\w+ )?council|(town|parish|city|borough|county|district) council (clerk|officer)|councillor|commissioner|"
+            + "civil servant|(employed|hired) (by|at) (the |a )?(council|nhs|police|local authority|authority|trust)|(i'm|i am|im) (at|with) the (council|nhs|police)|"
+            + "(nhs|police|council|icb|ccg) (manager|lead|worker|employee|officer))\\b");
     private static final Pattern GROUP_WORDS = Pattern.compile("\\b(group|club|charity|charities|association|society|trust|volunteers|volunteer[- ]run|"
             + "voluntary|community|committee|chair|chairperson|secretary|treasurer|coordinator|co-ordinator|trustee|trustees|cic|social enterprise|"
             + "church|mosque|temple|gurdwara|faith|network|forum|project|hub|centre|center|foodbank|food bank|pantry|tots|playgroup|lunch club|"
             + "organisation|organization|vcs|vcse|third sector|we run|we are an?|we're an?|our)\\b");
-    private static final Pattern PERSON = Pattern.compile("\\b(resident|carer|parent|local person|person|citizen|service user|user of|me|i'm|i am|my mum|"
+    private static final Pattern PERSON = Pattern.compile("\\b(member of the public|resident|carer|parent|local person|person|citizen|service user|user of|me|i'm|i am|my mum|"
             + "my dad|my son|my daughter|taxpayer)\\b");
 
     /** The role the reply describes, if it describes one. */
     public static Optional<String> read(String text) {
         String t = Agreement.normalise(text);
         if (t.isEmpty()) return Optional.empty();
-        if (t.matches("1|one|the first|first|first one|option 1|a")) return Optional.of(GROUP);
-        if (t.matches("2|two|the second|second|second one|option 2|b")) return Optional.of(PUBLIC_BODY);
-        if (t.matches("3|three|the third|third|third one|option 3|c|the last one|last")) return Optional.of(INDIVIDUAL);
-        if (ALONE.matcher(t).find()) return Optional.of(INDIVIDUAL);
+        if (t.matches("(the )?(1|one|first|1st|first one|option 1|a)( one)?")) return Optional.of(GROUP);
+        if (t.matches("(the )?(2|two|second|2nd|second one|option 2|b|middle)( one)?")) return Optional.of(PUBLIC_BODY);
+        if (t.matches("(the )?(3|three|third|3rd|third one|option 3|c|last)( one)?")) return Optional.of(INDIVIDUAL);
         if (OFFICIAL.matcher(t).find()) return Optional.of(PUBLIC_BODY);
+        if (ALONE.matcher(t).find()) return Optional.of(INDIVIDUAL);
         if (GROUP_WORDS.matcher(t).find()) return Optional.of(GROUP);
         if (PERSON.matcher(t).find()) return Optional.of(INDIVIDUAL);
         return Optional.empty();

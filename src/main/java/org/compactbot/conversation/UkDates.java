@@ -35,25 +35,33 @@ public final class UkDates {
 
     private UkDates() {}
 
-    public static List<Found> findAll(String text, LocalDate today) {
+    public static List<Found> findAll(String raw, LocalDate today) {
+        String text = inFigures(raw);
         List<Found> out = new ArrayList<>();
+        Map<Found, int[]> yearless = new java.util.IdentityHashMap<>();
         Matcher m = ISO.matcher(text);
         while (m.find()) add(out, m, date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
         m = NUMERIC.matcher(text);
         while (m.find()) {
             Integer year = m.group(3) == null ? null : Integer.parseInt(m.group(3));
             if (year != null && year < 100) year += 2000;
-            add(out, m, withYear(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), year, today));
+            if (add(out, m, withYear(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), year, today)) && year == null) {
+                yearless.put(out.get(out.size() - 1), new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))});
+            }
         }
         m = DAY_MONTH.matcher(text);
         while (m.find()) {
-            add(out, m, withYear(Integer.parseInt(m.group(1)), month(m.group(2)),
-                    m.group(3) == null ? null : Integer.parseInt(m.group(3)), today));
+            if (add(out, m, withYear(Integer.parseInt(m.group(1)), month(m.group(2)),
+                    m.group(3) == null ? null : Integer.parseInt(m.group(3)), today)) && m.group(3) == null) {
+                yearless.put(out.get(out.size() - 1), new int[] {Integer.parseInt(m.group(1)), month(m.group(2))});
+            }
         }
         m = MONTH_DAY.matcher(text);
         while (m.find()) {
-            add(out, m, withYear(Integer.parseInt(m.group(2)), month(m.group(1)),
-                    m.group(3) == null ? null : Integer.parseInt(m.group(3)), today));
+            if (add(out, m, withYear(Integer.parseInt(m.group(2)), month(m.group(1)),
+                    m.group(3) == null ? null : Integer.parseInt(m.group(3)), today)) && m.group(3) == null) {
+                yearless.put(out.get(out.size() - 1), new int[] {Integer.parseInt(m.group(2)), month(m.group(1))});
+            }
         }
         m = RELATIVE.matcher(text);
         while (m.find()) {
@@ -61,6 +69,18 @@ public final class UkDates {
             add(out, m, w.equals("today") ? today : w.equals("yesterday") ? today.minusDays(1) : today.plusDays(1));
         }
         out.sort(Comparator.comparingInt(Found::start));
+        // "letter 2 March 2026 said the grant ends 31 March": a date without a year is in the year of the dates given
+        // with one, the nearest of them before it (else after it), not the year nearest today
+        for (int i = 0; i < out.size(); i++) {
+            int[] dm = yearless.get(out.get(i));
+            if (dm == null) continue;
+            LocalDate anchor = null;
+            for (int j = i - 1; j >= 0 && anchor == null; j--) if (!yearless.containsKey(out.get(j))) anchor = out.get(j).date();
+            for (int j = i + 1; j < out.size() && anchor == null; j++) if (!yearless.containsKey(out.get(j))) anchor = out.get(j).date();
+            if (anchor == null) continue;
+            LocalDate d = withYear(dm[0], dm[1], null, anchor);
+            if (d != null) out.set(i, new Found(d, out.get(i).start(), out.get(i).end()));
+        }
         return out;
     }
 
@@ -70,10 +90,50 @@ public final class UkDates {
         return all.size() == 1 ? java.util.Optional.of(all.get(0).date()) : java.util.Optional.empty();
     }
 
-    private static void add(List<Found> out, Matcher m, LocalDate d) {
-        if (d == null) return;
-        for (Found f : out) if (m.start() < f.end() && f.start() < m.end()) return; // overlaps one already found
+    private static final String[] ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"};
+    private static final Pattern WORD_ORDINAL = Pattern.compile("(?i)\\b(?:(twenty|thirty)[- ]?)?(first|second|third|fourth|fifth|sixth|seventh|eighth|"
+            + "ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\\b"
+            + "(?=\\s+(?:of\\s+)?" + MONTH + ")");
+    private static final Pattern END_OF_MONTH = Pattern.compile("(?i)\\b(?:the\\s+)?end\\s+of\\s+" + MONTH + "(?![a-z])");
+
+    /**
+     * The text with dates in words put in figures, each replacement padded to the same length so that positions
+     * still point into the original: "the seventh of September" reads as "the 7th     of September", "end of
+     * April" as "30     April".
+     */
+    static String inFigures(String text) {
+        StringBuilder b = new StringBuilder(text);
+        Matcher m = WORD_ORDINAL.matcher(text);
+        while (m.find()) {
+            int tens = m.group(1) == null ? 0 : m.group(1).equalsIgnoreCase("twenty") ? 20 : 30;
+            String unit = m.group(2).toLowerCase(Locale.ROOT);
+            int day = tens + (unit.equals("thirtieth") ? 30 : java.util.Arrays.asList(ORDINAL_WORDS).indexOf(unit) + 1);
+            if (day > 31) continue;
+            pad(b, m.start(), m.end(), day + "th");
+        }
+        m = END_OF_MONTH.matcher(b.toString());
+        while (m.find()) {
+            int month = month(m.group(1));
+            if (month == 0) continue;
+            int last = java.time.YearMonth.of(2025, month).lengthOfMonth(); // February: 28, as a person means "end of February"
+            int monthAt = m.start(1);
+            pad(b, m.start(), monthAt, last + " ");
+        }
+        return b.toString();
+    }
+
+    private static void pad(StringBuilder b, int start, int end, String with) {
+        if (with.length() > end - start) return;
+        b.replace(start, end, with + " ".repeat(end - start - with.length()));
+    }
+
+    /** Adds the date found unless it overlaps one already found; true when added. */
+    private static boolean add(List<Found> out, Matcher m, LocalDate d) {
+        if (d == null) return false;
+        for (Found f : out) if (m.start() < f.end() && f.start() < m.end()) return false; // overlaps one already found
         out.add(new Found(d, m.start(), m.end()));
+        return true;
     }
 
     private static int month(String name) {
@@ -81,16 +141,24 @@ public final class UkDates {
         return MONTHS.getOrDefault(k.length() > 4 && k.startsWith("sept") ? "sept" : k.substring(0, 3), 0);
     }
 
+    /**
+     * A day and month without a year: the occurrence soon to come when it is within two months (a cut due "on 15
+     * December"), otherwise the one in the past year (people write about what has happened: "the letter came on the
+     * 2nd of March"), otherwise the nearest.
+     */
     private static LocalDate withYear(int day, int month, Integer year, LocalDate today) {
         if (year != null) return date(year, month, day);
-        LocalDate best = null;
+        LocalDate past = null, future = null, nearest = null;
         for (int y = today.getYear() - 1; y <= today.getYear() + 1; y++) {
             LocalDate d = date(y, month, day);
-            if (d != null && (best == null || Math.abs(d.toEpochDay() - today.toEpochDay()) < Math.abs(best.toEpochDay() - today.toEpochDay()))) {
-                best = d;
-            }
+            if (d == null) continue;
+            if (!d.isAfter(today)) past = d;
+            else if (future == null) future = d;
+            if (nearest == null || Math.abs(d.toEpochDay() - today.toEpochDay()) < Math.abs(nearest.toEpochDay() - today.toEpochDay())) nearest = d;
         }
-        return best;
+        if (future != null && future.toEpochDay() - today.toEpochDay() <= 61) return future;
+        if (past != null && today.toEpochDay() - past.toEpochDay() <= 366) return past;
+        return nearest;
     }
 
     private static LocalDate date(int y, int m, int d) {

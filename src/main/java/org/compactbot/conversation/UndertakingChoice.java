@@ -45,34 +45,74 @@ public final class UndertakingChoice {
             "council", "compact", "public", "sector", "partners", "will", "should", "be", "are", "was", "were", "has", "have",
             "broken", "broke", "applies", "apply", "fits", "fit", "matches", "closest", "relevant", "most");
 
+    private static final Pattern QUESTION = Pattern.compile("\\?|^(can you|could you|what|whats|what's|how|why|which is|explain|tell me)\\b");
+    private static final Pattern TIME_UNIT = Pattern.compile("^\\s*(weeks?|months?|days?|years?|%|per ?cent|pounds?|k\\b|households|people|families)");
+    private static final Pattern EXCEPT = Pattern.compile("\\b(except|apart from|but not|other than|not)\\b(.*)$");
+
     /** The choice a reply makes among {@code offered} (the wording of each undertaking offered, in order). */
     public static Choice read(String reply, List<String> offered) {
         String t = Agreement.normalise(reply);
         int n = offered.size();
         if (t.isEmpty()) return new Choice.Unclear();
+        if (QUESTION.matcher(reply.strip().toLowerCase(Locale.ROOT)).find()) return new Choice.Unclear(); // "can you explain number 2?"
+        Matcher except = EXCEPT.matcher(t);
+        if (ALL.matcher(t).find() && except.find()) {
+            List<Integer> left = new ArrayList<>();
+            List<Integer> without = numbers(except.group(2), n);
+            Matcher d = NUMBER.matcher(except.group(2));
+            while (d.find()) without.add(Integer.parseInt(d.group(1)));
+            for (int i = 1; i <= n; i++) if (!without.contains(i)) left.add(i);
+            if (!without.isEmpty() && !left.isEmpty()) return new Choice.Picked(left);
+        }
         List<Integer> picked = new ArrayList<>();
+        if (t.matches(".*\\ball (" + n + "|" + (n <= 5 && n > 0 ? WORDS[n - 1] : "-") + ")\\b.*")) { // "all three"
+            for (int i = 1; i <= n; i++) picked.add(i);
+            return new Choice.Picked(picked);
+        }
         Matcher m = NUMBER.matcher(t);
         while (m.find()) {
+            if (TIME_UNIT.matcher(t.substring(m.end())).find()) continue; // "the 12 weeks one", "two weeks' notice"
             int k = Integer.parseInt(m.group(1));
             if (k < 1 || k > n) return new Choice.OutOfRange(k, n);
             if (!picked.contains(k)) picked.add(k);
         }
-        for (String w : t.split(" ")) {
-            int k = indexOf(ORDINALS, w);
-            if (k < 0 && (t.equals(w) || t.matches("(the |number |option |no )?" + w + "( one| please)?") || t.contains(" and " + w)
-                    || t.startsWith(w + " and "))) k = indexOf(WORDS, w);
-            if (w.equals("last") && n > 0) k = n - 1;
-            if (k >= 0 && k < n && !picked.contains(k + 1)) picked.add(k + 1);
-            if (k >= n) return new Choice.OutOfRange(k + 1, n);
-        }
+        for (int k : numbers(t, n)) if (!picked.contains(k)) picked.add(k);
         if (t.matches(".*\\bfirst (two|2)\\b.*") && n >= 2) picked = new ArrayList<>(List.of(1, 2));
+        if (t.matches(".*\\blast (two|2)\\b.*") && n >= 2) picked = new ArrayList<>(List.of(n - 1, n));
         if (!picked.isEmpty()) return new Choice.Picked(picked);
         if (NONE.matcher(t).find()) return new Choice.NoneOfThese();
         if (ALL.matcher(t).find() || (BOTH.matcher(t).find() && n == 2)) {
             for (int i = 1; i <= n; i++) picked.add(i);
             return new Choice.Picked(picked);
         }
+        // "notice and consultation": each part by meaning
+        List<Integer> union = new ArrayList<>();
+        for (String part : t.split("\\s*(\\band\\b|&|,|\\bplus\\b|\\balso\\b)\\s*")) {
+            if (part.isBlank()) continue;
+            if (byMeaning(part, offered) instanceof Choice.Picked p) for (int k : p.numbers()) if (!union.contains(k)) union.add(k);
+        }
+        if (!union.isEmpty() && t.matches(".*(\\band\\b|&|,|\\bplus\\b).*")) return new Choice.Picked(union);
         return byMeaning(t, offered);
+    }
+
+    /** Offers named by ordinal or number word: "first", "the second one", "number one", "the middle one", "last". */
+    private static List<Integer> numbers(String t, int n) {
+        List<Integer> out = new ArrayList<>();
+        String[] words = t.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            String next = i + 1 < words.length ? words[i + 1] : "";
+            String prev = i > 0 ? words[i - 1] : "";
+            if (TIME_UNIT.matcher(next).find()) continue;
+            int k = indexOf(ORDINALS, w);
+            // a number word names an offer as the reply's first word ("two please", "one and three") or after "number",
+            // "option" or "and"; not in "the notice one", "last one"
+            if (k < 0 && indexOf(WORDS, w) >= 0 && (i == 0 || prev.matches("number|option|no|and|&"))) k = indexOf(WORDS, w);
+            if (w.equals("last") && n > 0) k = n - 1;
+            if (w.equals("middle") && n % 2 == 1) k = n / 2;
+            if (k >= 0 && k < n && !out.contains(k + 1)) out.add(k + 1);
+        }
+        return out;
     }
 
     /**
@@ -82,7 +122,11 @@ public final class UndertakingChoice {
      */
     private static Choice byMeaning(String t, List<String> offered) {
         List<String> words = new ArrayList<>();
-        for (String w : t.split(" ")) if (w.length() > 2 && !FILLER.contains(w)) words.add(stem(w));
+        for (String w : t.split(" ")) {
+            if (w.length() <= 2 || FILLER.contains(w)) continue;
+            words.add(stem(w));
+            words.addAll(SAME_TOPIC.getOrDefault(stem(w), List.of()));
+        }
         if (words.isEmpty() || offered.isEmpty()) return new Choice.Unclear();
         List<java.util.Map<String, Integer>> counts = new ArrayList<>();
         for (String o : offered) {
@@ -109,10 +153,28 @@ public final class UndertakingChoice {
         return new Choice.Picked(top);
     }
 
+    /** Everyday words for what undertakings speak of: "the money one" is about payment and grants. */
+    private static final java.util.Map<String, List<String>> SAME_TOPIC = java.util.Map.ofEntries(
+            java.util.Map.entry("money", List.of("pay", "paymen", "grant", "fund", "funding")),
+            java.util.Map.entry("cash", List.of("pay", "paymen", "grant", "fund")),
+            java.util.Map.entry("paymen", List.of("pay", "paid")),
+            java.util.Map.entry("paid", List.of("pay", "paymen")),
+            java.util.Map.entry("pay", List.of("paymen", "paid")),
+            java.util.Map.entry("upfron", List.of("advanc")),
+            java.util.Map.entry("warnin", List.of("notice")),
+            java.util.Map.entry("notice", List.of("warnin")),
+            java.util.Map.entry("asked", List.of("consul", "consult")),
+            java.util.Map.entry("ask", List.of("consul", "consult")),
+            java.util.Map.entry("consul", List.of("consult")),
+            java.util.Map.entry("consult", List.of("consul")),
+            java.util.Map.entry("cut", List.of("ending", "end", "fund", "funding")),
+            java.util.Map.entry("volunt", List.of("volunt")),
+            java.util.Map.entry("equali", List.of("equal", "equali", "divers")));
+
     /** A crude stem, enough to meet "consulting" with "consultation" and "notice" with "notices". */
     static String stem(String w) {
         String s = w.toLowerCase(Locale.ROOT).replace("'", "");
-        for (String suffix : new String[] {"ations", "ation", "ings", "ing", "ed", "es", "s"}) {
+        for (String suffix : new String[] {"ations", "ation", "ments", "ment", "ings", "ing", "ed", "es", "s"}) {
             if (s.length() > suffix.length() + 3 && s.endsWith(suffix)) return s.substring(0, Math.min(s.length() - suffix.length(), 6));
         }
         return s.length() > 6 ? s.substring(0, 6) : s;

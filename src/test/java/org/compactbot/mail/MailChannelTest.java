@@ -286,7 +286,7 @@ class MailChannelTest {
         channel.receive(email(who, "Re: Grant cut", "<k2@eston>", replyingTo(who, "reply"), "1. A voluntary or community group\n"
                 + "2. skip\n3. skip\n4. Restore the grant until three months notice is given\n5. perhaps\n\nOn Tue, Compact Bot wrote:\n> 1. Are you raising this as"));
         String again = lastReplyTo(who);
-        assertTrue(again.contains("5. Please reply with one of the numbers"), again);
+        assertTrue(again.contains("5. Sorry, I couldn't tell which you meant"), again);
         assertTrue(again.contains("1. Your challenge will be shared"), again);
 
         channel.receive(email(who, "Re: Grant cut", "<k3@eston>", replyingTo(who, "reply"), "1. 2"));

@@ -1,0 +1,138 @@
+package org.compactbot.mail;
+
+import static org.compactbot.mail.MailChannelTest.BOT;
+import static org.compactbot.mail.MailChannelTest.email;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.compactbot.cases.ChallengeCase;
+import org.compactbot.cases.CaseService;
+import org.compactbot.cases.MediatorDirectoryLoader;
+import org.compactbot.config.AppConfig;
+import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.IntentClassifier;
+import org.compactbot.knowledge.SharedKnowledge;
+import org.compactbot.store.Database;
+import org.compactbot.store.SqlCaseStore;
+import org.compactbot.store.SqlConversationStore;
+import org.compactbot.store.SqlInboundLog;
+import org.compactbot.store.SqlOutbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * An email intake answered in the three ways people answer a list of questions, each written by someone who had not
+ * seen the parser (src/test/resources/eval/mail-replies-own.md): under the quoted questions, as "Label: answer"
+ * lines, and as one paragraph. Each ends in a case with the right facts within three replies.
+ */
+class EmailReplyStylesTest {
+    static final String JULIE = "julie@skeltonpantry.test";
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @TempDir Path dir;
+    Database db;
+    MailChannel channel;
+    SqlCaseStore caseStore;
+    AppConfig.Mail mailConfig;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = Database.open(dir.resolve("mail.db"));
+        Clock clock = Clock.systemUTC();
+        ConversationEngine engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
+                new IntentClassifier(null), clock);
+        caseStore = new SqlCaseStore(db, clock, BOT);
+        CaseService cases = new CaseService(caseStore, MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
+        channel = new MailChannel(new MessageParser(), new SqlInboundLog(db, clock), engine, cases, new SqlOutbox(db, clock, BOT), BOT);
+        AppConfig.Mail d = AppConfig.defaults().mail();
+        mailConfig = new AppConfig.Mail(BOT, new AppConfig.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), "", "", "none"), d.imap(), "", "");
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    /** The fenced blocks of the replies file, in order: style A, B, C. */
+    static List<String> replies() throws Exception {
+        String md = Files.readString(Path.of("src/test/resources/eval/mail-replies-own.md"), StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("```\\n(.*?)```", Pattern.DOTALL).matcher(md);
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
+    private String lastReplyToJulie() {
+        new OutboxSender(new SqlOutbox(db), mailConfig, dir.resolve("outbox"), Clock.systemUTC(), new Random(1)).drainOnce();
+        MimeMessage last = null;
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            try {
+                if (m.getAllRecipients()[0].toString().equals(JULIE)) last = m;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return last == null ? "" : GreenMailUtil.getBody(last).replace("=\r\n", "").replace("=3D", "=");
+    }
+
+    private void reply(int n, String body) {
+        MailChannel.Outcome o = channel.receive(email("Julie Brennan <" + JULIE + ">", "Re: Our grant", "<j" + n + "@skeltonpantry.test>",
+                MailChannelTest.replyingTo(db, JULIE, "reply"), body.replace("\n", "\r\n")));
+        assertEquals("replied", o.what(), o.detail());
+    }
+
+    @ParameterizedTest(name = "style {0}")
+    @ValueSource(ints = {0, 1, 2})
+    void eachReplyStyleEndsInACaseWithTheRightFactsWithinThreeReplies(int style) throws Exception {
+        channel.receive(email("Julie Brennan <" + JULIE + ">", "Our grant", "<j0@skeltonpantry.test>", "",
+                "Hello, Redcar and Cleveland Council has told us our grant is ending and gave us hardly any warning. I want to raise a challenge."
+                        + "\r\n\r\nJulie"));
+        String list = lastReplyToJulie();
+        assertTrue(list.contains("1. Are you raising this as") && list.contains("7. Your challenge will be shared"), list);
+
+        int replies = 0;
+        reply(++replies, replies().get(style));
+        String next = lastReplyToJulie();
+        for (int i = 0; i < 3 && caseStore.list(null, null).isEmpty(); i++) {
+            String answer = next.contains("Which apply?") ? "the notice one" : next.contains("Here is your challenge") ? "Yes, please send it" : null;
+            if (answer == null) break;
+            reply(++replies, answer);
+            next = lastReplyToJulie();
+        }
+        List<ChallengeCase> cases = caseStore.list(null, null);
+        assertEquals(1, cases.size(), "no case after " + replies + " replies; the bot last said:\n" + next);
+        assertTrue(replies <= 3, replies + " replies");
+        ChallengeCase c = cases.get(0);
+        assertEquals("redcar-cleveland", c.area());
+        assertEquals("Skelton Community Pantry", c.organisation());
+        Map<String, Object> details = c.details();
+        assertEquals("group", details.get("role"));
+        assertEquals("share", details.get("consent"));
+        String facts = String.valueOf(details.get("details"));
+        assertTrue(facts.contains("told=2026-10-02") && facts.contains("effective=2026-10-30"), facts);
+        assertTrue(facts.contains("28 days' notice"), facts);
+        assertTrue(String.valueOf(details.get("impact")).contains("70 households"), details.toString());
+        assertTrue(String.valueOf(details.get("informal_steps")).toLowerCase().contains("grants officer"), details.toString());
+        assertTrue(String.valueOf(details.get("desired_outcome")).toLowerCase().contains("notice"), details.toString());
+    }
+}
