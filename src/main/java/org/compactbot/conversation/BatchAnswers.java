@@ -99,7 +99,7 @@ final class BatchAnswers {
             String l = s.toLowerCase(Locale.ROOT);
             if (asked.contains(Slot.ORGANISATION) && !out.containsKey(Slot.ORGANISATION)) {
                 Matcher org = ORGANISATION_NAME.matcher(s);
-                if (org.find()) out.put(Slot.ORGANISATION, org.group(1).strip());
+                if (org.find()) out.put(Slot.ORGANISATION, (org.group(1) != null ? org.group(1) : org.group(2)).strip());
             }
             for (Slot slot : proseSlots(l)) {
                 if (!asked.contains(slot)) continue;
@@ -112,9 +112,10 @@ final class BatchAnswers {
 
     private static final Pattern ROLE_WORDS = Pattern.compile("\\b(we are|we're|we run|i run|i'm|i am|i work|as an?|on behalf of)\\b.*"
             + "\\b(group|club|charity|association|society|trust|network|project|centre|organisation|resident|individual|myself|officer|council|nhs|staff)\\b");
-    private static final Pattern IMPACT_WORDS = Pattern.compile("\\b(\\d+|dozens?|hundreds?|many|several)\\b.*\\b(people|families|children|kids|young|members|"
-            + "users|residents|volunteers|staff|jobs|pensioners|older|carers)\\b|\\b(lose|losing|lost|close|closing|affect\\w*|impact\\w*|at risk|"
-            + "redundan\\w*|£\\s?\\d)");
+    private static final Pattern IMPACT_WORDS = Pattern.compile("\\b(\\d+|dozens?|hundreds?|many|several|about|around)\\b.*\\b(people|families|children|kids|young|members|"
+            + "users|residents|volunteers|staff|jobs|pensioners|older|carers|households|homes|clients|patients|pupils|visitors|attendees|sessions)\\b|"
+            + "\\b(lose|losing|lost|close|closing|drop|affect\\w*|impact\\w*|at risk|rely|relies|depend\\w*|go without|miss out|isolat\\w*|"
+            + "struggl\\w*|suffer\\w*|redundan\\w*|£\\s?\\d)");
     private static final Pattern STEPS_WORDS = Pattern.compile("\\b(we|i)\\b.{0,40}\\b(emailed|e-mailed|wrote|written|phoned|rang|called|spoke|met|"
             + "raised|contacted|complained|asked|chased|sent)\\b|\\b(no reply|no response|heard nothing|haven't heard|not heard|haven't raised|"
             + "have not raised|not raised it|not contacted|haven't contacted)\\b");
@@ -125,9 +126,12 @@ final class BatchAnswers {
             + "(my|our) name|who raised|it was (me|us))\\b");
 
     /** A group's name as people write it in a sentence: "we are Eston Youth Club", "from the Hoole Tots Group". */
-    private static final Pattern ORGANISATION_NAME = Pattern.compile("(?:called|named|from|at|of|run|we are|we're|I'm with|I am with|on behalf of)\\s+"
+    private static final String CAPITALISED_NAME = "((?:the\\s+)?[A-Z][\\w&'-]*(?:\\s+(?:[A-Z][\\w&'-]*|of|and|&|for|the))*\\s+[A-Z][\\w&'-]*)";
+    private static final Pattern ORGANISATION_NAME = Pattern.compile("(?:called|named|from|at|of|for|with|run|we are|we're|I'm with|I am with|on behalf of)\\s+"
             + "((?:the\\s+)?[A-Z][\\w&'-]*(?:\\s+(?:[A-Z][\\w&'-]*|of|and|&|for|the))*\\s+(?:Club|Group|Trust|Association|Society|Centre|Center|"
-            + "Project|Network|Charity|Bank|Partnership|Forum|Hub|CIC|Ltd|Tots|Collective|Alliance|Foundation|Initiative|Mission))\\b");
+            + "Project|Network|Charity|Bank|Partnership|Forum|Hub|CIC|Ltd|Tots|Collective|Alliance|Foundation|Initiative|Mission|Pantry|Cafe|Café|"
+            + "Kitchen|Friends|Players|Choir|Scouts|Guides|Community|Support|Service|Services|Circle|Church|Team|Council))\\b"
+            + "|(?:writing for|writing on behalf of|on behalf of|called|named|I'm with|I am with|we run|I run|I help run|I chair)\\s+" + CAPITALISED_NAME);
     private static final Pattern TOLD_OR_ENDS = Pattern.compile("\\b(told|notified|informed|letter|notice|received|got|decided|decision|announced|"
             + "ends?|ending|stops?|cut|closes?|closing|from|until|withdrawn|effect|consult\\w*|opened|closed)\\b");
 

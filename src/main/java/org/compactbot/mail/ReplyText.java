@@ -104,6 +104,9 @@ final class ReplyText {
         return b.toString();
     }
 
+    private static final java.util.regex.Pattern HAS_QUOTED_QUESTION = java.util.regex.Pattern.compile("(?m)^[ \\t]*>[> \\t]*\\d{1,2}[ \\t]*[.)][ \\t]+\\S");
+    /** Answers under quoted questions are looked for in this much of a message (a reply to our short list is far smaller). */
+    private static final int MAX_INTERLEAVED_CHARS = 100_000;
     private static final java.util.regex.Pattern QUOTED_NUMBER = java.util.regex.Pattern.compile("^(\\d{1,2})\\s*[.)]\\s+\\S.*");
     private static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile("(?i)^(thanks|thank you|many thanks|regards|kind regards|"
             + "best regards|best wishes|best|cheers|yours sincerely|yours faithfully|yours|warm regards|with thanks)[,.!]?$");
@@ -115,8 +118,9 @@ final class ReplyText {
      * under numbered quoted lines (then the visible text is all there is).
      */
     static String answersUnderQuotedQuestions(String text) {
-        if (text == null || text.isEmpty()) return "";
-        String[] lines = MailText.normalise(text).replace('\u00a0', ' ').split("\n", -1);
+        if (text == null || text.isEmpty() || !HAS_QUOTED_QUESTION.matcher(text).find()) return "";
+        String[] lines = MailText.normalise(text.length() > MAX_INTERLEAVED_CHARS ? text.substring(0, MAX_INTERLEAVED_CHARS) : text)
+                .replace('\u00a0', ' ').split("\n", -1);
         java.util.Map<Integer, StringBuilder> answers = new java.util.LinkedHashMap<>();
         StringBuilder lead = new StringBuilder();
         Integer current = null;
@@ -134,7 +138,8 @@ final class ReplyText {
                 continue;
             }
             String s = line.strip();
-            if (isCut(lines, i) || CLOSING.matcher(s).matches()) break;
+            if (s.equals("--") || line.equals("-- ") || ORIGINAL.matcher(line).matches() || BEGIN_FORWARD.matcher(line).matches()
+                    || CLOSING.matcher(s).matches()) break;
             if (quoteHeaderEnd(lines, i) >= 0) continue; // "On Tue, 24 Nov 2026, Compact Bot wrote:"
             if (current == null) {
                 if (!sawQuestion) lead.append(lead.length() > 0 ? "\n" : "").append(s);
