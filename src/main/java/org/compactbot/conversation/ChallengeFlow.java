@@ -69,6 +69,31 @@ public final class ChallengeFlow {
         };
     }
 
+    /**
+     * The question asked another way, for a second try that still was not understood: never the same prompt a third
+     * time, and the options spelled out.
+     */
+    Reply rephrase(Slot slot, Conversation c) {
+        Reply asked = prompt(slot, c);
+        String other = switch (slot) {
+            case AREA -> "Let me put it another way: where is the public body? A town or council is enough, for example "
+                    + areaList() + ".";
+            case ROLE -> "Put another way: are you writing for a group or charity, do you work for the council or another public body, "
+                    + "or is it just you?";
+            case NAME -> "Just your name, please, for example Sam Patel.";
+            case EMAIL -> "Which email address can we reach you at? It looks like name@example.org.";
+            case DATES -> "Let me ask it differently: on what date were you told, and on what date does the change happen? For example "
+                    + "\"told 3/11/2026, ends 30/11/2026\". If you don't know, say skip.";
+            case UNDERTAKINGS -> "Put another way: which number fits best" + (c.suggestions().isEmpty() ? "" : ", 1 to " + c.suggestions().size())
+                    + "? Or say none if none of them does.";
+            case CONSENT -> "To put it simply: may " + respondentName(c) + " know it was you? Yes or no.";
+            case WHAT_HAPPENED -> "In a sentence or two: what did the body do, and when?";
+            case DESIRED_OUTCOME -> "In a sentence: what would put this right for you?";
+            default -> asked.text();
+        };
+        return new Reply(other, asked.choices(), asked.quotes());
+    }
+
     String help(Slot slot) {
         String specific = switch (slot) {
             case AREA -> "Choose the area whose Compact applies: where the public body is. Reply with the number or the name.";

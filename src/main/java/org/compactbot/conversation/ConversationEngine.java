@@ -589,6 +589,8 @@ public final class ConversationEngine {
                 choices.add(new Reply.Choice("Leave it for a caseworker to complete", "leave"));
                 replies.add(Reply.of("This one seems tricky. You can " + (slot.optional() ? "skip it, or " : "")
                         + "leave it for a caseworker to complete with you, or try again.", choices));
+            } else if (failures == MAX_FAILURES - 1) {
+                replies.add(flow.rephrase(slot, c)); // asked another way before a caseworker is offered
             } else {
                 replies.add(prompt(c, slot));
             }

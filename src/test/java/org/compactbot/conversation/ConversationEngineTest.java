@@ -66,6 +66,23 @@ class ConversationEngineTest {
     }
 
     @Test
+    void anAnswerNotUnderstoodIsAskedAnotherWayBeforeACaseworkerIsOfferedAndNoPromptComesThreeTimes() {
+        f.say("tries", "raise a challenge");
+        TurnResult first = f.say("tries", "west cheshire");
+        assertEquals(Slot.ROLE, first.expecting(), all(first));
+        String prompt = "Are you raising this as:";
+        TurnResult again = f.say("tries", "purple");
+        assertTrue(all(again).contains(prompt), all(again));
+        TurnResult otherWay = f.say("tries", "purple");
+        assertFalse(all(otherWay).contains(prompt), "the same prompt a third time: " + all(otherWay));
+        assertTrue(all(otherWay).contains("Put another way") && !all(otherWay).contains("caseworker"), all(otherWay));
+        assertEquals(3, otherWay.replies().get(otherWay.replies().size() - 1).choices().size(), "the options are still offered");
+        TurnResult offer = f.say("tries", "purple");
+        assertTrue(all(offer).contains("caseworker"), all(offer));
+        assertEquals(Slot.NAME, f.say("tries", "we're a community group").expecting(), "an answer understood after all that carries on");
+    }
+
+    @Test
     void slotsFollowTheContractOrder() {
         List<Slot> seen = new ArrayList<>();
         for (String m : HAPPY_PATH) seen.add(f.say("order", m).expecting());
