@@ -33,12 +33,6 @@ public final class ConversationEngine {
     private static final int MAX_FAILURES = 3;
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final Pattern CHANGE = Pattern.compile("^(?:change|edit|correct|update|fix)\\s+(.+?)(?:\\s+to\\s+(.+))?$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    /** "actually my email is x@y.org", "sorry, wrong email: it's x@y.org": a correction of an earlier answer, said in passing. */
-    private static final Pattern CORRECTION = Pattern.compile("^(?:(?:actually|sorry|oops|correction|wait|hang on|no|ah|oh)[,.!:;\\s-]*)*"
-            + "(?:i meant |i mean )?(?:(?:my|our|the)\\s+)?(email(?: address)?|e-mail|name|organisation|organization|group|area|dates?|key dates|respondent)"
-            + "\\s+(?:is|should be|should have been|was meant to be|is actually|is now|=|:)\\s+(.+)$|"
-            + "^(?:(?:actually|sorry|oops)[,.!:;\\s-]*)*(?:wrong|typo in|mistake in|i got)\\s+(?:my\\s+|the\\s+)?(email(?: address)?|e-mail|name|organisation|organization)"
-            + "(?:\\s+wrong)?[,.!:;\\s-]+(?:it's|its|it is|it should be|should be|the right one is)\\s+(.+)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B-\\u200F\\u2028\\u2029\\uFEFF]");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -328,15 +322,10 @@ public final class ConversationEngine {
             }
             default -> { }
         }
-        Matcher fix = CORRECTION.matcher(text.strip());
-        if (fix.matches() && slot != Slot.WHAT_HAPPENED) {
-            String which = fix.group(1) != null ? fix.group(1) : fix.group(3);
-            String value = fix.group(1) != null ? fix.group(2) : fix.group(4);
-            Optional<Slot> target = Slot.byName(which.toLowerCase(Locale.ROOT).replace("e-mail", "email").replaceAll("^dates?$", "dates"));
-            if (target.isPresent() && target.get() != slot) {
-                change(c, slot, target.get(), value.strip(), replies);
-                return null;
-            }
+        Optional<Correction> fix = slot == Slot.WHAT_HAPPENED ? Optional.empty() : Correction.in(text);
+        if (fix.isPresent() && fix.get().slot() != slot) {
+            change(c, slot, fix.get().slot(), fix.get().value(), replies);
+            return null;
         }
         Matcher change = CHANGE.matcher(text.strip());
         if (change.matches() && slot != Slot.WHAT_HAPPENED) {
