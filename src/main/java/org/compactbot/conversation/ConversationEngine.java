@@ -563,6 +563,24 @@ public final class ConversationEngine {
             advance(c, slot, returnTo, replies);
             return;
         }
+        if (v instanceof Validation.Rejected && slot == Slot.UNDERTAKINGS && tellsMoreOfTheStory(text)) {
+            // "They emailed on 20 November saying the grant stops on 1 December": not a choice, more of what happened
+            String story = c.answer(Slot.WHAT_HAPPENED);
+            c.answers.put(Slot.WHAT_HAPPENED.id(), story == null || story.startsWith("(") ? text : story + "\n" + text);
+            prefill(c, text, false);
+            if (!c.has(Slot.DATES) || c.details().get("told") == null) {
+                KeyDates d = KeyDates.read(text, today(), ChallengeFlow.aboutConsultation(c));
+                if (!d.isEmpty() && d.problem(today()) == null) {
+                    c.answers.put(Slot.DATES.id(), d.describe());
+                    putDates(c, d);
+                }
+            }
+            refreshChecks(c, replies);
+            c.suggestions.clear();
+            replies.add(Reply.of("Thank you, I've added that to what happened."));
+            replies.add(prompt(c, slot));
+            return;
+        }
         if (v instanceof Validation.Rejected r && slot == Slot.UNDERTAKINGS && refreshSuggestions(c, text)) {
             // "the consultation one" when none offered is about consultation: offer the ones closest to what they named
             replies.add(Reply.of("Here are the undertakings closest to what you said."));
@@ -655,6 +673,11 @@ public final class ConversationEngine {
         String story = c.answer(Slot.WHAT_HAPPENED);
         if (story == null || story.startsWith("(")) return;
         suggest(c, story);
+    }
+
+    /** A reply to "which apply?" that gives dates or several sentences of facts rather than a choice. */
+    private boolean tellsMoreOfTheStory(String text) {
+        return !UkDates.findAll(text, today()).isEmpty() && text.split("\\s+").length >= 6;
     }
 
     /**

@@ -83,6 +83,20 @@ class ConversationEngineTest {
     }
 
     @Test
+    void factsGivenWhenAskedWhichUndertakingsApplyJoinTheStoryAndPickNone() {
+        f.say("facts", "raise a challenge");
+        for (String m : List.of("west cheshire", "a community group", "Sam Patel", "Lunch Club", "sam@lunchclub.org.uk",
+                "Cheshire West and Chester Council", "They are ending our grant and nobody asked us about it.")) {
+            f.say("facts", m);
+        }
+        TurnResult t = f.say("facts", "They emailed on 20 November 2026 saying the grant stops on 1 December 2026");
+        assertEquals(Slot.UNDERTAKINGS, t.expecting(), all(t));
+        assertTrue(all(t).contains("added that to what happened"), all(t));
+        assertFalse(all(t).contains("There is no number"), all(t));
+        assertTrue(all(t).contains("11 days' notice"), "the dates are read and checked: " + all(t));
+    }
+
+    @Test
     void slotsFollowTheContractOrder() {
         List<Slot> seen = new ArrayList<>();
         for (String m : HAPPY_PATH) seen.add(f.say("order", m).expecting());
