@@ -532,9 +532,13 @@ public final class ConversationEngine {
                     || d.consultationOpened() != null && d.consultationClosed() != null)) {
                 c.answers.put(Slot.DATES.id(), d.describe());
                 putDates(c, d);
+                if (KeyDates.guessed(text, today(), false)) c.details.put(DATES_GUESSED, "true");
             }
         }
     }
+
+    /** In a draft's details: the dates were read from free text without words saying which is which. */
+    private static final String DATES_GUESSED = "dates_guessed";
 
     private List<String> noticed(Conversation c) {
         List<String> out = new ArrayList<>();
@@ -543,7 +547,10 @@ public final class ConversationEngine {
         if (c.has(Slot.ORGANISATION)) out.add("organisation: " + c.answer(Slot.ORGANISATION));
         if (c.has(Slot.AREA)) out.add("area: " + Wording.areaName(c.answer(Slot.AREA)));
         if (c.has(Slot.RESPONDENT)) out.add("about: " + c.answer(Slot.RESPONDENT));
-        if (c.has(Slot.DATES)) out.add("dates: " + c.answer(Slot.DATES));
+        if (c.has(Slot.DATES)) {
+            out.add("dates: " + c.answer(Slot.DATES) + (c.details().containsKey(DATES_GUESSED)
+                    ? " (I guessed which date is which: say \"change dates\" if that is wrong)" : ""));
+        }
         if (c.has(Slot.WHAT_HAPPENED)) out.add("what happened: \"" + ChallengeFlow.shorten(c.answer(Slot.WHAT_HAPPENED), 80) + "\"");
         return out;
     }

@@ -34,6 +34,17 @@ public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultati
      *                          are its dates even when the word itself is not repeated
      */
     public static KeyDates read(String text, LocalDate today, boolean aboutConsultation) {
+        return reading(text, today, aboutConsultation).dates();
+    }
+
+    /** Whether reading the text had to guess which date is which (some date had no word saying what it was). */
+    public static boolean guessed(String text, LocalDate today, boolean aboutConsultation) {
+        return reading(text, today, aboutConsultation).guessed();
+    }
+
+    private record Reading(KeyDates dates, boolean guessed) {}
+
+    private static Reading reading(String text, LocalDate today, boolean aboutConsultation) {
         List<UkDates.Found> found = UkDates.findAll(text, today);
         String lower = text.toLowerCase(Locale.ROOT);
         // "no consultation", "without consulting us": the challenge is not about a consultation's dates
@@ -54,13 +65,16 @@ public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultati
             else if (EFFECTIVE_AFTER.matcher(after(lower, f)).find() && effective == null) effective = f.date();
             else unlabelled.add(f);
         }
+        boolean guessed = false;
         for (UkDates.Found f : unlabelled) {
+            guessed = true;
             if (consultation && opened == null) opened = f.date();
             else if (consultation && closed == null) closed = f.date();
             else if (!consultation && told == null && (effective == null || !f.date().isAfter(effective))) told = f.date();
             else if (!consultation && effective == null && (told == null || !f.date().isBefore(told))) effective = f.date();
+            else guessed = false;
         }
-        return new KeyDates(told, effective, opened, closed);
+        return new Reading(new KeyDates(told, effective, opened, closed), guessed);
     }
 
     /** A label written after its date and closing its part of the sentence: "05/10/2026 told, 30/11/2026 end". */

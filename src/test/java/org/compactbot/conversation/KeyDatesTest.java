@@ -43,4 +43,10 @@ class KeyDatesTest {
     void aDateWithoutAYearIsThePastYearsUnlessItIsSoonToCome(String text, LocalDate today, LocalDate expected) {
         assertEquals(expected, UkDates.findAll(text, today).get(0).date());
     }
+
+    @org.junit.jupiter.api.Test
+    void itSaysWhenItHadToGuessWhichDateIsWhich() {
+        org.junit.jupiter.api.Assertions.assertTrue(KeyDates.guessed("we got 3/11/2026 and 30/11/2026", TODAY, false));
+        org.junit.jupiter.api.Assertions.assertFalse(KeyDates.guessed("told 3/11/2026, ends 30/11/2026", TODAY, false));
+    }
 }
