@@ -3,7 +3,6 @@ package org.compactbot.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Duration;
 import org.compactbot.mail.InboundLog;
 
 /** inbound_messages: a message is recorded on receipt and marked processed once acted on. */
