@@ -454,7 +454,6 @@ public final class ConversationEngine {
     static final String BATCH_CHANNEL = "email";
     /** In an idle conversation's details: what the bot last offered, the message that led to it, and the last question asked. */
     private static final String OFFER = "offer", OFFER_CONTEXT = "offer_context", LAST_QUESTION = "last_question";
-    private static final Pattern NUMBERED_ANSWER = Pattern.compile("^\\s*(\\d{1,2})\\s*[.):-]\\s*(.+)$");
 
     /** Asks every open question (but the undertakings, which need the story first) as one numbered list. */
     private void askAsList(Conversation c, List<Reply> replies, List<String> problems) {
