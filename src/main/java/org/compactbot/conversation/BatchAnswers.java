@@ -103,7 +103,7 @@ final class BatchAnswers {
             }
             for (Slot slot : proseSlots(l)) {
                 if (!asked.contains(slot)) continue;
-                if (slot == Slot.DATES && KeyDates.read(s, java.time.LocalDate.of(2100, 1, 1)).isEmpty()) continue;
+                if (slot == Slot.DATES && KeyDates.read(s, UkDates.ANY_DAY).isEmpty()) continue; // only the person's own steps
                 out.merge(slot, s, (a, b) -> a + " " + b);
             }
         }
@@ -144,7 +144,7 @@ final class BatchAnswers {
         if (ROLE_WORDS.matcher(l).find()) out.add(Slot.ROLE);
         boolean steps = STEPS_WORDS.matcher(l).find();
         // "we emailed the officer on 5 November" is a step taken, not a date the challenge turns on
-        if (!UkDates.findAll(l, java.time.LocalDate.of(2100, 1, 1)).isEmpty() && (!steps || TOLD_OR_ENDS.matcher(l).find())) out.add(Slot.DATES);
+        if (UkDates.mentionsADate(l) && (!steps || TOLD_OR_ENDS.matcher(l).find())) out.add(Slot.DATES);
         if (steps) out.add(Slot.INFORMAL_STEPS);
         else if (OUTCOME_WORDS.matcher(l).find()) out.add(Slot.DESIRED_OUTCOME);
         else if (IMPACT_WORDS.matcher(l).find()) out.add(Slot.IMPACT);

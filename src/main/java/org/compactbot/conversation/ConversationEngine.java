@@ -176,20 +176,26 @@ public final class ConversationEngine {
 
     /** The challenge this conversation is raising, if one is in progress and not expired; reads only. */
     public Optional<Draft> draft(String conversationId) {
-        if (!(store.load(conversationId) instanceof ConversationStore.Loaded.Found f)) return Optional.empty();
+        return store.load(conversationId) instanceof ConversationStore.Loaded.Found f ? draftOf(f.conversation()) : Optional.empty();
+    }
+
+    /**
+     * Whether a challenge is in progress that this message (by the key its channel gave it) did not itself advance: a
+     * redelivery of the message that made the last turn is not "before". Reads the conversation once.
+     */
+    public boolean challengeInProgressBefore(String conversationId, String messageKey) {
+        if (!(store.load(conversationId) instanceof ConversationStore.Loaded.Found f)) return false;
         Conversation c = f.conversation();
+        return draftOf(c).isPresent() && (messageKey == null || !messageKey.equals(c.lastTurnKey));
+    }
+
+    private Optional<Draft> draftOf(Conversation c) {
         Slot at = c.state() instanceof DialogueState.Collecting col ? col.slot()
                 : c.state() instanceof DialogueState.ConfirmingCancel cc ? cc.resume() : null;
         if (at == null || Duration.between(c.updatedAt(), clock.instant()).compareTo(DRAFT_EXPIRY) > 0) return Optional.empty();
         Map<Slot, String> answered = new LinkedHashMap<>();
         c.answers().forEach((k, v) -> Slot.byId(k).ifPresent(s -> { if (v != null && !v.startsWith("(")) answered.put(s, v); }));
         return Optional.of(new Draft(at, answered, c.updatedAt()));
-    }
-
-    /** Whether this message (by the key its channel gave it) is the last one the conversation acted on: a redelivery. */
-    public boolean actedOn(String conversationId, String messageKey) {
-        return messageKey != null && store.load(conversationId) instanceof ConversationStore.Loaded.Found f
-                && messageKey.equals(f.conversation().lastTurnKey);
     }
 
     /** Keeps files a person sent with a message (email attachments) for the challenge they are raising. */
@@ -405,7 +411,7 @@ public final class ConversationEngine {
             }
         }
         Intent intent = command.equals("challenge") || command.equals("start") ? Intent.START_CHALLENGE : intents.classify(text);
-        if (intent == Intent.START_CHALLENGE && context == null) context = c.details.get(LAST_QUESTION);
+        if (intent == Intent.START_CHALLENGE && context == null) context = asked;
         if (intent == Intent.START_CHALLENGE && context != null && !text.equals(context)) {
             // what was said just before ("our grant in Redcar ends on Friday, is that allowed?") belongs to the challenge
             startChallenge(c, context + "\n" + text, replies);
@@ -526,14 +532,20 @@ public final class ConversationEngine {
             if (story.split("\\s+").length >= 6) c.answers.put(Slot.WHAT_HAPPENED.id(), story);
         }
         if (!c.has(Slot.DATES)) {
-            KeyDates d = KeyDates.read(text, today());
+            KeyDates.Reading r = KeyDates.reading(text, today(), false);
+            KeyDates d = r.dates();
             if (!d.isEmpty() && d.problem(today()) == null && (d.told() != null && d.effective() != null
                     || d.consultationOpened() != null && d.consultationClosed() != null)) {
-                c.answers.put(Slot.DATES.id(), d.describe());
-                putDates(c, d);
-                if (KeyDates.guessed(text, today(), false)) c.details.put(DATES_GUESSED, "true");
+                takeDates(c, r);
             }
         }
+    }
+
+    /** Keeps dates read from free text as the key dates, noting when which is which was a guess. */
+    private void takeDates(Conversation c, KeyDates.Reading r) {
+        c.answers.put(Slot.DATES.id(), r.dates().describe());
+        putDates(c, r.dates());
+        if (r.guessed()) c.details.put(DATES_GUESSED, "true");
     }
 
     /** In a draft's details: the dates were read from free text without words saying which is which. */
@@ -575,11 +587,9 @@ public final class ConversationEngine {
             c.answers.put(Slot.WHAT_HAPPENED.id(), story == null || story.startsWith("(") ? text : story + "\n" + text);
             prefill(c, text, false);
             if (!c.has(Slot.DATES) || c.details().get("told") == null) {
-                KeyDates d = KeyDates.read(text, today(), ChallengeFlow.aboutConsultation(c));
-                if (!d.isEmpty() && d.problem(today()) == null) {
-                    c.answers.put(Slot.DATES.id(), d.describe());
-                    putDates(c, d);
-                }
+                // one date is enough here: the person is telling us, not being asked for both
+                KeyDates.Reading r = KeyDates.reading(text, today(), ChallengeFlow.aboutConsultation(c));
+                if (!r.dates().isEmpty() && r.dates().problem(today()) == null) takeDates(c, r);
             }
             refreshChecks(c, replies);
             c.suggestions.clear();
@@ -682,8 +692,8 @@ public final class ConversationEngine {
     }
 
     /** A reply to "which apply?" that gives dates or several sentences of facts rather than a choice. */
-    private boolean tellsMoreOfTheStory(String text) {
-        return !UkDates.findAll(text, today()).isEmpty() && text.split("\\s+").length >= 6;
+    private static boolean tellsMoreOfTheStory(String text) {
+        return UkDates.mentionsADate(text) && text.split("\\s+").length >= 6;
     }
 
     /**

@@ -37,14 +37,10 @@ public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultati
         return reading(text, today, aboutConsultation).dates();
     }
 
-    /** Whether reading the text had to guess which date is which (some date had no word saying what it was). */
-    public static boolean guessed(String text, LocalDate today, boolean aboutConsultation) {
-        return reading(text, today, aboutConsultation).guessed();
-    }
+    /** The dates read, and whether reading them had to guess which is which (some date had no word saying what it was). */
+    record Reading(KeyDates dates, boolean guessed) {}
 
-    private record Reading(KeyDates dates, boolean guessed) {}
-
-    private static Reading reading(String text, LocalDate today, boolean aboutConsultation) {
+    static Reading reading(String text, LocalDate today, boolean aboutConsultation) {
         List<UkDates.Found> found = UkDates.findAll(text, today);
         String lower = text.toLowerCase(Locale.ROOT);
         // "no consultation", "without consulting us": the challenge is not about a consultation's dates

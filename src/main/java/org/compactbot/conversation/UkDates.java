@@ -84,6 +84,14 @@ public final class UkDates {
         return out;
     }
 
+    /** Whether the text mentions a date at all (whichever year it would be read in). */
+    public static boolean mentionsADate(String text) {
+        return !findAll(text, ANY_DAY).isEmpty();
+    }
+
+    /** A "today" for questions whose answer does not depend on it (is there a date here at all?). */
+    static final LocalDate ANY_DAY = LocalDate.of(2000, 1, 1);
+
     /** The single date in the text, if it holds exactly one. */
     public static java.util.Optional<LocalDate> parseOne(String text, LocalDate today) {
         List<Found> all = findAll(text, today);

@@ -69,7 +69,7 @@ public final class UndertakingChoice {
             for (int i = 1; i <= n; i++) picked.add(i);
             return new Choice.Picked(picked);
         }
-        if (!UkDates.findAll(reply, java.time.LocalDate.of(2026, 1, 1)).isEmpty() && !t.matches(".*\\b(number|option|undertaking)s?\\b.*")) {
+        if (UkDates.mentionsADate(reply) && !t.matches(".*\\b(number|option|undertaking)s?\\b.*")) {
             return new Choice.Unclear(); // "they emailed on 20 November saying the grant stops on 1 December": more of the story
         }
         Matcher m = NUMBER.matcher(t);

@@ -120,7 +120,7 @@ public final class MailChannel {
      * address is told what to do, and the case does not change.
      */
     private Outcome fromMediator(ParsedEmail mail, String caseRef, Mediator m, SenderCheck check) {
-        String to = m.email().toLowerCase(Locale.ROOT);
+        String to = m.email();
         String doubt = doubt(mail, to, caseRef, check, "an email we sent you about " + caseRef);
         if (doubt != null) {
             reply(mail, to, "We have not acted on your email about " + caseRef + ": " + doubt + ". " + caseRef + " has not changed.\n\n"
@@ -162,7 +162,7 @@ public final class MailChannel {
                     + "whoever runs your email about SPF, DKIM and DMARC, or write to us from another address.", null);
             return new Outcome("refused", "sender authentication failed (" + f.method() + "=" + f.result() + ")");
         }
-        if (!threadsTo(mail, sender, null) && engine.draft(conversationId).isPresent() && !engine.actedOn(conversationId, key)) {
+        if (!threadsTo(mail, sender, null) && engine.challengeInProgressBefore(conversationId, key)) {
             reply(mail, sender, "You have a challenge in progress with us. To keep your details safe, we only show or change it when you "
                     + "reply to the latest email we sent you (it carries a code that shows it is really you), and this email was not a "
                     + "reply to one of ours. Nothing has changed. Please reply to our latest email and write your message again. "
@@ -253,13 +253,10 @@ public final class MailChannel {
 
     /** The name and organisation under a closing such as "Thanks," or "Kind regards," at the end of an email. */
     record SignOff(String name, String organisation) {
-        private static final Pattern CLOSING = Pattern.compile("(?i)^(thanks|thank you|many thanks|regards|kind regards|best regards|best wishes|best|"
-                + "cheers|yours sincerely|yours faithfully|yours|warm regards|with thanks)[,.!]?$");
-
         static SignOff in(String text) {
             List<String> lines = text.strip().lines().map(String::strip).toList();
             for (int i = Math.max(0, lines.size() - 6); i < lines.size(); i++) {
-                if (!CLOSING.matcher(lines.get(i)).matches()) continue;
+                if (!ReplyText.CLOSING.matcher(lines.get(i)).matches()) continue;
                 List<String> after = lines.subList(i + 1, lines.size()).stream().filter(l -> !l.isEmpty()).toList();
                 String name = after.isEmpty() ? null : after.get(0);
                 String org = after.size() < 2 || after.get(1).contains("@") || after.get(1).matches(".*\\d{5,}.*") ? null : after.get(1);

@@ -108,7 +108,8 @@ final class ReplyText {
     /** Answers under quoted questions are looked for in this much of a message (a reply to our short list is far smaller). */
     private static final int MAX_INTERLEAVED_CHARS = 100_000;
     private static final java.util.regex.Pattern QUOTED_NUMBER = java.util.regex.Pattern.compile("^(\\d{1,2})\\s*[.)]\\s+\\S.*");
-    private static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile("(?i)^(thanks|thank you|many thanks|regards|kind regards|"
+    /** A line that closes a letter ("Thanks,", "Kind regards"): what follows is a signature. */
+    static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile("(?i)^(thanks|thank you|many thanks|regards|kind regards|"
             + "best regards|best wishes|best|cheers|yours sincerely|yours faithfully|yours|warm regards|with thanks)[,.!]?$");
 
     /**

@@ -22,10 +22,6 @@ public sealed interface SenderCheck {
     /** A check failed: the From address is probably forged. {@code method} is dmarc, dkim or spf. */
     record Failed(String method, String result) implements SenderCheck {}
 
-    default boolean failed() {
-        return this instanceof Failed;
-    }
-
     Pattern RESULT = Pattern.compile("^\\s*(dmarc|dkim|spf)\\s*=\\s*([a-z]+)", Pattern.CASE_INSENSITIVE);
 
     /** The verdict of the {@code Authentication-Results} header values of one message. */

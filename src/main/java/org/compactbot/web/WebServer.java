@@ -48,6 +48,8 @@ public final class WebServer {
     private final AnswerService answers;
     private final ConversationEngine conversations;
     private final ApiAccess access;
+    /** Who may post to /mail/inbound: the holder of mail.inbound-token. */
+    private final ApiAccess mailAccess;
     private final Metrics metrics;
     private final Javalin app;
     /** Requests that take work (API, mail, Slack) now running; shutdown waits for them. */
@@ -96,6 +98,7 @@ public final class WebServer {
         this.health = health;
         this.mail = mail;
         this.access = new ApiAccess(config.api().token());
+        this.mailAccess = new ApiAccess(config.mail().inboundToken());
         this.app = Javalin.create(cfg -> {
             cfg.jetty.port = config.server().port();
             // Jetty's own count of requests, to the last byte of each response: stop() waits for those still
@@ -215,7 +218,7 @@ public final class WebServer {
             ctx.skipRemainingHandlers();
             return;
         }
-        if (!new ApiAccess(token).allows(ctx.header("Authorization"), null)) {
+        if (!mailAccess.allows(ctx.header("Authorization"), null)) {
             if (withinLimit(ctx, perClient, "mail-caller:" + address(ctx))) unauthorized(ctx, "Missing or wrong bearer token.");
             return;
         }

@@ -46,7 +46,7 @@ class KeyDatesTest {
 
     @org.junit.jupiter.api.Test
     void itSaysWhenItHadToGuessWhichDateIsWhich() {
-        org.junit.jupiter.api.Assertions.assertTrue(KeyDates.guessed("we got 3/11/2026 and 30/11/2026", TODAY, false));
-        org.junit.jupiter.api.Assertions.assertFalse(KeyDates.guessed("told 3/11/2026, ends 30/11/2026", TODAY, false));
+        org.junit.jupiter.api.Assertions.assertTrue(KeyDates.reading("we got 3/11/2026 and 30/11/2026", TODAY, false).guessed());
+        org.junit.jupiter.api.Assertions.assertFalse(KeyDates.reading("told 3/11/2026, ends 30/11/2026", TODAY, false).guessed());
     }
 }
