@@ -1,6 +1,5 @@
 package org.compactbot.mail;
 
-import static org.compactbot.mail.MailChannelTest.BOT;
 import static org.compactbot.mail.MailChannelTest.email;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,25 +11,14 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.compactbot.cases.ChallengeCase;
-import org.compactbot.cases.CaseService;
-import org.compactbot.cases.MediatorDirectoryLoader;
-import org.compactbot.config.AppConfig;
-import org.compactbot.conversation.ConversationEngine;
-import org.compactbot.conversation.IntentClassifier;
-import org.compactbot.knowledge.SharedKnowledge;
 import org.compactbot.store.Database;
 import org.compactbot.store.SqlCaseStore;
-import org.compactbot.store.SqlConversationStore;
-import org.compactbot.store.SqlInboundLog;
-import org.compactbot.store.SqlOutbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,27 +38,22 @@ class EmailReplyStylesTest {
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
 
     @TempDir Path dir;
+    MailFixture f;
     Database db;
     MailChannel channel;
     SqlCaseStore caseStore;
-    AppConfig.Mail mailConfig;
 
     @BeforeEach
     void open() throws Exception {
-        db = Database.open(dir.resolve("mail.db"));
-        Clock clock = Clock.systemUTC();
-        ConversationEngine engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
-                new IntentClassifier(null), clock);
-        caseStore = new SqlCaseStore(db, clock, BOT);
-        CaseService cases = new CaseService(caseStore, MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
-        channel = new MailChannel(new MessageParser(), new SqlInboundLog(db, clock), engine, cases, new SqlOutbox(db, clock, BOT), BOT);
-        AppConfig.Mail d = AppConfig.defaults().mail();
-        mailConfig = new AppConfig.Mail(BOT, new AppConfig.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), "", "", "none"), d.imap(), "", "");
+        f = new MailFixture(dir, greenMail, "");
+        db = f.db;
+        caseStore = f.caseStore;
+        channel = f.channel;
     }
 
     @AfterEach
     void close() {
-        db.close();
+        f.close();
     }
 
     /** The fenced blocks of the replies file, in order: style A, B, C. */
@@ -83,7 +66,7 @@ class EmailReplyStylesTest {
     }
 
     private String lastReplyToJulie() {
-        new OutboxSender(new SqlOutbox(db), mailConfig, dir.resolve("outbox"), Clock.systemUTC(), new Random(1)).drainOnce();
+        f.send();
         MimeMessage last = null;
         for (MimeMessage m : greenMail.getReceivedMessages()) {
             try {
@@ -97,7 +80,7 @@ class EmailReplyStylesTest {
 
     private void reply(int n, String body) {
         MailChannel.Outcome o = channel.receive(email("Julie Brennan <" + JULIE + ">", "Re: Our grant", "<j" + n + "@skeltonpantry.test>",
-                MailChannelTest.replyingTo(db, JULIE, "reply"), body.replace("\n", "\r\n")));
+                f.replyingTo(JULIE, "reply"), body.replace("\n", "\r\n")));
         assertEquals("replied", o.what(), o.detail());
     }
 

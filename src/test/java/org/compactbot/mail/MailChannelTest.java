@@ -11,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Random;
 import org.compactbot.cases.CaseService;
 import org.compactbot.cases.CaseStatus;
-import org.compactbot.cases.MediatorDirectoryLoader;
 import org.compactbot.config.AppConfig;
 import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationEngine;
@@ -34,12 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The email channel end to end: GreenMail as the real SMTP and IMAP server, SQLite on disk, the real engine. */
 class MailChannelTest {
-    static final String BOT = "compact@example.org";
+    static final String BOT = MailFixture.BOT;
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
 
     @TempDir Path dir;
+    MailFixture f;
     Database db;
     MailChannel channel;
     CaseService cases;
@@ -48,25 +47,21 @@ class MailChannelTest {
 
     @BeforeEach
     void open() throws Exception {
-        db = Database.open(dir.resolve("mail.db"));
-        Clock clock = Clock.systemUTC();
-        ConversationEngine engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
-                new IntentClassifier(null), clock);
-        caseStore = new SqlCaseStore(db, clock, BOT);
-        cases = new CaseService(caseStore, MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
-        channel = new MailChannel(new MessageParser(), new SqlInboundLog(db, clock), engine, cases, new SqlOutbox(db, clock, BOT), BOT);
-        AppConfig.Mail d = AppConfig.defaults().mail();
-        mailConfig = new AppConfig.Mail(BOT, new AppConfig.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), "", "", "none"),
-                new AppConfig.Imap("127.0.0.1", greenMail.getImap().getPort(), "compact", "pw", "none", "INBOX", 1), "", "");
+        f = new MailFixture(dir, greenMail, "");
+        db = f.db;
+        caseStore = f.caseStore;
+        cases = f.cases;
+        channel = f.channel;
+        mailConfig = f.mailConfig;
     }
 
     @AfterEach
     void close() {
-        db.close();
+        f.close();
     }
 
     private int send() {
-        return new OutboxSender(new SqlOutbox(db), mailConfig, dir.resolve("outbox"), Clock.systemUTC(), new Random(1)).drainOnce();
+        return f.send();
     }
 
     static byte[] email(String from, String subject, String messageId, String extraHeaders, String body) {
@@ -75,27 +70,8 @@ class MailChannelTest {
                 + extraHeaders + "\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * The headers of a reply to the latest email we queued for this address (of this purpose, when given): what a
-     * mail program writes when the person presses Reply.
-     */
-    static String replyingTo(Database db, String address, String purpose) {
-        String id = db.inTransaction(c -> {
-            try (var p = c.prepareStatement("SELECT message_id FROM emails WHERE recipient = ?" + (purpose == null ? "" : " AND purpose = ?")
-                    + " ORDER BY id DESC LIMIT 1")) {
-                p.setString(1, address);
-                if (purpose != null) p.setString(2, purpose);
-                try (var rs = p.executeQuery()) {
-                    if (!rs.next()) throw new AssertionError("no email to " + address + (purpose == null ? "" : " (" + purpose + ")"));
-                    return rs.getString(1);
-                }
-            }
-        });
-        return "In-Reply-To: " + id + "\r\nReferences: <earlier@elsewhere.example> " + id + "\r\n";
-    }
-
     private String replyingTo(String address, String purpose) {
-        return replyingTo(db, address, purpose);
+        return f.replyingTo(address, purpose);
     }
 
     /** A challenge submitted in conversation {@code id} and routed to a mediator, as the engine and the jobs do it. */

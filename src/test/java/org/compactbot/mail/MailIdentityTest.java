@@ -1,6 +1,5 @@
 package org.compactbot.mail;
 
-import static org.compactbot.mail.MailChannelTest.BOT;
 import static org.compactbot.mail.MailChannelTest.email;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,21 +15,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import org.compactbot.cases.CaseService;
 import org.compactbot.cases.CaseStatus;
-import org.compactbot.cases.MediatorDirectoryLoader;
-import org.compactbot.config.AppConfig;
 import org.compactbot.conversation.Conversation;
-import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.ConversationStore;
-import org.compactbot.conversation.IntentClassifier;
-import org.compactbot.knowledge.SharedKnowledge;
 import org.compactbot.store.Database;
 import org.compactbot.store.SqlCaseStore;
 import org.compactbot.store.SqlConversationStore;
-import org.compactbot.store.SqlInboundLog;
-import org.compactbot.store.SqlOutbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,34 +40,29 @@ class MailIdentityTest {
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
 
     @TempDir Path dir;
+    MailFixture f;
     Database db;
     MailChannel channel;
     SqlCaseStore caseStore;
     CaseService cases;
-    AppConfig.Mail mailConfig;
 
     @BeforeEach
     void open() throws Exception {
-        db = Database.open(dir.resolve("mail.db"));
-        Clock clock = Clock.systemUTC();
-        ConversationEngine engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
-                new IntentClassifier(null), clock);
-        caseStore = new SqlCaseStore(db, clock, BOT);
-        cases = new CaseService(caseStore, MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
-        channel = new MailChannel(new MessageParser(), new SqlInboundLog(db, clock), engine, cases, new SqlOutbox(db, clock, BOT), BOT,
-                TRUSTED, MailMetrics.NONE, clock);
-        AppConfig.Mail d = AppConfig.defaults().mail();
-        mailConfig = new AppConfig.Mail(BOT, new AppConfig.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), "", "", "none"), d.imap(), "", "");
+        f = new MailFixture(dir, greenMail, TRUSTED);
+        db = f.db;
+        caseStore = f.caseStore;
+        channel = f.channel;
+        cases = f.cases;
     }
 
     @AfterEach
     void close() {
-        db.close();
+        f.close();
     }
 
     /** Sends what is queued; returns every message GreenMail has received so far. */
     private List<MimeMessage> delivered() {
-        new OutboxSender(new SqlOutbox(db), mailConfig, dir.resolve("outbox"), Clock.systemUTC(), new Random(1)).drainOnce();
+        f.send();
         return List.of(greenMail.getReceivedMessages());
     }
 
@@ -150,7 +136,7 @@ class MailIdentityTest {
 
         // answering the summary itself is proof: the same instruction now moves the case
         MailChannel.Outcome real = channel.receive(email("Morgan Lee <morgan@mediation.example>", "Re: [" + ref + "] Compact challenge", "<g2@x>",
-                MailChannelTest.replyingTo(db, "morgan@mediation.example", "mediator_summary")
+                f.replyingTo("morgan@mediation.example", "mediator_summary")
                         + "Authentication-Results: " + TRUSTED + "; spf=pass; dkim=pass; dmarc=pass\r\n", "ACCEPT"));
         assertEquals("replied", real.what(), real.detail());
         assertEquals(CaseStatus.ACCEPTED, caseStore.find(ref).orElseThrow().status());
@@ -159,7 +145,7 @@ class MailIdentityTest {
     @Test
     void onlyOurReceivingServersVerdictCounts() throws Exception {
         String ref = morgansCase();
-        String thread = MailChannelTest.replyingTo(db, "morgan@mediation.example", "mediator_summary");
+        String thread = f.replyingTo("morgan@mediation.example", "mediator_summary");
         // a failure written by some other server on the way (or by the sender) is not our server's verdict
         MailChannel.Outcome other = channel.receive(email("morgan@mediation.example", "Re: [" + ref + "]", "<t1@x>",
                 thread + "Authentication-Results: relay.elsewhere.example; dmarc=fail\r\n", "INFO When did the letter arrive?"));
@@ -201,7 +187,7 @@ class MailIdentityTest {
 
         // Carol herself, replying to our email, carries on where she was
         MailChannel.Outcome hers = channel.receive(email("Carol Jones <" + carol + ">", "Re: Our grant", "<c2@group.test>",
-                MailChannelTest.replyingTo(db, carol, "reply"), "status"));
+                f.replyingTo(carol, "reply"), "status"));
         assertEquals("replied", hers.what(), hers.detail());
         List<String> toCarol = bodiesTo(carol);
         assertTrue(toCarol.get(toCarol.size() - 1).contains("Challenge in progress: 6 of 13 answered"), "her own challenge, to her own address: "

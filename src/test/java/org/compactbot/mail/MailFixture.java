@@ -1,0 +1,77 @@
+package org.compactbot.mail;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Random;
+import org.compactbot.cases.CaseService;
+import org.compactbot.cases.MediatorDirectoryLoader;
+import org.compactbot.config.AppConfig;
+import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.IntentClassifier;
+import org.compactbot.knowledge.SharedKnowledge;
+import org.compactbot.store.Database;
+import org.compactbot.store.SqlCaseStore;
+import org.compactbot.store.SqlConversationStore;
+import org.compactbot.store.SqlInboundLog;
+import org.compactbot.store.SqlOutbox;
+
+/**
+ * The email channel as it runs: the real engine and case service on a SQLite file, the shipped Compacts and
+ * mediators, and GreenMail as the SMTP (and, where it runs one, IMAP) server the outbox sends to.
+ */
+final class MailFixture implements AutoCloseable {
+    static final String BOT = "compact@example.org";
+
+    final Database db;
+    final ConversationEngine engine;
+    final SqlCaseStore caseStore;
+    final CaseService cases;
+    final MailChannel channel;
+    final AppConfig.Mail mailConfig;
+    private final Path dir;
+
+    /** @param trustedAuthservId the receiving server whose Authentication-Results are believed ("" for none) */
+    MailFixture(Path dir, GreenMailExtension greenMail, String trustedAuthservId) throws Exception {
+        this.dir = dir;
+        Clock clock = Clock.systemUTC();
+        db = Database.open(dir.resolve("mail.db"));
+        engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(), new IntentClassifier(null), clock);
+        caseStore = new SqlCaseStore(db, clock, BOT);
+        cases = new CaseService(caseStore, MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
+        channel = new MailChannel(new MessageParser(), new SqlInboundLog(db, clock), engine, cases, new SqlOutbox(db, clock, BOT), BOT,
+                trustedAuthservId, MailMetrics.NONE, clock);
+        AppConfig.Imap imap = greenMail.getImap() == null ? AppConfig.defaults().mail().imap()
+                : new AppConfig.Imap("127.0.0.1", greenMail.getImap().getPort(), "compact", "pw", "none", "INBOX", 1);
+        mailConfig = new AppConfig.Mail(BOT, new AppConfig.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), "", "", "none"), imap, "", "");
+    }
+
+    /** Sends what the outbox holds to GreenMail; returns how many were sent. */
+    int send() {
+        return new OutboxSender(new SqlOutbox(db), mailConfig, dir.resolve("outbox"), Clock.systemUTC(), new Random(1)).drainOnce();
+    }
+
+    /**
+     * The headers of a reply to the latest email we queued for this address (of this purpose, when given): what a
+     * mail program writes when the person presses Reply.
+     */
+    String replyingTo(String address, String purpose) {
+        String id = db.inTransaction(c -> {
+            try (var p = c.prepareStatement("SELECT message_id FROM emails WHERE recipient = ?" + (purpose == null ? "" : " AND purpose = ?")
+                    + " ORDER BY id DESC LIMIT 1")) {
+                p.setString(1, address);
+                if (purpose != null) p.setString(2, purpose);
+                try (var rs = p.executeQuery()) {
+                    if (!rs.next()) throw new AssertionError("no email to " + address + (purpose == null ? "" : " (" + purpose + ")"));
+                    return rs.getString(1);
+                }
+            }
+        });
+        return "In-Reply-To: " + id + "\r\nReferences: <earlier@elsewhere.example> " + id + "\r\n";
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
