@@ -27,7 +27,7 @@ public final class CorpusLoader {
     private static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
 
     private final MarkdownCompactParser markdown = new MarkdownCompactParser();
-    private final PlainTextParser plain = new PlainTextParser();
+    private final RawCompactReader raw = new RawCompactReader();
     private final TextExtractor extractor = new TextExtractor();
 
     public Corpus load(Path dir) throws IOException {
@@ -68,13 +68,47 @@ public final class CorpusLoader {
     }
 
     private CompactDocument parse(Path f, String rel, byte[] bytes) throws IOException {
-        String ext = extension(rel);
-        String area = rel.contains("/") ? rel.substring(0, rel.indexOf('/')).toLowerCase(Locale.ROOT) : "other";
-        return switch (ext) {
-            case "md", "markdown" -> markdown.parse(rel, decodeText(bytes), area);
-            case "txt" -> plain.parse(rel, decodeText(bytes), area);
-            default -> plain.parse(rel, extractor.extract(f), area);
+        String area = areaOf(rel);
+        if (annotated(rel, bytes)) return markdown.parse(rel, decodeText(bytes), area);
+        return markdown.parse(rel, read(f, rel, bytes), area);
+    }
+
+    /**
+     * How a file nobody annotated reads: the structure found in its text (for PDF and Word, in the
+     * headings and lists Tika reports). Annotated Markdown is not read this way.
+     */
+    public RawCompactReader.Reading read(Path f, String rel, byte[] bytes) throws IOException {
+        String text = switch (extension(rel)) {
+            case "md", "markdown", "txt" -> decodeText(bytes);
+            default -> extractor.extract(f);
         };
+        return raw.read(text, rel);
+    }
+
+    /** Whether a file is in the annotated Markdown format (front matter, glosses), which is read as written. */
+    static boolean annotated(String rel, byte[] bytes) throws IOException {
+        String ext = extension(rel);
+        return (ext.equals("md") || ext.equals("markdown")) && MarkdownCompactParser.annotated(decodeText(bytes));
+    }
+
+    /** What the indexer makes of one file: the document and, for a file nobody annotated, the lines it left out. */
+    public record Explanation(CompactDocument document, boolean annotated, List<RawCompactReader.Skipped> skipped) {}
+
+    /** Reads one file the way {@link #load} would, for an operator to see what was found ({@code index --explain}). */
+    public Explanation explain(Path file, Path knowledgeDir) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException(file + " is not a file");
+        if (Files.size(file) > MAX_FILE_BYTES) throw new IOException(file + " is larger than 50 MB");
+        Path abs = file.toAbsolutePath().normalize();
+        Path root = knowledgeDir.toAbsolutePath().normalize();
+        String rel = abs.startsWith(root) ? root.relativize(abs).toString().replace('\\', '/') : file.getFileName().toString();
+        byte[] bytes = Files.readAllBytes(file);
+        if (annotated(rel, bytes)) return new Explanation(parse(file, rel, bytes), true, List.of());
+        RawCompactReader.Reading reading = read(file, rel, bytes);
+        return new Explanation(markdown.parse(rel, reading, areaOf(rel)), false, reading.skipped());
+    }
+
+    private static String areaOf(String rel) {
+        return rel.contains("/") ? rel.substring(0, rel.indexOf('/')).toLowerCase(Locale.ROOT) : "other";
     }
 
     /** UTF-8 text, or a clear error for binary content that only pretends to be text. */

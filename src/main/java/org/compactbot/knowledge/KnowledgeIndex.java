@@ -38,11 +38,11 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class KnowledgeIndex implements AutoCloseable {
     /** Bump when the index layout or passage extraction changes, so old indexes are rebuilt. */
-    public static final int FORMAT_VERSION = 8;
+    public static final int FORMAT_VERSION = 10;
     static final String F_ID = "id", F_AREA = "area", F_TEXT = "text", F_GLOSS = "gloss", F_SECTION = "section",
             F_TERM = "term", F_VECTOR = "vector", F_GLOSS_VECTOR = "gloss_vector",
             F_QUESTIONS = "questions", F_ALL = "all", F_QUESTION_VECTOR = "question_vector", F_KIND = "kind", F_TARGET = "target",
-            F_OFF_TOPIC_VECTOR = "off_topic_vector";
+            F_OFF_TOPIC_VECTOR = "off_topic_vector", F_WORDING_VECTOR = "wording_vector";
     private static final String HASH_FILE = "corpus.sha256", DOCS_FILE = "documents.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -83,7 +83,7 @@ public final class KnowledgeIndex implements AutoCloseable {
         CompactAnalyzers analyzers = new CompactAnalyzers(corpus.thesaurus());
         analyzers.thesaurusProblems().forEach(p -> listener.problem(CorpusLoader.THESAURUS, p));
         Path indexDir = dataDir.resolve("index");
-        String wanted = corpus.contentHash() + " " + embedder.modelId();
+        String wanted = corpus.contentHash() + " " + embedder.modelId() + " transfer " + TRANSFER.threshold();
         Path hashFile = indexDir.resolve(HASH_FILE);
         if (Files.isRegularFile(hashFile) && Files.readString(hashFile, StandardCharsets.UTF_8).strip().equals(wanted)) {
             try {
@@ -102,21 +102,41 @@ public final class KnowledgeIndex implements AutoCloseable {
         void problem(String file, String reason);
     }
 
+    /**
+     * How close a plain passage's wording must come to an annotated one's to inherit its glosses and questions;
+     * the system property {@code compactbot.transfer.threshold} overrides it, for measuring (1 turns it off).
+     */
+    static final KnowledgeTransfer TRANSFER = new KnowledgeTransfer(
+            Double.parseDouble(System.getProperty("compactbot.transfer.threshold", String.valueOf(KnowledgeTransfer.DEFAULT_THRESHOLD))));
+
     static void build(Corpus corpus, CompactAnalyzers analyzers, Path indexDir, Path cacheFile, Embedder embedder)
             throws IOException {
-        List<Passage> all = corpus.passages();
-        List<String> toEmbed = new ArrayList<>(all.stream().map(KnowledgeIndex::embeddingText).toList());
-        List<String> glosses = all.stream().map(KnowledgeIndex::glossText).toList();
         EmbeddingCache cache = new EmbeddingCache(cacheFile, embedder);
+        List<String> wording = corpus.passages().stream().map(Passage::text).toList();
+        List<float[]> wordingVectors = cache.vectorsFor(wording);
+        List<Passage> all = TRANSFER.apply(corpus.passages(), wordingVectors);
+        if (Boolean.getBoolean("compactbot.transfer.list")) {
+            Map<String, Passage> byId = new HashMap<>();
+            for (Passage p : all) byId.put(p.id(), p);
+            for (Passage p : all) {
+                if (p.inherited() == null) continue;
+                System.err.printf("INHERIT %.3f %s <= %s%n", p.inherited().similarity(), p.text().substring(0, Math.min(90, p.text().length())),
+                        byId.get(p.inherited().from()).text().substring(0, Math.min(90, byId.get(p.inherited().from()).text().length())));
+            }
+        }
+        List<String> toEmbed = new ArrayList<>(all.stream().map(KnowledgeIndex::embeddingText).toList());
+        EverydayWords everyday = new EverydayWords(EVERYDAY ? corpus.thesaurus() : "");
+        List<String> glosses = all.stream().map(p -> glossText(p, everyday)).toList();
         List<float[]> vectors = cache.vectorsFor(toEmbed);
         List<float[]> glossVectors = cache.vectorsFor(glosses);
-        List<String> questions = all.stream().flatMap(p -> p.questions().stream()).toList();
+        List<String> questions = all.stream().flatMap(p -> p.searchQuestions().stream()).toList();
         List<float[]> questionVectors = cache.vectorsFor(questions);
         List<String> offTopic = corpus.offTopic(); // embedded like the passages' questions, to compare alike
         List<float[]> offTopicVectors = cache.vectorsFor(offTopic);
         toEmbed.addAll(glosses);
         toEmbed.addAll(questions);
         toEmbed.addAll(offTopic);
+        toEmbed.addAll(wording);
         cache.save(toEmbed);
 
         Path tmp = indexDir.resolveSibling(indexDir.getFileName() + ".building");
@@ -126,7 +146,11 @@ public final class KnowledgeIndex implements AutoCloseable {
         cfg.setSimilarity(new BM25Similarity());
         cfg.setRAMBufferSizeMB(128);
         try (FSDirectory dir = FSDirectory.open(tmp); IndexWriter w = new IndexWriter(dir, cfg)) {
-            for (int i = 0; i < all.size(); i++) w.addDocument(toDocument(all.get(i), vectors.get(i), glossVectors.get(i)));
+            for (int i = 0; i < all.size(); i++) {
+                Document d = toDocument(all.get(i), vectors.get(i), glossVectors.get(i));
+                d.add(new KnnFloatVectorField(F_WORDING_VECTOR, wordingVectors.get(i), VectorSimilarityFunction.COSINE));
+                w.addDocument(d);
+            }
             for (float[] v : offTopicVectors) {
                 Document d = new Document();
                 d.add(new StringField(F_KIND, "off-topic", Field.Store.YES));
@@ -135,7 +159,7 @@ public final class KnowledgeIndex implements AutoCloseable {
             }
             int q = 0;
             for (Passage p : all) {
-                for (int j = 0; j < p.questions().size(); j++) {
+                for (int j = 0; j < p.searchQuestions().size(); j++) {
                     Document d = new Document();
                     d.add(new StringField(F_KIND, "question", Field.Store.YES));
                     d.add(new StringField(F_AREA, p.area(), Field.Store.YES));
@@ -160,10 +184,14 @@ public final class KnowledgeIndex implements AutoCloseable {
         return where + p.text() + (p.gloss().isEmpty() ? "" : " " + p.gloss());
     }
 
-    /** The second view: our plain-English gloss, which is worded the way people ask. */
-    static String glossText(Passage p) {
-        return p.gloss().isEmpty() ? embeddingText(p) : p.gloss();
+    /** The second view: our plain-English gloss (or the one it inherited), which is worded the way people ask. */
+    static String glossText(Passage p, EverydayWords everyday) {
+        if (!p.searchGloss().isEmpty()) return p.searchGloss();
+        String words = everyday.of(p.text());
+        return words.isEmpty() ? embeddingText(p) : embeddingText(p) + " (" + words + ")";
     }
+
+    static final boolean EVERYDAY = Boolean.parseBoolean(System.getProperty("compactbot.everyday", "true"));
 
     private static Document toDocument(Passage p, float[] vector, float[] glossVector) {
         Document d = new Document();
@@ -174,7 +202,13 @@ public final class KnowledgeIndex implements AutoCloseable {
         d.add(new TextField(F_SECTION, String.join("\u001f", p.sectionPath()), Field.Store.YES));
         d.add(new TextField(F_TERM, p.term(), Field.Store.YES));
         d.add(new StoredField(F_QUESTIONS, String.join("\n", p.questions())));
-        d.add(new TextField(F_ALL, p.text() + "\n" + p.gloss() + "\n" + String.join("\n", p.questions()), Field.Store.NO));
+        d.add(new TextField(F_ALL, p.text() + "\n" + p.searchGloss() + "\n" + String.join("\n", p.searchQuestions()), Field.Store.NO));
+        if (p.inherited() != null) {
+            d.add(new StoredField("inherited_from", p.inherited().from()));
+            d.add(new StoredField("inherited_similarity", p.inherited().similarity()));
+            d.add(new StoredField("inherited_gloss", p.inherited().gloss()));
+            d.add(new StoredField("inherited_questions", String.join("\n", p.inherited().questions())));
+        }
         d.add(new StoredField("document", p.document()));
         d.add(new StoredField("citationName", p.citationName()));
         if (p.ref() != null) d.add(new StoredField("ref", p.ref()));
@@ -201,9 +235,15 @@ public final class KnowledgeIndex implements AutoCloseable {
             String section = d.get(F_SECTION);
             List<String> path = section == null || section.isEmpty() ? List.of() : Arrays.asList(section.split("\u001f"));
             String qs = d.get(F_QUESTIONS);
+            Inherited inherited = null;
+            if (d.get("inherited_from") != null) {
+                String iq = d.get("inherited_questions");
+                inherited = new Inherited(d.get("inherited_from"), d.getField("inherited_similarity").numericValue().doubleValue(),
+                        d.get("inherited_gloss"), iq == null || iq.isEmpty() ? List.of() : List.of(iq.split("\n")));
+            }
             Passage p = new Passage(d.get(F_ID), d.get(F_TEXT), d.get(F_GLOSS), d.get("document"), d.get("citationName"),
                     d.get(F_AREA), path, d.get("ref"), Party.valueOf(d.get("party")), d.get(F_TERM),
-                    qs == null || qs.isEmpty() ? List.of() : List.of(qs.split("\n")));
+                    qs == null || qs.isEmpty() ? List.of() : List.of(qs.split("\n")), inherited);
             byDoc[doc] = p;
             docOfId.put(p.id(), doc);
             targetDoc[doc] = doc;
@@ -230,6 +270,18 @@ public final class KnowledgeIndex implements AutoCloseable {
 
     public List<String> areas() {
         return documents.stream().map(DocumentInfo::area).distinct().sorted().toList();
+    }
+
+    /** The stored vector of a document's field, or null. */
+    public float[] vector(int doc, String field) {
+        try {
+            LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
+            if (values == null || values.advance(doc - leaf.docBase) != doc - leaf.docBase) return null;
+            return values.vectorValue().clone();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Cosine similarity between a query vector and the passage's stored vector. */

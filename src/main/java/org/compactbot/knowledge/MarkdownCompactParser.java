@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownCompactParser {
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
-    private static final Pattern ITEM = Pattern.compile("^(\\s*)(?:[-*+•]|(\\d+)[.)])\\s+(.*)$");
+    private static final Pattern ITEM = Pattern.compile("^(\\s*)(?:[-*+•]|(\\d+)[.)]|\\(([a-z]|[ivx]{1,4})\\))\\s+(.*)$");
     private static final Pattern NUMBERED_PARAGRAPH = Pattern.compile("^(\\d+(?:\\.\\d+)+)\\.?\\s+(.*)$");
     private static final Pattern GLOSSARY_TERM = Pattern.compile("^\\*\\*([^*]{1,80})\\*\\*\\s*[:–—-]\\s*(.*)$");
     private static final Pattern GLOSS = Pattern.compile("^\\s*>\\s?(.*)$");
@@ -36,6 +36,22 @@ public final class MarkdownCompactParser {
         return new CompactDocument(file, title, shortName, area, front.getOrDefault("kind", "compact"),
                 front.getOrDefault("source", title), front.getOrDefault("date", ""),
                 front.getOrDefault("contact", ""), b.passages);
+    }
+
+    /**
+     * A file nobody annotated, as {@link RawCompactReader} read it: the structure it found, the title and
+     * contact it found, and no glosses.
+     */
+    public CompactDocument parse(String file, RawCompactReader.Reading reading, String area) {
+        Builder b = new Builder(file, reading.title(), reading.title(), area);
+        for (String line : reading.markdown().split("\n", -1)) b.line(line);
+        b.flush();
+        return new CompactDocument(file, reading.title(), reading.title(), area, "compact", file, "", reading.contact(), b.passages);
+    }
+
+    /** Whether the text starts with front matter, the mark of a file written in the annotated format. */
+    public static boolean annotated(String content) {
+        return content.stripLeading().startsWith("---");
     }
 
     private static int readFrontMatter(String[] lines, Map<String, String> front) {
@@ -139,7 +155,7 @@ public final class MarkdownCompactParser {
                 if (pendingLeadIn != null) { leadIn = pendingLeadIn; pendingLeadIn = null; }
                 kind = Kind.ITEM;
                 itemIndent = item.group(1).length();
-                itemNumber = item.group(2);
+                itemNumber = item.group(2) != null ? item.group(2) : item.group(3) != null ? "(" + item.group(3) + ")" : null;
                 if (itemIndent > 0 && parentItem != null && itemIndent > parentIndent) {
                     nested = true;                       // a sub-item: shown with the item it belongs to
                     if (itemNumber == null) itemNumber = parentRef;
@@ -149,7 +165,7 @@ public final class MarkdownCompactParser {
                     parentIndent = itemIndent;
                     pendingParent = true;
                 }
-                block.append(item.group(3).strip());
+                block.append(item.group(4).strip());
                 return;
             }
             if (kind == Kind.ITEM && (line.startsWith(" ") || !endsSentence(block))) {

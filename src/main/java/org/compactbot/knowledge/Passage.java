@@ -6,7 +6,8 @@ import java.util.List;
  * One thing a person would cite: an undertaking, a bullet with its lead-in, a definition, a paragraph.
  * {@code text} is the source wording shown to users (at most {@link #MAX_TEXT} characters);
  * {@code gloss} is our plain-English reading of it, never presented as the Compact's words;
- * {@code questions} are ways people ask for it, used only to find it.
+ * {@code questions} are ways people ask for it, used only to find it; {@code inherited} (or null) is what it
+ * borrowed from an annotated passage that says the same, for search only.
  */
 public record Passage(
         String id,
@@ -19,7 +20,8 @@ public record Passage(
         String ref,
         Party party,
         String term,
-        List<String> questions) {
+        List<String> questions,
+        Inherited inherited) {
 
     public static final int MAX_TEXT = 700;
 
@@ -28,6 +30,28 @@ public record Passage(
         gloss = gloss == null ? "" : gloss;
         term = term == null ? "" : term;
         questions = questions == null ? List.of() : List.copyOf(questions);
+    }
+
+    public Passage(String id, String text, String gloss, String document, String citationName, String area,
+                   List<String> sectionPath, String ref, Party party, String term, List<String> questions) {
+        this(id, text, gloss, document, citationName, area, sectionPath, ref, party, term, questions, null);
+    }
+
+    public Passage inheriting(Inherited what) {
+        return new Passage(id, text, gloss, document, citationName, area, sectionPath, ref, party, term, questions, what);
+    }
+
+    /** The gloss search reads: our own, else the inherited one. */
+    public String searchGloss() {
+        return !gloss.isEmpty() || inherited == null ? gloss : inherited.gloss();
+    }
+
+    /** The questions search reads: our own and the inherited ones. */
+    public List<String> searchQuestions() {
+        if (inherited == null || inherited.questions().isEmpty()) return questions;
+        List<String> all = new java.util.ArrayList<>(questions);
+        all.addAll(inherited.questions());
+        return all;
     }
 
     public String section() { return String.join(" › ", sectionPath); }

@@ -28,19 +28,27 @@ public final class Retriever {
      * fusion and separate wording/gloss/question fields were measured too and did worse.
      */
     public record Tuning(double lexicalWeight, double semanticWeight, double areaBoost, int depth,
-                         float bodyBoost, float sectionBoost, float termBoost, double definitionPenalty) {
-        public static final Tuning DEFAULT = new Tuning(0.3, 0.7, 0.15, 100, 1.0f, 0.3f, 2.0f, 0.1);
+                         float bodyBoost, float sectionBoost, float termBoost, double definitionPenalty,
+                         int hops, double hopDistance) {
+        public static final Tuning DEFAULT = new Tuning(Double.parseDouble(System.getProperty("compactbot.lexical", "0.3")), 1 - Double.parseDouble(System.getProperty("compactbot.lexical", "0.3")), 0.15, 100, 1.0f, 0.3f, 2.0f, 0.1,
+                Integer.getInteger("compactbot.hops", 5), Double.parseDouble(System.getProperty("compactbot.hop-distance", "0.5")));
+
+        public Tuning(double lexicalWeight, double semanticWeight, double areaBoost, int depth,
+                      float bodyBoost, float sectionBoost, float termBoost, double definitionPenalty) {
+            this(lexicalWeight, semanticWeight, areaBoost, depth, bodyBoost, sectionBoost, termBoost, definitionPenalty,
+                    DEFAULT.hops(), DEFAULT.hopDistance());
+        }
 
         public Tuning withLexicalWeight(double w) {
-            return new Tuning(w, 1 - w, areaBoost, depth, bodyBoost, sectionBoost, termBoost, definitionPenalty);
+            return new Tuning(w, 1 - w, areaBoost, depth, bodyBoost, sectionBoost, termBoost, definitionPenalty, hops, hopDistance);
         }
 
         public Tuning withAreaBoost(double b) {
-            return new Tuning(lexicalWeight, semanticWeight, b, depth, bodyBoost, sectionBoost, termBoost, definitionPenalty);
+            return new Tuning(lexicalWeight, semanticWeight, b, depth, bodyBoost, sectionBoost, termBoost, definitionPenalty, hops, hopDistance);
         }
 
         public Tuning withDefinitionPenalty(double p) {
-            return new Tuning(lexicalWeight, semanticWeight, areaBoost, depth, bodyBoost, sectionBoost, termBoost, p);
+            return new Tuning(lexicalWeight, semanticWeight, areaBoost, depth, bodyBoost, sectionBoost, termBoost, p, hops, hopDistance);
         }
     }
 
@@ -73,7 +81,7 @@ public final class Retriever {
                         .add(lexical, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
                 try {
                     for (ScoreDoc sd : index.searcher().search(q, tuning.depth()).scoreDocs) {
-                        found.put(sd.doc, new double[] {sd.score, Double.NaN, 0});
+                        found.put(sd.doc, new double[] {sd.score, Double.NaN, 0, Double.NaN});
                         maxBm25 = Math.max(maxBm25, sd.score);
                     }
                 } catch (IndexSearcher.TooManyClauses e) {
@@ -87,20 +95,23 @@ public final class Retriever {
                 for (ScoreDoc sd : index.searcher().search(knn, k).scoreDocs) {
                     int target = index.passageDoc(sd.doc);
                     if (target < 0) continue;
-                    double[] s = found.computeIfAbsent(target, d -> new double[] {0, Double.NaN, 0});
+                    double[] s = found.computeIfAbsent(target, d -> new double[] {0, Double.NaN, 0, Double.NaN});
                     double cos = sd.score * 2 - 1;
                     s[1] = Double.isNaN(s[1]) ? cos : Math.max(s[1], cos);
                     if (field.equals(KnowledgeIndex.F_QUESTION_VECTOR)) s[2] = Math.max(s[2], cos);
+                    else s[3] = Double.isNaN(s[3]) ? cos : Math.max(s[3], cos);
                 }
             }
+            if (tuning.hops() > 0) hop(qv, filter, found);
             List<ScoredPassage> out = new ArrayList<>(found.size());
             boolean meaningAsked = QuestionKinds.asksForMeaning(question);
             for (var e : found.entrySet()) {
                 double[] s = e.getValue();
-                if (Double.isNaN(s[1])) {
-                    s[1] = Math.max(index.cosine(e.getKey(), qv, KnowledgeIndex.F_VECTOR),
+                if (Double.isNaN(s[3])) {
+                    s[3] = Math.max(index.cosine(e.getKey(), qv, KnowledgeIndex.F_VECTOR),
                             index.cosine(e.getKey(), qv, KnowledgeIndex.F_GLOSS_VECTOR));
                 }
+                if (Double.isNaN(s[1])) s[1] = s[3];
                 Passage p = index.passage(e.getKey());
                 double lex = maxBm25 > 0 ? s[0] / maxBm25 : 0;
                 double sem = semanticScale(s[1]);
@@ -108,7 +119,7 @@ public final class Retriever {
                 if (preferArea != null && preferArea.equals(p.area())) score += tuning.areaBoost();
                 // a glossary entry says what a word means, not what anyone undertakes: it leads only when a meaning is asked
                 if (!p.term().isEmpty() && !meaningAsked) score -= tuning.definitionPenalty();
-                out.add(new ScoredPassage(p, score, s[0], s[1], s[2]));
+                out.add(new ScoredPassage(p, score, s[0], s[1], s[2], s[3]));
             }
             out.sort((a, b) -> Double.compare(b.score(), a.score()));
             double offTopic = 0;
@@ -117,6 +128,35 @@ public final class Retriever {
             return new Retrieval(out.size() > limit ? List.copyOf(out.subList(0, limit)) : out, offTopic);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Borrowing what the annotated Compacts know, at question time: the question is matched against every
+     * Compact's example questions; the passages they ask for lead to passages nobody annotated that say the
+     * same (close in wording). Such a passage scores as if asked for, less the distance between the two
+     * wordings. Annotated passages keep their own evidence.
+     */
+    private void hop(float[] qv, Query filter, Map<Integer, double[]> found) throws IOException {
+        Map<Integer, Double> via = new HashMap<>(); // annotated passage doc -> how close the question came to its questions
+        for (ScoreDoc sd : index.searcher().search(new KnnFloatVectorQuery(KnowledgeIndex.F_QUESTION_VECTOR, qv, 40), 40).scoreDocs) {
+            int target = index.passageDoc(sd.doc);
+            if (target >= 0) via.merge(target, sd.score * 2 - 1.0, Math::max);
+        }
+        List<Map.Entry<Integer, Double>> best = via.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(tuning.hops()).toList();
+        for (var a : best) {
+            float[] v = index.vector(a.getKey(), KnowledgeIndex.F_WORDING_VECTOR);
+            if (v == null) continue;
+            for (ScoreDoc sd : index.searcher().search(new KnnFloatVectorQuery(KnowledgeIndex.F_WORDING_VECTOR, v, 10, filter), 10).scoreDocs) {
+                int target = index.passageDoc(sd.doc);
+                if (target < 0 || target == a.getKey() || KnowledgeTransfer.annotated(index.passage(target))) continue;
+                double close = sd.score * 2 - 1;
+                double score = a.getValue() - tuning.hopDistance() * (1 - close);
+                double[] s = found.computeIfAbsent(target, d -> new double[] {0, Double.NaN, 0, Double.NaN});
+                s[1] = Double.isNaN(s[1]) ? score : Math.max(s[1], score);
+                s[2] = Math.max(s[2], score);
+            }
         }
     }
 

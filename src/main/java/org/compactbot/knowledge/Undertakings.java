@@ -27,6 +27,11 @@ public final class Undertakings {
         return PROMISE.matcher(lower).find();
     }
 
+    /** Whether the words make a promise ("give", "consult", "will", "ensure" ...). */
+    static boolean promises(String text) {
+        return PROMISE.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
     /** "Funding and Commissioning; Volunteering; Consultation and Engagement; ...": names, not a promise. */
     static boolean looksLikeAListOfNames(String text) {
         String[] parts = text.split("[;•\\n]|,\\s+(?=[A-Z])");
