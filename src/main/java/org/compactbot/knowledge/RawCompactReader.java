@@ -66,7 +66,7 @@ public final class RawCompactReader {
     public Reading read(String text, String fileName) {
         String normalised = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00a0', ' ').replace("\uFEFF", "");
         List<String> lines = new ArrayList<>(List.of(normalised.split("\n", -1)));
-        for (int i = 0; i < lines.size(); i++) lines.set(i, lines.get(i).replace('\t', '\t').stripTrailing());
+        for (int i = 0; i < lines.size(); i++) lines.set(i, lines.get(i).stripTrailing());
         List<Skipped> skipped = new ArrayList<>();
         boolean[] drop = new boolean[lines.size()];
         dropFurniture(lines, drop, skipped);
@@ -173,31 +173,9 @@ public final class RawCompactReader {
             String line = PassageText.plain(lines.get(i));
             if (line.length() > 160 || !(EMAIL.matcher(line).find() || PHONE.matcher(line).find())) continue;
             if (line.length() > 100 && line.endsWith(".") && line.split("\\s+").length > 14) continue; // a sentence that mentions a number
-            int start = i;
-            for (int j = i - 1, blanks = 0; j >= 0 && i - j <= 10; j--) {
-                if (drop[j]) continue;
-                String l = PassageText.plain(lines.get(j));
-                if (l.isEmpty()) {
-                    if (++blanks > 1) break;
-                    continue;
-                }
-                blanks = 0;
-                if (!contactLine(l)) break;
-                start = j;
-            }
-            int end = i;
-            for (int j = i + 1, blanks = 0; j < lines.size() && j - end <= 3; j++) {
-                if (drop[j]) continue;
-                String l = PassageText.plain(lines.get(j));
-                if (l.isEmpty()) {
-                    if (++blanks > 1) break;
-                    continue;
-                }
-                blanks = 0;
-                if (!contactLine(l) || !(EMAIL.matcher(l).find() || PHONE.matcher(l).find() || WEB.matcher(l).find()
-                        || POSTCODE.matcher(l).find() || l.matches("(?i)^(fax|text|minicom|textphone|mobile)\\b.*"))) break;
-                end = j;
-            }
+            int start = reach(lines, drop, i, -1, 10, false, RawCompactReader::contactLine);
+            int end = reach(lines, drop, i, +1, 3, true, l -> contactLine(l) && (EMAIL.matcher(l).find() || PHONE.matcher(l).find()
+                    || WEB.matcher(l).find() || POSTCODE.matcher(l).find() || l.matches("(?i)^(fax|text|minicom|textphone|mobile)\\b.*")));
             // a heading or lead-in just above ("Contact us", "For more information please contact:") goes too
             for (int j = start - 1; j >= 0 && start - j <= 3; j--) {
                 if (drop[j]) continue;
@@ -219,6 +197,28 @@ public final class RawCompactReader {
         }
         String joined = String.join("; ", blocks);
         return joined.length() > 900 ? joined.substring(0, joined.lastIndexOf(' ', 900)) + " …" : joined;
+    }
+
+    /**
+     * How far a contact block reaches from line {@code i} in one direction ({@code step} -1 or +1): over kept lines
+     * that {@code belongs} accepts, across single blank lines, at most {@code limit} lines from {@code i} (or, when
+     * {@code fromEdge}, from the last line taken).
+     */
+    private static int reach(List<String> lines, boolean[] drop, int i, int step, int limit, boolean fromEdge,
+                             java.util.function.Predicate<String> belongs) {
+        int edge = i;
+        for (int j = i + step, blanks = 0; j >= 0 && j < lines.size() && Math.abs(j - (fromEdge ? edge : i)) <= limit; j += step) {
+            if (drop[j]) continue;
+            String l = PassageText.plain(lines.get(j));
+            if (l.isEmpty()) {
+                if (++blanks > 1) break;
+                continue;
+            }
+            blanks = 0;
+            if (!belongs.test(l)) break;
+            edge = j;
+        }
+        return edge;
     }
 
     /** A line that can belong to a contact block: short, not a sentence, not a list item or heading marker. */
