@@ -9,6 +9,7 @@ import org.compactbot.cli.CasesCommand;
 import org.compactbot.cli.ChatCommand;
 
 import org.compactbot.cli.IndexCommand;
+import org.compactbot.cli.KnowledgeCommand;
 import org.compactbot.cli.MailCommand;
 import org.compactbot.cli.ServeCommand;
 import org.compactbot.config.AppConfig;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 /** compact-bot: answers questions about local Compacts and guides Compact challenges. */
 @Command(name = "compact-bot", mixinStandardHelpOptions = true, version = "compact-bot 0.1.0",
         description = "Answers questions about local Compacts and helps raise Compact challenges.",
-        subcommands = {ServeCommand.class, AskCommand.class, ChatCommand.class, IndexCommand.class, CasesCommand.class, BenchCommand.class, MailCommand.class, BackupCommand.class})
+        subcommands = {ServeCommand.class, AskCommand.class, ChatCommand.class, IndexCommand.class, KnowledgeCommand.class, CasesCommand.class, BenchCommand.class, MailCommand.class, BackupCommand.class})
 public final class Main implements Runnable {
     public static final Path DEFAULT_CONFIG = Path.of("config/compact-bot.yml");
 

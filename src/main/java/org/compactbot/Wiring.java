@@ -30,6 +30,8 @@ import org.compactbot.store.Database;
 import org.compactbot.store.Leadership;
 import org.compactbot.store.SqlConversationStore;
 import org.compactbot.knowledge.AnswerService;
+import org.compactbot.knowledge.KnowledgeGaps;
+import org.compactbot.store.SqlKnowledgeGaps;
 import org.compactbot.knowledge.BgeEmbedder;
 import org.compactbot.knowledge.CorpusLoader;
 import org.compactbot.knowledge.Embedder;
@@ -53,6 +55,7 @@ public final class Wiring implements AutoCloseable {
     private Embedder embedder;
     private KnowledgeIndex index;
     private AnswerService answers;
+    private KnowledgeGaps gaps;
     private Database database;
     private Leadership leadership;
     private ConversationEngine conversations;
@@ -106,13 +109,25 @@ public final class Wiring implements AutoCloseable {
         return index;
     }
 
+    /** Answers for people in the channels: what they asked and the bot could not answer well joins the knowledge gaps. */
     public synchronized AnswerService answers() throws IOException {
         if (answers == null) {
             KnowledgeIndex idx = knowledgeIndex();
             answers = new AnswerService(idx, new Retriever(idx, embedder(), Retriever.Tuning.DEFAULT),
-                    AnswerService.Abstention.DEFAULT);
+                    AnswerService.Abstention.DEFAULT, knowledgeGaps());
         }
         return answers;
+    }
+
+    /** Answers for an operator's own trials (`ask`, `bench`): they do not count as knowledge gaps. */
+    public synchronized AnswerService answersWithoutGaps() throws IOException {
+        KnowledgeIndex idx = knowledgeIndex();
+        return new AnswerService(idx, new Retriever(idx, embedder(), Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
+    }
+
+    public synchronized KnowledgeGaps knowledgeGaps() throws IOException {
+        if (gaps == null) gaps = new SqlKnowledgeGaps(database(), clock);
+        return gaps;
     }
 
     /** The SQLite file data/compact-bot.db, or the database store.url names (PostgreSQL for several instances). */

@@ -42,7 +42,7 @@ public final class AskCommand implements Callable<Integer> {
             return 2;
         }
         try (Wiring wiring = new Wiring(main.config(), System.err)) {
-            AnswerService answers = wiring.answers();
+            AnswerService answers = wiring.answersWithoutGaps();
             if (area != null && answers.areaDetector().resolve(area).isEmpty()) {
                 err.println("error: unknown area '" + area + "'. Known areas: " + String.join(", ", answers.knownAreas()));
                 return 2;

@@ -1,5 +1,6 @@
 package org.compactbot.knowledge;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,11 +54,17 @@ public final class AnswerService {
         }
     };
     private final KnowledgeIndex index;
+    private final KnowledgeGaps gaps;
     private final Retriever retriever;
     private final AreaDetector areas;
     private final Abstention abstention;
 
     public AnswerService(KnowledgeIndex index, Retriever retriever, Abstention abstention) {
+        this(index, retriever, abstention, KnowledgeGaps.NONE);
+    }
+
+    public AnswerService(KnowledgeIndex index, Retriever retriever, Abstention abstention, KnowledgeGaps gaps) {
+        this.gaps = gaps;
         this.index = index;
         this.retriever = retriever;
         this.areas = new AreaDetector(index.areas());
@@ -82,20 +89,83 @@ public final class AnswerService {
                     "Unknown area '" + area.strip() + "'. Known areas: " + String.join(", ", areas.areas()) + "."));
         }
         String prefer = only != null ? only : areas.detect(q).orElse(null);
-        Retriever.Retrieval r = retriever.search(areas.withoutAreaNames(q), only, prefer, Math.max(1, top));
-        if (SIGNALS) {
-            ScoredPassage b = r.passages().isEmpty() ? null : r.passages().get(0);
-            double wording = r.passages().stream().mapToDouble(ScoredPassage::wording).max().orElse(0);
-            double asked = r.passages().stream().mapToDouble(ScoredPassage::askedLike).max().orElse(0);
-            double sem = r.passages().stream().mapToDouble(ScoredPassage::semantic).max().orElse(0);
-            System.err.printf(java.util.Locale.ROOT, "SIGNALS {\"top\":%s,\"semantic\":%.4f,\"wording\":%.4f,\"asked\":%.4f,\"offtopic\":%.4f,\"lexical\":%.3f,\"top_annotated\":%b,\"top_inherited\":%b}%n",
-                    SIGNAL_JSON.apply(r.passages().stream().limit(5).map(sp -> sp.passage().text()).toList()), sem, wording, asked, r.offTopicSimilarity(), b == null ? 0 : b.lexical(),
-                    b != null && KnowledgeTransfer.annotated(b.passage()), b != null && b.passage().inherited() != null);
+        if (ContactQuestion.asks(q)) {
+            List<ScoredPassage> contacts = contacts(prefer);
+            if (!contacts.isEmpty()) {
+                return new Answer(question.strip(), true, prefer, contacts.subList(0, Math.min(contacts.size(), Math.max(top, 1))),
+                        false, contactFor(prefer), List.of(), 1.0, true);
+            }
         }
+        int wanted = Math.max(1, top);
+        Retriever.Retrieval r = retriever.search(areas.withoutAreaNames(q), only, prefer, Math.max(wanted, 8));
+        if (SIGNALS) printSignals(r);
         List<ScoredPassage> found = r.passages();
+        double confidence = abstention.confidence(r);
         boolean answered = !found.isEmpty() && (NEVER_ABSTAIN || abstention.answers(r));
-        return new Answer(question.strip(), answered, prefer, answered ? found : List.of(),
-                GrievanceSignal.in(q), contactFor(prefer));
+        if (!answered || confidence < abstention.sure()) {
+            gaps.record(new KnowledgeGaps.Gap(GapText.of(q), prefer, !answered, Math.round(confidence * 1000) / 1000.0));
+        }
+        return new Answer(question.strip(), answered, prefer, answered ? found.subList(0, Math.min(wanted, found.size())) : List.of(),
+                GrievanceSignal.in(q), contactFor(prefer), answered ? sameElsewhere(found) : List.of(), confidence, false);
+    }
+
+    /**
+     * Passages of other Compacts that say what the best one says: ranked close to it and close to its wording
+     * (the same test that lets a plain passage inherit an annotated one's glosses), at most two.
+     */
+    private List<ScoredPassage> sameElsewhere(List<ScoredPassage> found) {
+        ScoredPassage best = found.get(0);
+        List<ScoredPassage> out = new ArrayList<>();
+        java.util.Set<String> docs = new java.util.HashSet<>();
+        docs.add(best.passage().document());
+        for (ScoredPassage s : found.subList(1, found.size())) {
+            if (out.size() == 2 || s.score() < best.score() * SAME_SCORE_RATIO) break;
+            if (s.passage().area().equals(best.passage().area()) || !docs.add(s.passage().document())) continue;
+            if (index.wordingSimilarity(best.passage().id(), s.passage().id()) >= KnowledgeTransfer.SAME_MEANING) out.add(s);
+        }
+        return out;
+    }
+
+    /** How close (relative to the best) another Compact's passage must rank to be shown as saying the same. */
+    private static final double SAME_SCORE_RATIO = 0.8;
+
+    /**
+     * The contact block of the area (or, with no area, of each area, one each), as passages a channel shows
+     * like any other, cited to the document it came from.
+     */
+    private List<ScoredPassage> contacts(String area) {
+        List<ScoredPassage> out = new ArrayList<>();
+        for (String a : area != null ? List.of(area) : areas.areas()) {
+            contactDocument(a).ifPresent(d -> out.add(new ScoredPassage(new Passage(
+                    MarkdownCompactParser.stripExtension(d.file()) + "#contact", cut(d.contact()), "", d.title(), d.citationName(),
+                    d.area(), List.of("Contact"), null, Party.NONE, "", List.of()), 1.0, 0, 1.0, 0, 1.0)));
+        }
+        return out;
+    }
+
+    private static String cut(String s) {
+        if (s.length() <= Passage.MAX_TEXT) return s;
+        int cut = s.lastIndexOf(' ', Passage.MAX_TEXT - 2);
+        return s.substring(0, cut > 0 ? cut : Passage.MAX_TEXT - 2) + " …";
+    }
+
+    /** The area's document whose contact gives a way to reach someone (an email address or phone number), else any. */
+    private Optional<KnowledgeIndex.DocumentInfo> contactDocument(String area) {
+        List<KnowledgeIndex.DocumentInfo> withContact = index.documents().stream()
+                .filter(d -> area.equals(d.area()) && d.contact() != null && !d.contact().isBlank()).toList();
+        return withContact.stream()
+                .filter(d -> RawCompactReader.EMAIL.matcher(d.contact()).find() || RawCompactReader.PHONE.matcher(d.contact()).find())
+                .findFirst().or(() -> withContact.stream().findFirst());
+    }
+
+    private static void printSignals(Retriever.Retrieval r) {
+        ScoredPassage b = r.passages().isEmpty() ? null : r.passages().get(0);
+        double wording = r.passages().stream().mapToDouble(ScoredPassage::wording).max().orElse(0);
+        double asked = r.passages().stream().mapToDouble(ScoredPassage::askedLike).max().orElse(0);
+        double sem = r.passages().stream().mapToDouble(ScoredPassage::semantic).max().orElse(0);
+        System.err.printf(java.util.Locale.ROOT, "SIGNALS {\"top\":%s,\"semantic\":%.4f,\"wording\":%.4f,\"asked\":%.4f,\"offtopic\":%.4f,\"lexical\":%.3f}%n",
+                SIGNAL_JSON.apply(r.passages().stream().limit(5).map(sp -> sp.passage().text()).toList()), sem, wording, asked,
+                r.offTopicSimilarity(), b == null ? 0 : b.lexical());
     }
 
     /** The passages closest to a description (e.g. what happened), in the area, whether or not they answer it. */
@@ -107,14 +177,10 @@ public final class AnswerService {
                 .filter(sp -> Undertakings.isUndertaking(sp.passage())).limit(top).toList();
     }
 
-    /** The contact the area's texts give (the first document that has one), or any contact when no area. */
+    /** The contact the area's texts give, or "" with no area: one area's contact is never everyone's. */
     public String contactFor(String area) {
-        Optional<String> c = index.documents().stream()
-                .filter(d -> area == null || area.equals(d.area()))
-                .map(KnowledgeIndex.DocumentInfo::contact)
-                .filter(s -> s != null && !s.isBlank())
-                .findFirst();
-        return c.orElse("");
+        if (area == null) return "";
+        return contactDocument(area).map(KnowledgeIndex.DocumentInfo::contact).orElse("");
     }
 
     public List<String> knownAreas() {

@@ -42,6 +42,7 @@ public final class CorpusLoader {
         Map<String, String> problems = new LinkedHashMap<>();
         String thesaurus = "";
         List<String> offTopic = new ArrayList<>();
+        Map<String, String> questionFiles = new LinkedHashMap<>(); // document stem -> side file with example questions
         for (Path f : files) {
             String rel = dir.relativize(f).toString().replace('\\', '/');
             try {
@@ -51,6 +52,10 @@ public final class CorpusLoader {
                 digest.update(bytes);
                 if (rel.equals(THESAURUS)) {
                     thesaurus = decodeText(bytes);
+                    continue;
+                }
+                if (rel.endsWith(ExampleQuestions.SUFFIX)) {
+                    questionFiles.put(rel.substring(0, rel.length() - ExampleQuestions.SUFFIX.length()), decodeText(bytes));
                     continue;
                 }
                 if (rel.equals(OFF_TOPIC)) {
@@ -64,6 +69,21 @@ public final class CorpusLoader {
                 problems.put(rel, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
         }
+        for (int i = 0; i < docs.size(); i++) {
+            CompactDocument d = docs.get(i);
+            String stem = d.file().contains(".") ? d.file().substring(0, d.file().lastIndexOf('.')) : d.file();
+            String side = questionFiles.remove(stem);
+            if (side == null) continue;
+            ExampleQuestions.Applied applied = ExampleQuestions.apply(side, d.passages());
+            docs.set(i, new CompactDocument(d.file(), d.title(), d.citationName(), d.area(), d.kind(), d.source(), d.date(), d.contact(),
+                    applied.passages()));
+            if (!applied.unmatched().isEmpty()) {
+                problems.put(stem + ExampleQuestions.SUFFIX, "no passage of " + d.file() + " matches " + applied.unmatched().stream()
+                        .map(u -> "\"" + u + "\"").collect(java.util.stream.Collectors.joining(", "))
+                        + " (name a passage by its ref, such as 4.3, or by words of its text in quotes); the other questions were added");
+            }
+        }
+        questionFiles.keySet().forEach(stem -> problems.put(stem + ExampleQuestions.SUFFIX, "no document " + stem + ".* next to it"));
         return new Corpus(docs, thesaurus, offTopic, HexFormat.of().formatHex(digest.digest()), problems);
     }
 

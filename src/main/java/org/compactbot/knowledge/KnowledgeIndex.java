@@ -52,6 +52,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     private final List<Passage> passages;
     private final Passage[] byDoc;
     private final int[] targetDoc;
+    private final Map<String, Integer> docOfId = new HashMap<>();
     private final List<DocumentInfo> documents;
     private final CompactAnalyzers analyzers;
     private final boolean rebuilt;
@@ -70,6 +71,7 @@ public final class KnowledgeIndex implements AutoCloseable {
         this.byDoc = new Passage[reader.maxDoc()];
         this.targetDoc = new int[reader.maxDoc()];
         this.passages = readPassages(reader, byDoc, targetDoc);
+        for (int d = 0; d < byDoc.length; d++) if (byDoc[d] != null) docOfId.put(byDoc[d].id(), d);
     }
 
     /**
@@ -270,6 +272,17 @@ public final class KnowledgeIndex implements AutoCloseable {
 
     public List<String> areas() {
         return documents.stream().map(DocumentInfo::area).distinct().sorted().toList();
+    }
+
+    /** Cosine between two passages' wording (0 when either is unknown). */
+    public double wordingSimilarity(String idA, String idB) {
+        Integer a = docOfId.get(idA), b = docOfId.get(idB);
+        if (a == null || b == null) return 0;
+        float[] va = vector(a, F_WORDING_VECTOR), vb = vector(b, F_WORDING_VECTOR);
+        if (va == null || vb == null) return 0;
+        double dot = 0;
+        for (int k = 0; k < va.length; k++) dot += va[k] * vb[k];
+        return dot;
     }
 
     /** The stored vector of a document's field, or null. */

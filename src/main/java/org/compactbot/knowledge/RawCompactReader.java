@@ -71,7 +71,9 @@ public final class RawCompactReader {
         boolean[] drop = new boolean[lines.size()];
         dropFurniture(lines, drop, skipped);
         String contact = findContacts(lines, drop, skipped);
-        List<Block> blocks = new Assembler(lines, drop).run();
+        java.util.Set<Integer> furniture = new java.util.HashSet<>();
+        for (Skipped k : skipped) if (k.reason().equals("page number") || k.reason().startsWith("running header")) furniture.add(k.line() - 1);
+        List<Block> blocks = new Assembler(lines, drop, furniture).run();
         String title = titleOf(blocks, fileName);
         skipped.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return new Reading(render(blocks), title, contact, skipped);
@@ -186,13 +188,22 @@ public final class RawCompactReader {
                 }
                 break;
             }
-            List<String> parts = new ArrayList<>();
+            StringBuilder block = new StringBuilder();
+            int lastLine = start;
             for (int j = start; j <= end; j++) {
                 if (drop[j] || lines.get(j).isBlank()) continue;
-                parts.add(PassageText.plain(lines.get(j)));
+                String part = PassageText.plain(lines.get(j));
+                if (block.length() > 0) {
+                    // lines of an address are listed; a sentence wrapped over lines is joined as it reads
+                    String prev = PassageText.plain(lines.get(lastLine));
+                    boolean wrapped = (prev.length() > 60 || Character.isLowerCase(part.charAt(0))) && !endsSentence(prev) && !prev.endsWith(",");
+                    block.append(wrapped || block.charAt(block.length() - 1) == ',' ? " " : ", ");
+                }
+                block.append(part);
+                lastLine = j;
                 skip(j, lines.get(j), "contact block", drop, skipped);
             }
-            if (!parts.isEmpty()) blocks.add(String.join(", ", parts));
+            if (block.length() > 0) blocks.add(block.toString());
             last = end;
         }
         String joined = String.join("; ", blocks);
@@ -244,9 +255,12 @@ public final class RawCompactReader {
         int glossaryLevel;
         boolean blankBefore = true;
 
-        Assembler(List<String> lines, boolean[] drop) {
+        final java.util.Set<Integer> furniture;
+
+        Assembler(List<String> lines, boolean[] drop, java.util.Set<Integer> furniture) {
             this.lines = lines;
             this.drop = drop;
+            this.furniture = furniture;
             for (int i = 0; i < lines.size(); i++) {
                 Matcher h = MD_HEADING.matcher(lines.get(i));
                 if (!drop[i] && h.matches() && h.group(1).length() > 1) deepestExplicit = Math.max(deepestExplicit, h.group(1).length());
@@ -254,13 +268,20 @@ public final class RawCompactReader {
         }
 
         List<Block> run() {
+            boolean pageTurned = false; // page furniture dropped since the last line: a paragraph may carry on over it
             for (int i = 0; i < lines.size(); i++) {
-                if (drop[i]) continue;
+                if (drop[i]) {
+                    pageTurned |= furniture.contains(i);
+                    continue;
+                }
                 String raw = lines.get(i).replace("\f", "");
                 if (raw.isBlank()) {
                     blankBefore = true;
                     continue;
                 }
+                if (pageTurned && !blocks.isEmpty() && !(blocks.get(blocks.size() - 1) instanceof Heading)
+                        && !endsSentence(textOf(blocks.get(blocks.size() - 1)))) blankBefore = false;
+                pageTurned = false;
                 line(i, raw);
                 blankBefore = false;
             }
@@ -273,6 +294,7 @@ public final class RawCompactReader {
             Matcher md = MD_HEADING.matcher(line);
             if (md.matches()) {
                 lastExplicit = md.group(1).length();
+                explicitNow = true;
                 heading(lastExplicit, PassageText.plain(md.group(2)));
                 beforeParty = lastExplicit;
                 return;
@@ -423,6 +445,9 @@ public final class RawCompactReader {
             if (isCaps(plain) && words <= 14) return Style.CAPS;
             if (plain.endsWith(".") && !plain.endsWith("etc.")) return null;
             if (words > 12 || !Character.isUpperCase(firstLetter(plain))) return null;
+            // a long line running straight into the next is wrapped prose, not a heading
+            if (plain.length() > 50 && !blankAfter(i) && next != null && !BULLET.matcher(next).matches()
+                    && !NUMBERED.matcher(next).matches() && !ORDERED.matcher(next).matches()) return null;
             if (!titleCase(plain) && !plain.endsWith("?") && words > 4) return null;
             return Style.TITLE;
         }
@@ -437,8 +462,12 @@ public final class RawCompactReader {
                 seen++;
                 String l = lines.get(j).strip();
                 if (l.startsWith(n + ".") && l.matches("^" + Pattern.quote(n) + "\\.\\d.*")) return true;
-                if (l.matches("^" + (Integer.parseInt(n) + 1) + "[.)]\\s.*")) return false;
+                if (l.matches("^" + (Integer.parseInt(n) + 1) + "[.)]\\s.*")) break;
             }
+            // the next number after a numbered heading ("4. Volunteers" then "5. Fairness and equality"), outside a list
+            Block last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+            boolean inList = last instanceof Item it && it.marker().equals((Integer.parseInt(n) - 1) + ".");
+            if (lastHeadingNumber == Integer.parseInt(n) - 1 && !inList && plain.split("\\s+").length <= 10 && !plain.endsWith(".")) return true;
             // a short capitalised line with no full stop, standing alone, reads as a heading too
             return plain.split("\\s+").length <= 8 && titleCase(plain) && !plain.endsWith(".") && nextIsProse(i);
         }
@@ -493,8 +522,19 @@ public final class RawCompactReader {
 
         boolean partOpen;
 
+        boolean explicitNow;
+        int lastHeadingNumber = -1;         // N of the last heading reading "N. ..."
+        int numberedExplicitLevel = 0;      // level of the Markdown headings that read "N. ..."
+
         void heading(int level, String text) {
             if (text.isBlank()) return;
+            Matcher num = Pattern.compile("^(\\d{1,2})[.)]\\s").matcher(text);
+            if (num.find()) {
+                lastHeadingNumber = Integer.parseInt(num.group(1));
+                if (level == lastExplicit && level > 0 && explicitNow) numberedExplicitLevel = level;
+                else if (numberedExplicitLevel > 0) level = numberedExplicitLevel; // "**4. Volunteers**" beside "## 3. Consultation"
+            }
+            explicitNow = false;
             pendingDefinition = false;
             if (glossary && level <= glossaryLevel) glossary = false;
             if (GLOSSARY_HEADING.matcher(text).find()) {
@@ -504,6 +544,10 @@ public final class RawCompactReader {
             current = level;
             blocks.add(new Heading(level, text));
         }
+    }
+
+    private static boolean endsSentence(String s) {
+        return !s.isEmpty() && ".!?:;”\"".indexOf(s.charAt(s.length() - 1)) >= 0;
     }
 
     private static char firstLetter(String s) {

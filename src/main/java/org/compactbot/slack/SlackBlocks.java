@@ -196,7 +196,7 @@ public final class SlackBlocks {
         }
         List<LayoutBlock> blocks = new ArrayList<>(quote(shown.best(), ""));
         if (!shown.alsoIn().isEmpty()) {
-            blocks.add(section(s -> s.text(markdownText("*" + OTHER_COMPACTS + "*"))));
+            blocks.add(section(s -> s.text(markdownText("*" + shown.alsoHeading() + "*"))));
             for (AnswerFormatter.Quote q : shown.alsoIn()) blocks.addAll(quote(q, ""));
         }
         if (!shown.offer().isEmpty()) {

@@ -174,7 +174,19 @@ final class Migrations {
             // 7: a conversation's version, so that two instances never save over each other's turn
             sql("ALTER TABLE conversations ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"),
             // 8: the replies sent to one address lately (the hourly cap on answering mail)
-            sql("CREATE INDEX emails_by_recipient ON emails(recipient, created_at);"));
+            sql("CREATE INDEX emails_by_recipient ON emails(recipient, created_at);"),
+            // 9: questions the bot declined or was unsure of, for the operator (knowledge gaps): words only
+            sql("""
+                    CREATE TABLE knowledge_gaps (
+                      question_key TEXT NOT NULL,
+                      area TEXT NOT NULL,
+                      question TEXT NOT NULL,
+                      times INTEGER NOT NULL,
+                      declined INTEGER NOT NULL,
+                      first_asked TEXT NOT NULL,
+                      last_asked TEXT NOT NULL,
+                      PRIMARY KEY (question_key, area));
+                    """));
 
     /** SQL text in the shared subset, {@code {id}} and {@code {blob}} filled in for the engine; split into statements. */
     static Migration sql(String text) {
