@@ -66,7 +66,8 @@ public final class TextExtractor {
         StringBuilder out = new StringBuilder();
         Element body = Jsoup.parse(xhtml).body();
         for (Element e : body.select("h1, h2, h3, h4, h5, h6, p, li, td, th")) {
-            if (!e.select("p, li, h1, h2, h3, h4, h5, h6").isEmpty() && !e.tagName().matches("h[1-6]")) continue; // the inner one counts
+            // a table cell or list item holding paragraphs: the inner ones count (select includes the element itself)
+            if (!e.tagName().matches("h[1-6]") && e.select("p, li, h1, h2, h3, h4, h5, h6").stream().anyMatch(x -> x != e)) continue;
             String text = e.text().replace('\u00a0', ' ').strip();
             if (text.isEmpty()) continue;
             String tag = e.tagName();
@@ -156,11 +157,12 @@ public final class TextExtractor {
         for (PdfLine l : lines) if (heading(l, body)) headingSizes.add(Math.round(l.size() * 2) / 2f);
         List<Float> ranked = new ArrayList<>(headingSizes);
         StringBuilder out = new StringBuilder();
-        for (PdfLine l : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            PdfLine l = lines.get(i);
             if (l.text().equals("\f")) {
                 out.append("\f\n");
             } else if (l.text().isEmpty()) {
-                out.append('\n');
+                if (!continues(lines, i)) out.append('\n');
             } else if (heading(l, body)) {
                 int level = Math.min(6, 1 + ranked.indexOf(Math.round(l.size() * 2) / 2f));
                 out.append('\n').append("#".repeat(level)).append(' ').append(l.text()).append("\n\n");
@@ -168,10 +170,25 @@ public final class TextExtractor {
                 out.append('\n').append("**").append(l.text()).append("**\n\n");
             } else {
                 out.append(l.text()).append('\n');
-                if (l.paragraphEnd()) out.append('\n');
+                if (l.paragraphEnd() && !continues(lines, i)) out.append('\n');
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether the sentence goes on past a gap PDFBox took for a paragraph end (wide line spacing): the text before
+     * does not end a sentence and the next line, at the same size, starts in lower case.
+     */
+    private static boolean continues(List<PdfLine> lines, int i) {
+        int before = i;
+        while (before >= 0 && lines.get(before).text().isEmpty()) before--;
+        int after = i + 1;
+        while (after < lines.size() && lines.get(after).text().isEmpty()) after++;
+        if (before < 0 || after >= lines.size()) return false;
+        PdfLine b = lines.get(before), a = lines.get(after);
+        if (b.text().equals("\f") || a.text().equals("\f") || Math.abs(a.size() - b.size()) > 0.5f) return false;
+        return !b.text().matches(".*[.:;!?]$") && Character.isLowerCase(a.text().codePointAt(0));
     }
 
     private static boolean heading(PdfLine l, float body) {

@@ -24,6 +24,7 @@ import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
 import org.compactbot.conversation.ConversationStore.Line;
 import org.compactbot.conversation.TestClock;
+import org.compactbot.knowledge.KnowledgeGaps;
 import org.compactbot.mail.Outbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,31 @@ abstract class StoreBehaviour {
 
     static OutgoingEmail email(String to, String purpose) {
         return new OutgoingEmail(to, "About your challenge", "Hello", null, List.of(), null, purpose);
+    }
+
+    @Test
+    void knowledgeGapsCountTheSameQuestionOnceAndListTheMostAskedFirst() {
+        SqlKnowledgeGaps gaps = new SqlKnowledgeGaps(db, clock);
+        gaps.record(new KnowledgeGaps.Gap("who's the leader of the council?", "wolverhampton", true, 0.41));
+        clock.advance(Duration.ofHours(1));
+        gaps.record(new KnowledgeGaps.Gap("Who's the LEADER of the council??", "wolverhampton", true, 0.40));
+        gaps.record(new KnowledgeGaps.Gap("can we get paid in advance", "redcar", false, 0.70));
+        gaps.record(new KnowledgeGaps.Gap("can we get paid in advance", null, false, 0.70));
+
+        List<KnowledgeGaps.Listed> all = gaps.list(null, 10);
+        assertEquals(3, all.size(), all.toString());
+        KnowledgeGaps.Listed top = all.get(0);
+        assertEquals("Who's the LEADER of the council??", top.question(), "the latest wording is shown");
+        assertEquals("wolverhampton", top.area());
+        assertEquals(2, top.times());
+        assertEquals(2, top.declined());
+        assertTrue(top.lastAsked().startsWith("2026-11-24T11:00"), top.lastAsked());
+
+        List<KnowledgeGaps.Listed> redcar = gaps.list("redcar", 10);
+        assertEquals(1, redcar.size());
+        assertEquals(0, redcar.get(0).declined());
+        assertEquals(1, gaps.list(null, 1).size());
+        assertTrue(all.stream().anyMatch(g -> g.area() == null), "a question with no area is kept with none");
     }
 
     @Test
