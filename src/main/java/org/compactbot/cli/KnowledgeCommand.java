@@ -41,7 +41,16 @@ public final class KnowledgeCommand implements Runnable {
                 return 2;
             }
             try (Wiring w = new Wiring(parent.main.config(), System.err)) {
-                String a = area == null ? null : area.strip().toLowerCase(java.util.Locale.ROOT);
+                String a = null;
+                if (area != null) {
+                    AreaDetector areas = new AreaDetector(w.knowledgeIndex().areas());
+                    a = areas.resolve(area).orElse(null);
+                    if (a == null) {
+                        spec.commandLine().getErr().println("error: unknown area '" + area.strip() + "'. Known areas: "
+                                + String.join(", ", areas.areas()) + ".");
+                        return 2;
+                    }
+                }
                 List<KnowledgeGaps.Listed> gaps = w.knowledgeGaps().list(a, limit);
                 if (gaps.isEmpty()) {
                     out.println("No knowledge gaps" + (a != null ? " for " + AreaDetector.displayName(a) : "")

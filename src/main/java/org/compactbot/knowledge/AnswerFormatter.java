@@ -18,7 +18,13 @@ public final class AnswerFormatter {
 
         /** The heading over {@link #alsoIn}: other Compacts saying the same, or the other areas' contacts. */
         public String alsoHeading() {
-            return contacts ? "Each area's Compact has its own contact; the others:" : "Other Compacts say the same:";
+            return contacts ? "Other areas' Compacts:" : "Other Compacts say the same:";
+        }
+
+        /** After several areas' contacts (no area known): how to get just one. */
+        public String note() {
+            return contacts && !alsoIn.isEmpty()
+                    ? "Each area's Compact has its own contact: tell me which area you are in and I will give you just that one." : "";
         }
     }
 
@@ -53,6 +59,7 @@ public final class AnswerFormatter {
             sb.append('\n').append(s.alsoHeading()).append('\n');
             for (Quote q : s.alsoIn()) appendQuote(sb, q);
         }
+        if (!s.note().isEmpty()) sb.append('\n').append(s.note()).append('\n');
         if (!s.offer().isEmpty()) sb.append('\n').append(s.offer()).append('\n');
         return sb.toString().strip();
     }

@@ -406,6 +406,8 @@ public final class RawCompactReader {
                 return true;
             }
             String term = PassageText.plain(line);
+            // "CONTACT DETAILS" or "Contact us" after the last entry starts the next part, not a term
+            if (CONTACT_HEADING.matcher(term).matches() || isCaps(term) && term.split("\\s+").length >= 2) return false;
             String next = nextContent(i);
             if (term.split("\\s+").length <= 6 && term.length() <= 60 && !term.endsWith(".") && next != null
                     && next.length() > term.length() && !looksLikeTermLine(next)) {

@@ -199,6 +199,7 @@ public final class SlackBlocks {
             blocks.add(section(s -> s.text(markdownText("*" + shown.alsoHeading() + "*"))));
             for (AnswerFormatter.Quote q : shown.alsoIn()) blocks.addAll(quote(q, ""));
         }
+        if (!shown.note().isEmpty()) blocks.add(section(s -> s.text(markdownText(SlackText.escape(shown.note())))));
         if (!shown.offer().isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("If a public body has not kept to this, I can help you raise a Compact "
                     + "challenge. Challenges are confidential, so I'll take it up with you in a private message."))));

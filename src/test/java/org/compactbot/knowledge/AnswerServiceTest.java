@@ -123,4 +123,55 @@ class AnswerServiceTest {
         assertFalse(a.grievance());
         assertNull(a.area());
     }
+
+    @Test
+    void aContactQuestionGetsThatAreasContactNotAPassage() {
+        Answer a = answers.ask("who do I contact about the Wolverhampton compact?", null, 3);
+        assertTrue(a.answered());
+        assertTrue(a.contacts());
+        assertEquals("wolverhampton", a.area());
+        assertTrue(a.passages().stream().allMatch(p -> p.passage().area().equals("wolverhampton")), a.passages().toString());
+        assertTrue(a.passages().get(0).passage().text().contains("01902"), a.passages().get(0).passage().text());
+
+        Answer redcar = answers.ask("phone number for Redcar compact enquiries", null, 3);
+        assertTrue(redcar.passages().get(0).passage().text().contains("01642 444018"), redcar.passages().get(0).passage().text());
+    }
+
+    @Test
+    void aContactQuestionWithNoAreaNamesEachAreasContactAndAsksWhichArea() {
+        Answer a = answers.ask("who should I contact about the compact?", null, 5);
+        assertTrue(a.contacts());
+        java.util.Set<String> areas = new java.util.HashSet<>();
+        a.passages().forEach(p -> assertTrue(areas.add(p.passage().area()), "one contact per area: " + a.passages()));
+        assertEquals(new java.util.HashSet<>(answers.knownAreas()), areas);
+        String shown = new AnswerFormatter().text(a);
+        assertTrue(shown.contains("tell me which area you are in"), shown);
+        assertFalse(shown.contains("say the same"), shown);
+    }
+
+    @Test
+    void aDeclinedQuestionWithNoAreaAsksWhichAreaInsteadOfGivingOneAreasContact() {
+        Answer a = answers.ask("who won the premier league last season?", null, 5);
+        assertFalse(a.answered());
+        assertEquals("", a.contact());
+        String shown = new AnswerFormatter().text(a);
+        assertTrue(shown.contains("which area's Compact"), shown);
+        for (String phone : java.util.List.of("01642", "01902", "01244")) assertFalse(shown.contains(phone), shown);
+    }
+
+    @Test
+    void otherCompactsAreShownAsSayingTheSameOnlyWhenTheirWordingIsClose() {
+        KnowledgeIndex index = SharedKnowledge.index();
+        for (String q : java.util.List.of("how much notice before our funding ends?", "how long should a consultation last?",
+                "will the council pay our grant in advance?", "can volunteers replace paid staff?", "what is full cost recovery?")) {
+            Answer a = answers.ask(q, null, 5);
+            String best = a.passages().get(0).passage().id();
+            for (ScoredPassage s : a.alsoSaid()) {
+                assertFalse(s.passage().area().equals(a.passages().get(0).passage().area()), q);
+                assertTrue(index.wordingSimilarity(best, s.passage().id()) >= KnowledgeTransfer.SAME_MEANING,
+                        q + ": shown as the same: " + s.passage().text());
+                assertFalse(s.passage().text().startsWith("It is for all the public sector bodies"), q);
+            }
+        }
+    }
 }
