@@ -12,8 +12,8 @@ public final class GapText {
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)(?:\\+44\\s?|0)\\d[\\d\\s-]{8,12}\\d(?!\\d)");
     private static final Pattern POSTCODE = Pattern.compile("(?i)\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}\\b");
     private static final Pattern WEB = Pattern.compile("(?i)\\bhttps?://\\S+|\\bwww\\.\\S+");
-    private static final Pattern NAMED = Pattern.compile("(?i)\\b(my name is|i am called|i'm called|this is|name:)\\s+\\p{Lu}[\\p{L}'-]+(\\s+\\p{Lu}[\\p{L}'-]+)?");
-    private static final Pattern SIGN_OFF = Pattern.compile("(?i)\\b(thanks|thank you|regards|cheers|best wishes|many thanks|kind regards)[,!.]?\\s+\\p{Lu}[\\p{L}'-]+(\\s+\\p{Lu}[\\p{L}'-]+)?\\s*$");
+    private static final Pattern NAMED = Pattern.compile("\\b((?i:my name is|i am called|i'm called|this is|name:))\\s+\\p{Lu}[\\p{L}'-]+(\\s+\\p{Lu}[\\p{L}'-]+)?");
+    private static final Pattern SIGN_OFF = Pattern.compile("\\b((?i:thanks|thank you|regards|cheers|best wishes|many thanks|kind regards))[,!.]?\\s+\\p{Lu}[\\p{L}'-]+(\\s+\\p{Lu}[\\p{L}'-]+)?\\s*$");
     public static final int MAX = 300;
 
     private GapText() {}

@@ -38,7 +38,7 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class KnowledgeIndex implements AutoCloseable {
     /** Bump when the index layout or passage extraction changes, so old indexes are rebuilt. */
-    public static final int FORMAT_VERSION = 10;
+    public static final int FORMAT_VERSION = 11;
     static final String F_ID = "id", F_AREA = "area", F_TEXT = "text", F_GLOSS = "gloss", F_SECTION = "section",
             F_TERM = "term", F_VECTOR = "vector", F_GLOSS_VECTOR = "gloss_vector",
             F_QUESTIONS = "questions", F_ALL = "all", F_QUESTION_VECTOR = "question_vector", F_KIND = "kind", F_TARGET = "target",
@@ -126,9 +126,10 @@ public final class KnowledgeIndex implements AutoCloseable {
                         byId.get(p.inherited().from()).text().substring(0, Math.min(90, byId.get(p.inherited().from()).text().length())));
             }
         }
-        List<String> toEmbed = new ArrayList<>(all.stream().map(KnowledgeIndex::embeddingText).toList());
+        Map<String, String> items = LeadIns.items(all);
+        List<String> toEmbed = new ArrayList<>(all.stream().map(p -> embeddingText(p, items.get(p.id()))).toList());
         EverydayWords everyday = new EverydayWords(EVERYDAY ? corpus.thesaurus() : "");
-        List<String> glosses = all.stream().map(p -> glossText(p, everyday)).toList();
+        List<String> glosses = all.stream().map(p -> glossText(p, items.get(p.id()), everyday)).toList();
         List<float[]> vectors = cache.vectorsFor(toEmbed);
         List<float[]> glossVectors = cache.vectorsFor(glosses);
         List<String> questions = all.stream().flatMap(p -> p.searchQuestions().stream()).toList();
@@ -181,16 +182,35 @@ public final class KnowledgeIndex implements AutoCloseable {
     }
 
     /** What the model reads for a passage: where it sits, its words, and our gloss. */
-    static String embeddingText(Passage p) {
-        String where = p.sectionPath().isEmpty() ? "" : p.sectionPath().get(p.sectionPath().size() - 1) + ": ";
-        return where + p.text() + (p.gloss().isEmpty() ? "" : " " + p.gloss());
+    static String embeddingText(Passage p, String item) {
+        String where = where(p.sectionPath());
+        return (where.isEmpty() ? "" : where + ": ") + item + (p.gloss().isEmpty() ? "" : " " + p.gloss());
+    }
+
+    /** "Volunteering Code › Public Sector Undertakings": the subject, then the party when a heading names one. */
+    static String where(List<String> path) {
+        String topic = topic(path);
+        String last = path.isEmpty() ? "" : path.get(path.size() - 1);
+        return last.equals(topic) || topic.isEmpty() ? last : topic + " › " + last;
+    }
+
+    /**
+     * What the passage is about, from where it sits: the nearest heading that names a subject rather than a party
+     * ("Volunteering Code", not "Public Sector Undertakings", which a dozen codes share; the party is in the text's
+     * lead-in).
+     */
+    static String topic(List<String> path) {
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (Party.fromHeading(path.get(i)) == Party.NONE) return path.get(i);
+        }
+        return path.isEmpty() ? "" : path.get(path.size() - 1);
     }
 
     /** The second view: our plain-English gloss (or the one it inherited), which is worded the way people ask. */
-    static String glossText(Passage p, EverydayWords everyday) {
+    static String glossText(Passage p, String item, EverydayWords everyday) {
         if (!p.searchGloss().isEmpty()) return p.searchGloss();
         String words = everyday.of(p.text());
-        return words.isEmpty() ? embeddingText(p) : embeddingText(p) + " (" + words + ")";
+        return words.isEmpty() ? embeddingText(p, item) : embeddingText(p, item) + " (" + words + ")";
     }
 
     static final boolean EVERYDAY = Boolean.parseBoolean(System.getProperty("compactbot.everyday", "true"));

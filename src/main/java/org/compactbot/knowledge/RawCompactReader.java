@@ -43,6 +43,8 @@ public final class RawCompactReader {
     private static final Pattern BOLD_LINE = Pattern.compile("^(?:\\*\\*|__)([^*_]{2,120})(?:\\*\\*|__):?$");
     private static final Pattern SECTION_WORD = Pattern.compile("^(section|part|chapter|appendix|annex|schedule)\\s+([0-9]+|[a-z]|[ivx]+)\\b.{0,80}$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern BARE_SECTION = Pattern.compile("^(section|part|chapter|appendix|annex|schedule)\\s+([0-9]+|[a-z]|[ivx]+)[.:]?$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern GLOSSARY_HEADING = Pattern.compile("\\b(glossary|jargon|definitions|key terms|terms used|abbreviations|acronyms|what we mean)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TERM_AND_DEFINITION = Pattern.compile("^(?:\\*\\*)?([^:–—*]{2,50}?)(?:\\*\\*)?\\s*(?::|\\s[–—-])\\s+(\\S.{9,})$");
@@ -528,8 +530,23 @@ public final class RawCompactReader {
         int lastHeadingNumber = -1;         // N of the last heading reading "N. ..."
         int numberedExplicitLevel = 0;      // level of the Markdown headings that read "N. ..."
 
+        int sectionLevel = 0;               // level of the open "Section 3" / "Part B" heading, 0 when none
+
         void heading(int level, String text) {
             if (text.isBlank()) return;
+            // "## Section 3" then "### Volunteering Code": one heading, "Section 3: Volunteering Code"
+            boolean sectionWord = SECTION_WORD.matcher(text).matches();
+            Block last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+            if (!sectionWord && last instanceof Heading h && h.level() == sectionLevel && BARE_SECTION.matcher(h.text()).matches()
+                    && level > h.level()) {
+                blocks.set(blocks.size() - 1, new Heading(h.level(), h.text() + ": " + text));
+                return;
+            }
+            // a document that names its parts "Section N" puts the headings inside a part at the part's own level
+            // ("## Section 3", "## Shared Undertakings"): they belong to the part, until the next part
+            if (sectionWord) sectionLevel = level;
+            else if (sectionLevel > 0 && level < sectionLevel) sectionLevel = 0;
+            else if (sectionLevel > 0 && level == sectionLevel) level = Math.min(6, sectionLevel + 1);
             Matcher num = Pattern.compile("^(\\d{1,2})[.)]\\s").matcher(text);
             if (num.find()) {
                 lastHeadingNumber = Integer.parseInt(num.group(1));

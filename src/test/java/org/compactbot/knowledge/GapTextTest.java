@@ -26,6 +26,12 @@ class GapTextTest {
     }
 
     @Test
+    void ordinaryWordsAfterThisIsOrThanksStay() {
+        assertEquals("this is about our grant, can they cut it? thanks a lot", GapText.of("this is about our grant, can they cut it? thanks a lot"));
+        assertEquals("This is [name] from the lunch club: can they cut our grant?", GapText.of("This is Priya from the lunch club: can they cut our grant?"));
+    }
+
+    @Test
     void aLongMessageIsCut() {
         assertEquals(GapText.MAX, GapText.of("grant ".repeat(200)).length());
     }
