@@ -104,7 +104,8 @@ public final class Wiring implements AutoCloseable {
         if (index == null) {
             Path dataDir = dataDir();
             index = KnowledgeIndex.openOrBuild(config.knowledge().dir(), dataDir, embedder(), new CorpusLoader(),
-                    (file, reason) -> notices.println("warning: index-data/" + file + " skipped: " + reason));
+                    (file, reason) -> notices.println("warning: " + config.knowledge().dir().resolve(file)
+                            + (file.endsWith(org.compactbot.knowledge.ExampleQuestions.SUFFIX) ? ": " : " skipped: ") + reason));
         }
         return index;
     }

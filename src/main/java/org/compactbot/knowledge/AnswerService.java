@@ -103,7 +103,7 @@ public final class AnswerService {
         double confidence = abstention.confidence(r);
         boolean answered = !found.isEmpty() && (NEVER_ABSTAIN || abstention.answers(r));
         if (!answered || confidence < abstention.sure()) {
-            gaps.record(new KnowledgeGaps.Gap(GapText.of(q), prefer, !answered, Math.round(confidence * 1000) / 1000.0));
+            gaps.record(new KnowledgeGaps.Gap(GapText.of(q), prefer, !answered));
         }
         return new Answer(question.strip(), answered, prefer, answered ? found.subList(0, Math.min(wanted, found.size())) : List.of(),
                 GrievanceSignal.in(q), contactFor(prefer), answered ? sameElsewhere(found) : List.of(), confidence, false);

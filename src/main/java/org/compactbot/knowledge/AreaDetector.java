@@ -26,6 +26,11 @@ public final class AreaDetector {
 
     public AreaDetector(Collection<String> areas) {
         for (String area : areas) {
+            if (area.equals(CorpusLoader.NO_AREA)) {
+                // files with no area folder: "what do other councils do?" names no area
+                patterns.put(area, List.of());
+                continue;
+            }
             List<String> names = new ArrayList<>(KNOWN.getOrDefault(area, List.of()));
             names.add(area);
             names.add(area.replace('-', ' '));

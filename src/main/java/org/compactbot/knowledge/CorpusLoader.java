@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 public final class CorpusLoader {
     public static final String THESAURUS = "thesaurus.txt";
     public static final String OFF_TOPIC = "off-topic.txt";
+    /** The area of a raw file put straight into index-data/, outside any area folder. */
+    public static final String NO_AREA = "other";
     private static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
 
     private final MarkdownCompactParser markdown = new MarkdownCompactParser();
@@ -128,7 +130,7 @@ public final class CorpusLoader {
     }
 
     private static String areaOf(String rel) {
-        return rel.contains("/") ? rel.substring(0, rel.indexOf('/')).toLowerCase(Locale.ROOT) : "other";
+        return rel.contains("/") ? rel.substring(0, rel.indexOf('/')).toLowerCase(Locale.ROOT) : NO_AREA;
     }
 
     /** UTF-8 text, or a clear error for binary content that only pretends to be text. */

@@ -239,7 +239,7 @@ public final class RawCompactReader {
         if (l.length() > 110 || l.startsWith("#")) return false;
         if (BULLET.matcher(l).matches() || NUMBERED.matcher(l).matches()) return false;
         boolean sentence = l.endsWith(".") && l.split("\\s+").length > 6 && !EMAIL.matcher(l).find();
-        return !sentence && !l.endsWith(":");
+        return !sentence && !endsColon(l);
     }
 
     // ---------------------------------------------------------------- assembling blocks
@@ -442,10 +442,10 @@ public final class RawCompactReader {
             if (SECTION_WORD.matcher(plain).matches() && words <= 12) return Style.SECTION;
             if (Party.fromHeading(plain) != Party.NONE && words <= 14 && !plain.endsWith(".")) {
                 boolean listFollows = next != null && (BULLET.matcher(next).matches() || ORDERED.matcher(next).matches());
-                if (!(plain.endsWith(":") && listFollows)) return Style.PARTY;
+                if (!(endsColon(plain) && listFollows)) return Style.PARTY;
                 return null; // a lead-in: shown with each item of its list
             }
-            if (plain.endsWith(":") || plain.endsWith(",") || plain.endsWith(";")) return null;
+            if (endsColon(plain) || plain.endsWith(",") || plain.endsWith(";")) return null;
             if (isCaps(plain) && words <= 14) return Style.CAPS;
             if (plain.endsWith(".") && !plain.endsWith("etc.")) return null;
             if (words > 12 || !Character.isUpperCase(firstLetter(plain))) return null;
@@ -563,6 +563,11 @@ public final class RawCompactReader {
             current = level;
             blocks.add(new Heading(level, text));
         }
+    }
+
+    /** "agree to:", and "commit to:-" as many UK documents write it. */
+    static boolean endsColon(String s) {
+        return s.matches("(?s).*:\\s?[-–—]?$");
     }
 
     private static boolean endsSentence(String s) {

@@ -30,7 +30,7 @@ public final class Retriever {
     public record Tuning(double lexicalWeight, double semanticWeight, double areaBoost, int depth,
                          float bodyBoost, float sectionBoost, float termBoost, double definitionPenalty,
                          int hops, double hopDistance) {
-        public static final Tuning DEFAULT = new Tuning(Double.parseDouble(System.getProperty("compactbot.lexical", "0.3")), 1 - Double.parseDouble(System.getProperty("compactbot.lexical", "0.3")), 0.15, 100, 1.0f, 0.3f, 2.0f, 0.1,
+        public static final Tuning DEFAULT = new Tuning(Double.parseDouble(System.getProperty("compactbot.lexical", "0.3")), 1 - Double.parseDouble(System.getProperty("compactbot.lexical", "0.3")), 0.15, 50, 1.0f, 0.3f, 2.0f, 0.1,
                 Integer.getInteger("compactbot.hops", 5), Double.parseDouble(System.getProperty("compactbot.hop-distance", "0.5")));
 
         public Tuning(double lexicalWeight, double semanticWeight, double areaBoost, int depth,
@@ -73,26 +73,22 @@ public final class Retriever {
     public Retrieval search(String question, String onlyArea, String preferArea, int limit) {
         try {
             Query filter = onlyArea == null ? null : new TermQuery(new Term(KnowledgeIndex.F_AREA, onlyArea));
-            Map<Integer, double[]> found = new HashMap<>(); // doc -> {bm25, cosine}
-            Query lexical = lexicalQuery(question);
-            double maxBm25 = 0;
-            if (lexical != null) {
-                Query q = filter == null ? lexical : new BooleanQuery.Builder()
-                        .add(lexical, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
-                try {
-                    for (ScoreDoc sd : index.searcher().search(q, tuning.depth()).scoreDocs) {
-                        found.put(sd.doc, new double[] {sd.score, Double.NaN, 0, Double.NaN});
-                        maxBm25 = Math.max(maxBm25, sd.score);
-                    }
-                } catch (IndexSearcher.TooManyClauses e) {
-                    // an unusually wordy question: the semantic side still answers it
-                }
-            }
+            // the words are searched while the model embeds the question: on two cores the answer waits for one, not both
+            java.util.concurrent.Future<ScoreDoc[]> words = LEXICAL.submit(() -> lexicalHits(question, filter));
             float[] qv = embedder.embedQuery(question);
+            Map<Integer, double[]> found = new HashMap<>(); // doc -> {bm25, cosine, asked-like, wording}
+            double maxBm25 = 0;
+            for (ScoreDoc sd : join(words)) {
+                found.put(sd.doc, new double[] {sd.score, Double.NaN, 0, Double.NaN});
+                maxBm25 = Math.max(maxBm25, sd.score);
+            }
+            ScoreDoc[] askedHits = null; // every Compact's example questions nearest the question, when no area narrows them
             for (String field : new String[] {KnowledgeIndex.F_VECTOR, KnowledgeIndex.F_GLOSS_VECTOR, KnowledgeIndex.F_QUESTION_VECTOR}) {
                 int k = field.equals(KnowledgeIndex.F_QUESTION_VECTOR) ? tuning.depth() * 3 : tuning.depth();
                 Query knn = new KnnFloatVectorQuery(field, qv, k, filter);
-                for (ScoreDoc sd : index.searcher().search(knn, k).scoreDocs) {
+                ScoreDoc[] hits = index.searcher().search(knn, k).scoreDocs;
+                if (field.equals(KnowledgeIndex.F_QUESTION_VECTOR) && filter == null) askedHits = hits;
+                for (ScoreDoc sd : hits) {
                     int target = index.passageDoc(sd.doc);
                     if (target < 0) continue;
                     double[] s = found.computeIfAbsent(target, d -> new double[] {0, Double.NaN, 0, Double.NaN});
@@ -102,7 +98,7 @@ public final class Retriever {
                     else s[3] = Double.isNaN(s[3]) ? cos : Math.max(s[3], cos);
                 }
             }
-            if (tuning.hops() > 0) hop(qv, filter, found);
+            if (tuning.hops() > 0) hop(qv, filter, askedHits, found);
             List<ScoredPassage> out = new ArrayList<>(found.size());
             boolean meaningAsked = QuestionKinds.asksForMeaning(question);
             for (var e : found.entrySet()) {
@@ -125,7 +121,7 @@ public final class Retriever {
             double offTopic = 0;
             ScoreDoc[] near = index.searcher().search(new KnnFloatVectorQuery(KnowledgeIndex.F_OFF_TOPIC_VECTOR, qv, 1), 1).scoreDocs;
             if (near.length > 0) offTopic = near[0].score * 2 - 1;
-            return new Retrieval(out.size() > limit ? List.copyOf(out.subList(0, limit)) : out, offTopic);
+            return new Retrieval(distinct(out, limit), offTopic);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -137,9 +133,11 @@ public final class Retriever {
      * same (close in wording). Such a passage scores as if asked for, less the distance between the two
      * wordings. Annotated passages keep their own evidence.
      */
-    private void hop(float[] qv, Query filter, Map<Integer, double[]> found) throws IOException {
+    private void hop(float[] qv, Query filter, ScoreDoc[] askedHits, Map<Integer, double[]> found) throws IOException {
         Map<Integer, Double> via = new HashMap<>(); // annotated passage doc -> how close the question came to its questions
-        for (ScoreDoc sd : index.searcher().search(new KnnFloatVectorQuery(KnowledgeIndex.F_QUESTION_VECTOR, qv, 40), 40).scoreDocs) {
+        ScoreDoc[] nearest = askedHits != null ? askedHits // the same search, already made (hits come best first)
+                : index.searcher().search(new KnnFloatVectorQuery(KnowledgeIndex.F_QUESTION_VECTOR, qv, 40), 40).scoreDocs;
+        for (ScoreDoc sd : java.util.Arrays.copyOf(nearest, Math.min(40, nearest.length))) {
             int target = index.passageDoc(sd.doc);
             if (target >= 0) via.merge(target, sd.score * 2 - 1.0, Math::max);
         }
@@ -157,6 +155,50 @@ public final class Retriever {
                 s[1] = Double.isNaN(s[1]) ? score : Math.max(s[1], score);
                 s[2] = Math.max(s[2], score);
             }
+        }
+    }
+
+    /** The first {@code limit} passages, the same words in two documents of one area (a shared introduction) once. */
+    private static List<ScoredPassage> distinct(List<ScoredPassage> sorted, int limit) {
+        List<ScoredPassage> out = new ArrayList<>(limit);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ScoredPassage sp : sorted) {
+            if (out.size() == limit) break;
+            if (seen.add(sp.passage().area() + "\u0000" + sp.passage().text())) out.add(sp);
+        }
+        return out;
+    }
+
+    /** Daemon threads, one per core, for the BM25 side of searches (each runs beside its question's embedding). */
+    private static final java.util.concurrent.ExecutorService LEXICAL = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+        Thread t = new Thread(r, "lexical-search");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private ScoreDoc[] lexicalHits(String question, Query filter) throws IOException {
+        Query lexical = lexicalQuery(question);
+        if (lexical == null) return new ScoreDoc[0];
+        Query q = filter == null ? lexical : new BooleanQuery.Builder()
+                .add(lexical, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
+        try {
+            return index.searcher().search(q, tuning.depth()).scoreDocs;
+        } catch (IndexSearcher.TooManyClauses e) {
+            return new ScoreDoc[0]; // an unusually wordy question: the semantic side still answers it
+        }
+    }
+
+    private static ScoreDoc[] join(java.util.concurrent.Future<ScoreDoc[]> words) throws IOException {
+        try {
+            return words.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while searching", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
         }
     }
 

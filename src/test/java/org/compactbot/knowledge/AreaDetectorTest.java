@@ -39,4 +39,13 @@ class AreaDetectorTest {
         assertEquals("how do I renew my passport in ?", detector.withoutAreaNames("how do I renew my passport in Wolverhampton?"));
         assertEquals("CWaC", detector.withoutAreaNames("CWaC"));
     }
+
+    @org.junit.jupiter.api.Test
+    void filesOutsideAnAreaFolderDoNotMakeTheWordOtherAnArea() {
+        AreaDetector withOther = new AreaDetector(List.of("wolverhampton", CorpusLoader.NO_AREA));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(), withOther.detect("what do other councils do about notice?"));
+        org.junit.jupiter.api.Assertions.assertEquals("what do other councils do about notice?",
+                withOther.withoutAreaNames("what do other councils do about notice?"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("other"), withOther.resolve("other"));
+    }
 }

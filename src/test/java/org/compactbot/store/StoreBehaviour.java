@@ -76,11 +76,11 @@ abstract class StoreBehaviour {
     @Test
     void knowledgeGapsCountTheSameQuestionOnceAndListTheMostAskedFirst() {
         SqlKnowledgeGaps gaps = new SqlKnowledgeGaps(db, clock);
-        gaps.record(new KnowledgeGaps.Gap("who's the leader of the council?", "wolverhampton", true, 0.41));
+        gaps.record(new KnowledgeGaps.Gap("who's the leader of the council?", "wolverhampton", true));
         clock.advance(Duration.ofHours(1));
-        gaps.record(new KnowledgeGaps.Gap("Who's the LEADER of the council??", "wolverhampton", true, 0.40));
-        gaps.record(new KnowledgeGaps.Gap("can we get paid in advance", "redcar", false, 0.70));
-        gaps.record(new KnowledgeGaps.Gap("can we get paid in advance", null, false, 0.70));
+        gaps.record(new KnowledgeGaps.Gap("Who's the LEADER of the council??", "wolverhampton", true));
+        gaps.record(new KnowledgeGaps.Gap("can we get paid in advance", "redcar", false));
+        gaps.record(new KnowledgeGaps.Gap("can we get paid in advance", null, false));
 
         List<KnowledgeGaps.Listed> all = gaps.list(null, 10);
         assertEquals(3, all.size(), all.toString());
