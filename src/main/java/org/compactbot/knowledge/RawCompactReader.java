@@ -282,7 +282,7 @@ public final class RawCompactReader {
                     continue;
                 }
                 if (pageTurned && !blocks.isEmpty() && !(blocks.get(blocks.size() - 1) instanceof Heading)
-                        && !endsSentence(textOf(blocks.get(blocks.size() - 1)))) blankBefore = false;
+                        && carriesOver(textOf(blocks.get(blocks.size() - 1)), raw.strip())) blankBefore = false;
                 pageTurned = false;
                 line(i, raw);
                 blankBefore = false;
@@ -328,6 +328,11 @@ public final class RawCompactReader {
             }
             if (!partyHeading(line) && continues(last, line)) {
                 appendTo(last, line);
+                return;
+            }
+            if (pendingDefinition && last instanceof Term t && t.definition().length() == 0) {
+                t.definition().append(line); // the definition under a term on its own line: part of the entry only
+                pendingDefinition = false;
                 return;
             }
             if (glossary && glossaryEntry(i, line)) return;
@@ -413,6 +418,10 @@ public final class RawCompactReader {
             String next = nextContent(i);
             if (term.split("\\s+").length <= 6 && term.length() <= 60 && !term.endsWith(".") && next != null
                     && next.length() > term.length() && !looksLikeTermLine(next)) {
+                if (outOfOrder(term)) {
+                    glossary = false; // "Summary Code of Practice on Volunteering" after "Volunteer": the next part
+                    return false;
+                }
                 blocks.add(new Term(term.replaceAll(":$", ""), new StringBuilder()));
                 pendingDefinition = true;
                 return true;
@@ -422,17 +431,30 @@ public final class RawCompactReader {
 
         boolean pendingDefinition;
 
+        /**
+         * A glossary in alphabetical order so far (four terms or more) ends at a line that would break the order:
+         * such a line is the heading of what follows, not a term.
+         */
+        boolean outOfOrder(String term) {
+            List<String> terms = new ArrayList<>();
+            for (int k = blocks.size() - 1; k >= 0 && blocks.get(k) instanceof Term t; k--) terms.add(0, t.term());
+            if (terms.size() < 4) return false;
+            for (int k = 1; k < terms.size(); k++) if (sortKey(terms.get(k)).compareTo(sortKey(terms.get(k - 1))) < 0) return false;
+            return sortKey(term).compareTo(sortKey(terms.get(terms.size() - 1))) < 0;
+        }
+
+        /** The first three letters: glossaries are ordered by the word, however they order "Compact-proofing" and "Compact way". */
+        static String sortKey(String term) {
+            String letters = term.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
+            return letters.substring(0, Math.min(3, letters.length()));
+        }
+
         boolean looksLikeTermLine(String l) {
             return l.split("\\s+").length <= 4 && !l.endsWith(".");
         }
 
         /** Which heading style this line is, or null for ordinary text. */
         Style headingStyle(int i, String line, Block last) {
-            if (pendingDefinition && last instanceof Term t && t.definition().length() == 0) {
-                t.definition().append(line);
-                pendingDefinition = false;
-                return null;
-            }
             String plain = PassageText.plain(line);
             String next = nextContent(i);
             boolean nextContinues = next != null && !blankAfter(i) && Character.isLowerCase(next.charAt(0));
@@ -568,6 +590,18 @@ public final class RawCompactReader {
     /** "agree to:", and "commit to:-" as many UK documents write it. */
     static boolean endsColon(String s) {
         return s.matches("(?s).*:\\s?[-–—]?$");
+    }
+
+    /**
+     * Whether a sentence cut by a page break goes on in this line: the text before is unfinished and the line starts
+     * in lower case, or the text before ends mid-phrase ("... and", "... of the", a comma). "Summary Code of Practice
+     * on Volunteering" after "... or coercion" starts a new part.
+     */
+    private static boolean carriesOver(String before, String line) {
+        if (endsSentence(before) || line.isEmpty()) return false;
+        if (Character.isLowerCase(line.charAt(0))) return true;
+        String last = before.substring(before.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        return before.endsWith(",") || before.endsWith("–") || before.endsWith("-") || SMALL_WORDS.contains(last);
     }
 
     private static boolean endsSentence(String s) {

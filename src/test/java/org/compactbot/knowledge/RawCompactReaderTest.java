@@ -102,4 +102,33 @@ class RawCompactReaderTest {
                 e.skipped().toString());
         assertTrue(e.skipped().stream().anyMatch(s -> s.text().equals("Page 2 of 12")), e.skipped().toString());
     }
+
+    /** A glossary with each term on its own line, as Redcar's is laid out, then the next code after a page break. */
+    @Test
+    void aTermOnItsOwnLineTakesTheDefinitionBelowItAndTheGlossaryEndsWhereTheOrderBreaks() throws Exception {
+        Path area = Files.createDirectories(dir.resolve("redcar"));
+        String footer = "Working Together in Partnership\n\n";
+        Files.writeString(area.resolve("compact.txt"), "Summary Code of Practice on Funding\n\n"
+                + "Public sector partners undertake to:\n\n- Pay grants in advance where the work needs it.\n- Give three months notice.\n\n"
+                + footer + "Jargon Buster\n\n"
+                + "Accountability\n\nMeans by which organisations report their actions and are answerable to others.\n\n"
+                + "BME\n\nBlack and Minority Ethnic voluntary and community organisations and groups.\n\n"
+                + "Governance\n\nThe systems and processes for how an organisation is run.\n\n"
+                + "Volunteer\n\nSomeone performing a service without payment (except expenses) or coercion\n\n"
+                + footer + footer
+                + "Summary Code of Practice on Volunteering\n\n"
+                + "Public sector partners undertake to:\n\n- Check all proposed legislation for impacts on volunteering.\n- Gather better data on volunteering.\n\n"
+                + footer);
+        Corpus c = new CorpusLoader().load(dir);
+        List<Passage> ps = c.passages();
+        Passage governance = find(ps, "The systems and processes");
+        assertEquals("Governance", governance.term());
+        assertEquals(1, ps.stream().filter(p -> p.text().contains("The systems and processes")).count(), "a definition is one passage");
+        Passage volunteer = find(ps, "Someone performing a service");
+        assertFalse(volunteer.text().contains("Summary Code"), "the next code is not part of a definition: " + volunteer.text());
+        Passage check = find(ps, "Check all proposed legislation");
+        assertEquals("", check.term());
+        assertEquals(Party.PUBLIC_SECTOR, check.party());
+        assertTrue(check.sectionPath().contains("Summary Code of Practice on Volunteering"), check.sectionPath().toString());
+    }
 }
