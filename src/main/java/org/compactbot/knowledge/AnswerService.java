@@ -97,7 +97,9 @@ public final class AnswerService {
             }
         }
         int wanted = Math.max(1, top);
-        Retriever.Retrieval r = retriever.search(areas.withoutAreaNames(q), only, prefer, Math.max(wanted, 8));
+        boolean named = only == null && prefer != null;
+        Retriever.Retrieval r = retriever.search(areas.withoutAreaNames(q), only, prefer, Math.max(wanted, named ? AREA_DEPTH : 8));
+        if (named) r = ownAreaFirst(r, prefer);
         if (SIGNALS) printSignals(r);
         List<ScoredPassage> found = r.passages();
         double confidence = abstention.confidence(r);
@@ -124,6 +126,22 @@ public final class AnswerService {
             if (index.wordingSimilarity(best.passage().id(), s.passage().id()) >= KnowledgeTransfer.SAME_MEANING) out.add(s);
         }
         return out;
+    }
+
+    /** How far down the ranking of every Compact a named area's passages are looked for. */
+    private static final int AREA_DEPTH = 40;
+
+    /**
+     * A question that names its area ("the council in Northfield gave us 3 weeks notice...") is answered from that
+     * area's Compact when its passages answer it, even where another Compact's annotated passage ranks higher: the
+     * area's own numbers are the ones that apply. The others follow (for "say the same"). Otherwise unchanged.
+     */
+    private Retriever.Retrieval ownAreaFirst(Retriever.Retrieval r, String area) {
+        List<ScoredPassage> own = new ArrayList<>(), others = new ArrayList<>();
+        for (ScoredPassage sp : r.passages()) (sp.passage().area().equals(area) ? own : others).add(sp);
+        if (own.isEmpty() || !abstention.answers(new Retriever.Retrieval(own, r.offTopicSimilarity()))) return r;
+        own.addAll(others);
+        return new Retriever.Retrieval(own, r.offTopicSimilarity());
     }
 
     /** How close (relative to the best) another Compact's passage must rank to be shown as saying the same. */

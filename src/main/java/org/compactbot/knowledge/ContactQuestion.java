@@ -20,6 +20,8 @@ public final class ContactQuestion {
             + "|who (runs|looks after|is in charge of|manages|leads on|deals with) the compact"
             + "|(ring|call|phone|email) (about|for|regarding) the compact"
             + "|compact (lead|officer|team) contact"
+            + "|(what'?s|whats|what is|need|needs|give me|send me|is there|got) (the |a |an |your |any )?"
+            + "(e-?mail|phone|telephone|contact|number|address|email address)(?! of)(?! policy)"
             + ")\\b");
     private static final Pattern NOT = Pattern.compile("\\b(point|points) of contact\\b|\\bsingle contact\\b");
 

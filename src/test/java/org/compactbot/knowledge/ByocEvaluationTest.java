@@ -41,6 +41,10 @@ class ByocEvaluationTest {
                     AnswerService.Abstention.DEFAULT);
             List<Answer> results = new ArrayList<>();
             for (var q : qs) results.add(answers.ask(q.question(), q.compact(), 5));
+            // the area named in the question, not given: the council's own undertaking leads, not another's that ranks higher
+            Answer named = answers.ask("the council in Northfield gave us 3 weeks notice that our grant ends, is that allowed?", null, 3);
+            org.junit.jupiter.api.Assertions.assertEquals("northfield", named.passages().get(0).passage().area(),
+                    named.passages().get(0).passage().text());
             DevQuestions.Scores s = DevQuestions.score(qs, results);
             System.out.println("[eval] byoc northfield+eastmoor raw: " + s);
             s.misses().forEach(m -> System.out.println("[eval]   " + m));

@@ -16,7 +16,10 @@ class ContactQuestionTest {
             "how can I get in touch with someone about the Compact?",
             "who runs the compact in West Cheshire",
             "contact details please",
-            "Who’s the contact for the Northfield compact?"})
+            "Who’s the contact for the Northfield compact?",
+            "what's the phone number for the compact people",
+            "we need an email for someone who deals with compact complaints",
+            "is there a number I can ring about our grant being cut?"})
     void questionsAboutWhomToContactAreContactQuestions(String q) {
         assertTrue(ContactQuestion.asks(q), q);
     }
@@ -27,7 +30,10 @@ class ContactQuestionTest {
             "how much notice do we get before our grant ends?",
             "should the council provide a named point of contact for volunteers",
             "can we contact the media about a council decision?",
-            "what does the compact say about consultation?"})
+            "what does the compact say about consultation?",
+            "what is the number of weeks a consultation should run?",
+            "is there a contact policy for volunteers?",
+            "can we email the council about a consultation?"})
     void questionsAboutUndertakingsAreNot(String q) {
         assertFalse(ContactQuestion.asks(q), q);
     }
