@@ -44,10 +44,20 @@ public final class IndexCommand implements Callable<Integer> {
             out.printf("%s: %d documents, %d passages, areas %s (%.1f s)%n",
                     idx.rebuilt() ? "index rebuilt" : "index up to date", idx.documents().size(), idx.passages().size(),
                     String.join(", ", idx.areas()), (System.nanoTime() - t0) / 1e9);
+            boolean anyRaw = false;
             for (var d : idx.documents()) {
-                long n = idx.passages().stream().filter(p -> p.document().equals(d.title())).count();
-                out.printf("  %-45s %-17s %4d passages%n", d.file(), d.area(), n);
+                List<Passage> ps = idx.passages().stream().filter(p -> p.document().equals(d.title())).toList();
+                boolean raw = ps.stream().allMatch(p -> p.gloss().isEmpty()); // no glosses: nobody annotated it (a side file adds questions only)
+                String note = "";
+                if (raw) {
+                    anyRaw = true;
+                    long borrowed = ps.stream().filter(p -> p.inherited() != null).count();
+                    note = "  raw text: " + borrowed + " borrow from annotated passages"
+                            + (d.contact() == null || d.contact().isBlank() ? "; no contact found" : "");
+                }
+                out.printf("  %-45s %-17s %4d passages%s%n", d.file(), d.area(), ps.size(), note);
             }
+            if (anyRaw) out.println("Check what was found in a raw text with: index --explain FILE (see index-data/README.md)");
         }
         return 0;
     }
