@@ -41,7 +41,9 @@ public final class CompactAnalyzers {
     private final List<String> thesaurusProblems;
 
     public CompactAnalyzers(String thesaurusText) {
-        this.stopStems = stemAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.stream().map(Object::toString).toList());
+        // a CharArraySet hands out char[]: new String, not toString (which gave "[C@..." and so no stop words at all)
+        this.stopStems = stemAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.stream()
+                .map(o -> o instanceof char[] c ? new String(c) : o.toString()).toList());
         this.stopStems.addAll(QUESTION_NOISE);
         List<String> problems = new ArrayList<>();
         this.thesaurus = buildThesaurus(thesaurusText, problems);
