@@ -54,6 +54,9 @@ public final class Main implements Runnable {
     }
 
     public static int run(String... args) {
+        // logging set up here, before the model loads on its own thread and logs: otherwise SLF4J warns on stderr
+        // that it replayed calls made while it was starting
+        org.slf4j.LoggerFactory.getILoggerFactory();
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + userMessage(e));
