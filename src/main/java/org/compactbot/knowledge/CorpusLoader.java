@@ -82,7 +82,7 @@ public final class CorpusLoader {
             if (!applied.unmatched().isEmpty()) {
                 problems.put(stem + ExampleQuestions.SUFFIX, "no passage of " + d.file() + " matches " + applied.unmatched().stream()
                         .map(u -> "\"" + u + "\"").collect(java.util.stream.Collectors.joining(", "))
-                        + " (name a passage by its ref, such as 4.3, or by words of its text in quotes); the other questions were added");
+                        + " (name a passage by its ref, such as 4.3, by a section and a ref, such as \"When things change › 3\", or by words of its text in quotes); the other questions were added");
             }
         }
         questionFiles.keySet().forEach(stem -> problems.put(stem + ExampleQuestions.SUFFIX, "no document " + stem + ".* next to it"));

@@ -16,8 +16,9 @@ import java.util.Map;
  * ## "pay grants in advance"
  * - do we get the money up front?
  * </pre>
- * A heading names passages by their ref ({@code 4.3}) or by words of their text in quotes; the list under it
- * holds questions. Headings that match no passage are reported, never fatal. Pure.
+ * A heading names passages by their ref ({@code 4.3}), by a section's words and a ref within it
+ * ({@code 6. When things change › 3}, for Compacts that number each section's items from 1) or by words of their
+ * text in quotes; the list under it holds questions. Headings that match no passage are reported, never fatal. Pure.
  */
 public final class ExampleQuestions {
     public static final String SUFFIX = ".questions.md";
@@ -61,6 +62,13 @@ public final class ExampleQuestions {
 
     static boolean matches(String selector, Passage p) {
         String s = selector.strip();
+        // "## 6. When things change › 3": the ref within a section, where each section numbers its items from 1
+        int within = Math.max(s.lastIndexOf('›'), s.lastIndexOf(" > "));
+        if (within > 0) {
+            String section = fold(s.substring(0, within).strip());
+            String rest = s.substring(within + (s.charAt(within) == '›' ? 1 : 3)).strip();
+            return !section.isEmpty() && fold(p.section()).contains(section) && matches(rest, p);
+        }
         if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("“") && s.endsWith("”"))) {
             String words = fold(s.substring(1, s.length() - 1));
             return !words.isBlank() && fold(p.text()).contains(words);

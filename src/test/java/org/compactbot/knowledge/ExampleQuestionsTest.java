@@ -60,4 +60,18 @@ class ExampleQuestionsTest {
         assertEquals(List.of("how much notice?"), a.passages().get(0).questions());
         assertTrue(ExampleQuestions.apply("", passages).unmatched().isEmpty());
     }
+
+    @Test
+    void aRefWithinASectionPicksOneOfTheItemsEachSectionNumbersFromOne() {
+        List<Passage> eastmoor = List.of(
+                new Passage("e#1", "Say clearly what the money is for.", "", "Eastmoor", "Eastmoor", "eastmoor",
+                        List.of("2. Money: grants and contracts"), "1", Party.PUBLIC_SECTOR, "", List.of()),
+                new Passage("e#2", "Warn groups as early as they can.", "", "Eastmoor", "Eastmoor", "eastmoor",
+                        List.of("6. When things change", "Reducing or ending funding"), "1", Party.PUBLIC_SECTOR, "", List.of()));
+        ExampleQuestions.Applied a = ExampleQuestions.apply("## When things change › 1\n- will they warn us before a cut?\n"
+                + "## money > 1\n- what is the grant for?\n## Consultation › 1\n- nothing here\n", eastmoor);
+        assertEquals(List.of("what is the grant for?"), a.passages().get(0).questions());
+        assertEquals(List.of("will they warn us before a cut?"), a.passages().get(1).questions());
+        assertEquals(List.of("Consultation › 1"), a.unmatched());
+    }
 }
