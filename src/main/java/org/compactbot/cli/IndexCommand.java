@@ -45,8 +45,9 @@ public final class IndexCommand implements Callable<Integer> {
                     idx.rebuilt() ? "index rebuilt" : "index up to date", idx.documents().size(), idx.passages().size(),
                     String.join(", ", idx.areas()), (System.nanoTime() - t0) / 1e9);
             boolean anyRaw = false;
+            Map<String, List<Passage>> byDocument = idx.passages().stream().collect(java.util.stream.Collectors.groupingBy(Passage::document));
             for (var d : idx.documents()) {
-                List<Passage> ps = idx.passages().stream().filter(p -> p.document().equals(d.title())).toList();
+                List<Passage> ps = byDocument.getOrDefault(d.title(), List.of());
                 boolean raw = ps.stream().allMatch(p -> p.gloss().isEmpty()); // no glosses: nobody annotated it (a side file adds questions only)
                 String note = "";
                 if (raw) {

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
  * What is left is what a person asked, not who they are. Pure.
  */
 public final class GapText {
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+'-]+@[\\w-]+(?:\\.[\\w-]+)+");
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)(?:\\+44\\s?|0)\\d[\\d\\s-]{8,12}\\d(?!\\d)");
     private static final Pattern POSTCODE = Pattern.compile("(?i)\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}\\b");
     private static final Pattern WEB = Pattern.compile("(?i)\\bhttps?://\\S+|\\bwww\\.\\S+");
@@ -19,7 +18,7 @@ public final class GapText {
     private GapText() {}
 
     public static String of(String question) {
-        String s = EMAIL.matcher(question).replaceAll("[email]");
+        String s = RawCompactReader.EMAIL.matcher(question).replaceAll("[email]");
         s = WEB.matcher(s).replaceAll("[web address]");
         s = PHONE.matcher(s).replaceAll("[phone]");
         s = POSTCODE.matcher(s).replaceAll("[postcode]");

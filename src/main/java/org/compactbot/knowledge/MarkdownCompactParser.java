@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 public final class MarkdownCompactParser {
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern ITEM = Pattern.compile("^(\\s*)(?:[-*+•]|(\\d+)[.)]|\\(([a-z]|[ivx]{1,4})\\))\\s+(.*)$");
-    private static final Pattern LEAD_IN_END = Pattern.compile(":\\s?[-–—]?$");
     private static final Pattern NUMBERED_PARAGRAPH = Pattern.compile("^(\\d+(?:\\.\\d+)+)\\.?\\s+(.*)$");
     private static final Pattern GLOSSARY_TERM = Pattern.compile("^\\*\\*([^*]{1,80})\\*\\*\\s*[:–—-]\\s*(.*)$");
     private static final Pattern GLOSS = Pattern.compile("^\\s*>\\s?(.*)$");
@@ -204,7 +203,7 @@ public final class MarkdownCompactParser {
                 flushShortItems();
                 leadIn = null;
                 parentItem = null;
-                if (LEAD_IN_END.matcher(text).find() && text.length() < 400) { // "agree to:" and "commit to:-"
+                if (PassageText.endsLeadIn(text) && text.length() < 400) {
                     emitPendingLeadInAsParagraph();
                     pendingLeadIn = text; // a lead-in, unless no list follows
                     lastBlockStart = -1;  // its gloss, if any, belongs to no passage

@@ -60,6 +60,13 @@ final class PassageText {
     }
 
     /** Lead-in and item shown together, cutting the lead-in (never the item) to fit. */
+    private static final java.util.regex.Pattern LEAD_IN_END = java.util.regex.Pattern.compile(":\\s?[-–—]?$");
+
+    /** Whether the text ends as a lead-in does: "agree to:", and "commit to:-" as many UK documents write it. */
+    static boolean endsLeadIn(String text) {
+        return LEAD_IN_END.matcher(text).find();
+    }
+
     static String withLeadIn(String leadIn, String item, int max) {
         if (leadIn == null || leadIn.isEmpty()) return item;
         int room = max - item.length() - 1;

@@ -239,7 +239,7 @@ public final class RawCompactReader {
         if (l.length() > 110 || l.startsWith("#")) return false;
         if (BULLET.matcher(l).matches() || NUMBERED.matcher(l).matches()) return false;
         boolean sentence = l.endsWith(".") && l.split("\\s+").length > 6 && !EMAIL.matcher(l).find();
-        return !sentence && !endsColon(l);
+        return !sentence && !PassageText.endsLeadIn(l);
     }
 
     // ---------------------------------------------------------------- assembling blocks
@@ -464,10 +464,10 @@ public final class RawCompactReader {
             if (SECTION_WORD.matcher(plain).matches() && words <= 12) return Style.SECTION;
             if (Party.fromHeading(plain) != Party.NONE && words <= 14 && !plain.endsWith(".")) {
                 boolean listFollows = next != null && (BULLET.matcher(next).matches() || ORDERED.matcher(next).matches());
-                if (!(endsColon(plain) && listFollows)) return Style.PARTY;
+                if (!(PassageText.endsLeadIn(plain) && listFollows)) return Style.PARTY;
                 return null; // a lead-in: shown with each item of its list
             }
-            if (endsColon(plain) || plain.endsWith(",") || plain.endsWith(";")) return null;
+            if (PassageText.endsLeadIn(plain) || plain.endsWith(",") || plain.endsWith(";")) return null;
             if (isCaps(plain) && words <= 14) return Style.CAPS;
             if (plain.endsWith(".") && !plain.endsWith("etc.")) return null;
             if (words > 12 || !Character.isUpperCase(firstLetter(plain))) return null;
@@ -585,11 +585,6 @@ public final class RawCompactReader {
             current = level;
             blocks.add(new Heading(level, text));
         }
-    }
-
-    /** "agree to:", and "commit to:-" as many UK documents write it. */
-    static boolean endsColon(String s) {
-        return s.matches("(?s).*:\\s?[-–—]?$");
     }
 
     /**

@@ -16,16 +16,11 @@ class IndexCommandTest {
 
     @Test
     void aRawCompactInAnAreaFolderIsIndexedMarkedRawAndExplained() throws Exception {
-        Path knowledge = Files.createDirectories(dir.resolve("index-data"));
-        try (var shipped = Files.list(Path.of("index-data"))) {
-            for (Path f : shipped.filter(Files::isRegularFile).toList()) Files.copy(f, knowledge.resolve(f.getFileName()));
-        }
+        Path knowledge = SharedKnowledge.shippedKnowledgeCopy(dir);
         Path raw = Files.createDirectories(knowledge.resolve("northfield")).resolve("northfield-compact.txt");
         Files.copy(Path.of("src/test/resources/eval/byoc/northfield/northfield-compact.txt"), raw);
         Files.writeString(knowledge.resolve("northfield/northfield-compact.questions.md"), "## 8.3\n- how long before they stop our money?\n\n## 99.9\n- nothing\n");
-        Path data = Files.createDirectories(dir.resolve("data"));
-        SharedKnowledge.index();
-        Files.copy(SharedKnowledge.dataDir().resolve("embeddings.bin"), data.resolve("embeddings.bin"));
+        Path data = SharedKnowledge.dataWithEmbeddingCache(dir);
         Path cfg = dir.resolve("c.yml");
         Files.writeString(cfg, "data: { dir: \"" + data + "\" }\nknowledge: { dir: \"" + knowledge + "\" }\n");
 

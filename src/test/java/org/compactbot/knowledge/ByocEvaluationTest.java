@@ -20,10 +20,7 @@ class ByocEvaluationTest {
 
     @Test
     void rawCompactsOfNewCouncilsAreAnsweredAndUnanswerableQuestionsDeclined() throws Exception {
-        Path knowledge = Files.createDirectories(dir.resolve("index-data"));
-        try (var shipped = Files.list(Path.of("index-data"))) {
-            for (Path f : shipped.filter(Files::isRegularFile).toList()) Files.copy(f, knowledge.resolve(f.getFileName()));
-        }
+        Path knowledge = SharedKnowledge.shippedKnowledgeCopy(dir);
         for (String area : List.of("northfield", "eastmoor")) {
             Path from = Path.of("src/test/resources/eval/byoc", area);
             Path to = Files.createDirectories(knowledge.resolve(area));
@@ -31,9 +28,7 @@ class ByocEvaluationTest {
                 for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()));
             }
         }
-        Path data = Files.createDirectories(dir.resolve("data"));
-        SharedKnowledge.index(); // its embedding cache: only the two raw texts are embedded here
-        Files.copy(SharedKnowledge.dataDir().resolve("embeddings.bin"), data.resolve("embeddings.bin"));
+        Path data = SharedKnowledge.dataWithEmbeddingCache(dir); // only the two raw texts are embedded here
         List<DevQuestions.Question> qs = DevQuestions.load(Path.of("src/test/resources/eval/questions-byoc-own.jsonl"));
         try (KnowledgeIndex index = KnowledgeIndex.openOrBuild(knowledge, data, SharedKnowledge.embedder(), new CorpusLoader(),
                 (file, reason) -> { throw new AssertionError(file + " not indexed: " + reason); })) {

@@ -45,6 +45,23 @@ public final class SharedKnowledge {
         return index;
     }
 
+    /** {@code dir/index-data} holding a copy of the shipped texts, for a test that adds a council's own beside them. */
+    public static Path shippedKnowledgeCopy(Path dir) throws IOException {
+        Path knowledge = Files.createDirectories(dir.resolve("index-data"));
+        try (var shipped = Files.list(Path.of("index-data"))) {
+            for (Path f : shipped.filter(Files::isRegularFile).toList()) Files.copy(f, knowledge.resolve(f.getFileName()));
+        }
+        return knowledge;
+    }
+
+    /** {@code dir/data} holding the shared index's embedding cache, so only texts the test adds are embedded. */
+    public static Path dataWithEmbeddingCache(Path dir) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        index();
+        Files.copy(dataDir().resolve("embeddings.bin"), data.resolve("embeddings.bin"));
+        return data;
+    }
+
     public static synchronized AnswerService answers() {
         if (answers == null) {
             answers = new AnswerService(index(), new Retriever(index(), embedder(), Retriever.Tuning.DEFAULT),
