@@ -156,7 +156,7 @@ public final class Wiring implements AutoCloseable {
 
     public synchronized ConversationEngine conversations() throws IOException {
         if (conversations == null) {
-            conversations = new ConversationEngine(new SqlConversationStore(database(), config.cases().referencePrefix(), clock),
+            conversations = new ConversationEngine(new SqlConversationStore(database(), new org.compactbot.cases.SubmittingChallenge(config.cases().referencePrefix()), clock),
                     answers(), new IntentClassifier(embedder()), clock);
         }
         return conversations;

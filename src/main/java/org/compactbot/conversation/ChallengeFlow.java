@@ -31,8 +31,13 @@ public final class ChallengeFlow {
 
     /** The first slot, in order, that has no answer yet (CONFIRM when all are answered). */
     static Slot firstOpen(Conversation c) {
-        for (Slot s : ORDER) if (!c.has(s)) return s;
+        for (Slot s : ORDER) if (open(c, s)) return s;
         return Slot.CONFIRM;
+    }
+
+    /** Whether the slot is still to be asked: not answered, or dates read from the story without words saying which is which. */
+    static boolean open(Conversation c, Slot s) {
+        return !c.has(s) || (s == Slot.DATES && c.notes().datesUnsure());
     }
 
     /** The slot to ask after {@code answered}: a correction returns where it came from. */
@@ -125,8 +130,8 @@ public final class ChallengeFlow {
         }
         return switch (slot) {
             case AREA -> chooseArea(text);
-            case ROLE -> RoleAnswer.read(text)
-                    .<Validation>map(v -> new Validation.Accepted(v, Map.of("label", ROLE_LABELS.get(v))))
+            case ROLE -> RoleAnswer.reading(text)
+                    .<Validation>map(r -> new Validation.Accepted(r.role(), new Validation.Found.Nothing(), r.confidence()))
                     .orElseGet(() -> new Validation.Rejected("Sorry, I couldn't tell which of these you are: a voluntary or community "
                             + "group, staff of a public body, or an individual?"));
             case NAME -> text.length() > 120 || !text.matches(".*\\p{L}.*")
@@ -136,9 +141,8 @@ public final class ChallengeFlow {
             case EMAIL -> email(text);
             case UNDERTAKINGS -> chooseUndertakings(text, c);
             case DATES -> dates(text, today, aboutConsultation(c));
-            case CONSENT -> ConsentAnswer.read(text)
-                    .<Validation>map(v -> new Validation.Accepted(v, Map.of("label", v.equals(ConsentAnswer.SHARE)
-                            ? "The body may be told who raised it" : "Keep my name confidential from the body")))
+            case CONSENT -> ConsentAnswer.reading(text)
+                    .<Validation>map(r -> new Validation.Accepted(r.choice(), new Validation.Found.Nothing(), r.confidence()))
                     .orElseGet(() -> new Validation.Rejected("Sorry, I couldn't tell which you meant. May " + respondentName(c)
                             + " be told it was you? You could say \"yes, they can know\" or \"no, keep my name confidential\"."));
             case CONFIRM -> new Validation.Rejected("Say yes to submit, or \"change\" and the item to correct.");
@@ -170,18 +174,15 @@ public final class ChallengeFlow {
     }
 
     private Validation dates(String text, LocalDate today, boolean aboutConsultation) {
-        KeyDates d = KeyDates.read(text, today, aboutConsultation);
+        KeyDates.Reading r = KeyDates.reading(text, today, aboutConsultation);
+        KeyDates d = r.dates();
         if (d.isEmpty()) {
             return new Validation.Rejected("I couldn't find a date in that. Please write dates like 3/11/2026, 3 Nov 2026 or 3rd November (or say skip).");
         }
         String problem = d.problem(today);
         if (problem != null) return new Validation.Rejected(problem);
-        Map<String, String> details = new LinkedHashMap<>();
-        if (d.told() != null) details.put("told", d.told().toString());
-        if (d.effective() != null) details.put("effective", d.effective().toString());
-        if (d.consultationOpened() != null) details.put("consultation_opened", d.consultationOpened().toString());
-        if (d.consultationClosed() != null) details.put("consultation_closed", d.consultationClosed().toString());
-        return new Validation.Accepted(text, details);
+        // asked for the dates, a person who gives two without saying which is which means them in order: sure enough
+        return new Validation.Accepted(text, new Validation.Found.Dates(r));
     }
 
     private Validation chooseArea(String text) {
@@ -218,7 +219,7 @@ public final class ChallengeFlow {
             chosen.add(sg.citation());
             if (!sg.code().isEmpty() && !codes.contains(sg.code())) codes.add(sg.code());
         }
-        return new Validation.Accepted(String.join("; ", chosen), Map.of("undertaking_numbers", p.numbers().toString(), "codes", String.join(",", codes)));
+        return new Validation.Accepted(String.join("; ", chosen), new Validation.Found.Undertakings(p.numbers(), codes), p.confidence());
     }
 
     private Reply undertakingsPrompt(Conversation c) {
@@ -249,8 +250,8 @@ public final class ChallengeFlow {
             String v = shown(s, c);
             sb.append("\n• ").append(capitalise(s.label())).append(": ").append(v == null ? "(not given)" : v);
         }
-        String checks = c.details().get("checks");
-        if (checks != null && !checks.isBlank()) sb.append("\n\nChecked against the Compact:\n").append(checks);
+        String checks = c.notes().checks();
+        if (!checks.isBlank()) sb.append("\n\nChecked against the Compact:\n").append(checks);
         return sb.toString();
     }
 
@@ -259,9 +260,57 @@ public final class ChallengeFlow {
         if (v == null) return null;
         return switch (s) {
             case AREA -> Wording.areaName(v);
-            case ROLE, CONSENT -> c.details().getOrDefault(s.id() + "_label", v);
+            case ROLE, CONSENT -> label(s, v);
+            case RESPONDENT -> c.notes().respondentSaid() == null ? v : v + " (you said: " + shorten(c.notes().respondentSaid(), 80) + ")";
             default -> v;
         };
+    }
+
+    /** The words a choice is shown in ("A voluntary or community group"), for a slot whose answers are choices; else the value. */
+    static String label(Slot s, String value) {
+        if (s == Slot.ROLE) return ROLE_LABELS.getOrDefault(value, value);
+        if (s == Slot.CONSENT) {
+            return value.equals(ConsentAnswer.SHARE) ? "The body may be told who raised it"
+                    : value.equals(ConsentAnswer.CONFIDENTIAL) ? "Keep my name confidential from the body" : value;
+        }
+        return value;
+    }
+
+    /**
+     * "Just to check": a reading that was not sure enough to keep, put back to the person with the options, so that
+     * yes keeps it and anything else is read as a new answer.
+     */
+    Reply checkUnsure(DraftNotes.Unsure u, Conversation c) {
+        Reply asked = prompt(u.slot(), c);
+        String meant = switch (u.slot()) {
+            case ROLE -> "you are raising this as " + lowerFirst(label(Slot.ROLE, u.value()));
+            case CONSENT -> u.value().equals(ConsentAnswer.SHARE) ? respondentName(c) + " may be told that you raised it"
+                    : "your name should be kept confidential from " + respondentName(c);
+            case UNDERTAKINGS -> "you mean " + u.value();
+            default -> "you mean " + shorten(u.value(), 120);
+        };
+        List<Reply.Choice> options = new ArrayList<>();
+        options.add(new Reply.Choice("Yes", "yes"));
+        options.addAll(asked.choices().stream().filter(ch -> !ch.value().equals(u.value())).toList());
+        return new Reply("Just to check: " + meant + "? Say yes, or choose another answer.", options, asked.quotes());
+    }
+
+    /** The dates read from the person's story, put back to them before anything is checked on them. */
+    Reply checkDates(Conversation c) {
+        KeyDates d = c.notes().dates();
+        List<String> parts = new ArrayList<>();
+        if (d.told() != null) parts.add(Wording.date(d.told()) + " is when you were told");
+        if (d.effective() != null) parts.add(Wording.date(d.effective()) + " is when the change takes effect");
+        if (d.consultationOpened() != null) parts.add(Wording.date(d.consultationOpened()) + " is when the consultation opened");
+        if (d.consultationClosed() != null) parts.add(Wording.date(d.consultationClosed()) + " is when it closed");
+        String said = String.join(", and ", parts);
+        return Reply.of("Just to check the dates before I compare them with the Compact: " + said + ". Is that right? "
+                        + "Say yes, or give the dates the right way round (for example \"told 3/11/2026, ends 30/11/2026\").",
+                List.of(new Reply.Choice("Yes, that's right", "yes"), new Reply.Choice("No", "no")));
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     List<Reply.Choice> areaChoices() {

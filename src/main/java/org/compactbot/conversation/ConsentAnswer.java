@@ -29,15 +29,31 @@ public final class ConsentAnswer {
 
     /** The choice ({@link #SHARE} or {@link #CONFIDENTIAL}) the reply makes, if it makes one. */
     public static Optional<String> read(String text) {
+        return reading(text).map(Reading::choice);
+    }
+
+    /** The choice read, and how sure the reading is (see {@link Validation#SURE}). */
+    public record Reading(String choice, double confidence) {}
+
+    /** Saying outright that the body may know; with a wish for secrecy in the same reply, the two contradict. */
+    private static final Pattern PLAINLY_SHARE = Pattern.compile("\\b((they|he|she|the council|the body|you) (can|may|could|should|are welcome to) (know|be told|tell|name)|"
+            + "tell them|name (me|us)|i want them to know|they should know)\\b");
+
+    /** The choice the reply makes, if it makes one, with how sure the reading is. */
+    public static Optional<Reading> reading(String text) {
         String t = Agreement.normalise(text);
         if (t.isEmpty() || t.matches("(i'm |im |i am )?(not sure|unsure|don't know|dont know|no idea)( really)?")) return Optional.empty();
-        if (t.matches("1|one|the first|first|first one|option 1")) return Optional.of(SHARE);
-        if (t.matches("2|two|the second|second|second one|option 2")) return Optional.of(CONFIDENTIAL);
+        if (t.matches("1|one|the first|first|first one|option 1")) return Optional.of(new Reading(SHARE, 1.0));
+        if (t.matches("2|two|the second|second|second one|option 2")) return Optional.of(new Reading(CONFIDENTIAL, 1.0));
         String u = t.replaceAll("\\b(i'm |im |i am )?(don't|do not|dont) mind\\b", "fine").replaceAll("\\b(i'm |im |i am )?not bothered\\b", "fine")
                 .replaceAll("\\b(it )?(doesn't|does not|doesnt) matter\\b", "fine").replaceAll("\\bnot a secret\\b", "share it")
                 .replaceAll("\\bnot confidential\\b", "share it").replaceAll("\\bno (problem|objection|issue)s?\\b", "fine");
-        if (KEEP_BACK.matcher(u).find()) return Optional.of(CONFIDENTIAL);
-        if (SHARE_IT.matcher(u).find()) return Optional.of(SHARE);
+        double hedged = Hedge.in(t) ? Hedge.CONFIDENCE : 1.0;
+        if (KEEP_BACK.matcher(u).find()) {
+            // "they can know but please don't use my name": confidential is the safe reading, checked with the person
+            return Optional.of(new Reading(CONFIDENTIAL, Math.min(hedged, PLAINLY_SHARE.matcher(u).find() ? 0.6 : 0.95)));
+        }
+        if (SHARE_IT.matcher(u).find()) return Optional.of(new Reading(SHARE, Math.min(hedged, 0.9)));
         return Optional.empty();
     }
 }

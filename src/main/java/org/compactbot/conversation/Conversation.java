@@ -19,8 +19,13 @@ public final class Conversation {
     DialogueState state = new DialogueState.Idle();
     /** Answers by slot id, as the person gave them (normalised where the slot has choices). */
     final Map<String, String> answers = new LinkedHashMap<>();
-    /** What the bot worked out from the answers: parsed dates, chosen undertakings, consent flags. */
-    final Map<String, String> details = new LinkedHashMap<>();
+    /** What the bot worked out from the answers: dates and their sentences, checks, chosen undertakings. */
+    DraftNotes notes = DraftNotes.NONE;
+    /**
+     * Before a challenge: the message after which the bot offered to help raise one (null: no offer standing), and the
+     * last question the person asked. "yes please" takes up the offer; what they said starts the challenge.
+     */
+    String offeredFor, lastQuestion;
     /** Undertakings offered for this challenge, so the choice is stable across turns. */
     final List<Suggestion> suggestions = new ArrayList<>();
     /** Slots asked, in order, for "back". */
@@ -55,7 +60,7 @@ public final class Conversation {
 
     public Map<String, String> answers() { return answers; }
 
-    public Map<String, String> details() { return details; }
+    public DraftNotes notes() { return notes; }
 
     public List<Suggestion> suggestions() { return suggestions; }
 
@@ -81,7 +86,9 @@ public final class Conversation {
     /** Forgets the draft (after cancel, expiry or submission). */
     void clearDraft() {
         answers.clear();
-        details.clear();
+        notes = DraftNotes.NONE;
+        offeredFor = null;
+        lastQuestion = null;
         suggestions.clear();
         asked.clear();
         failures.clear();
@@ -95,6 +102,9 @@ public final class Conversation {
         return answers.containsKey(s.id());
     }
 
+    /** Where the stored form keeps {@link #offeredFor} and {@link #lastQuestion}, beside the notes. */
+    private static final String OFFER_CONTEXT = "offer_context", LAST_QUESTION = "last_question";
+
     /** The serialisable form, for the store. */
     public Snapshot snapshot() {
         String slot = null, returnTo = null, kind = "idle";
@@ -106,6 +116,9 @@ public final class Conversation {
             kind = "confirming_cancel";
             slot = cc.resume().id();
         }
+        Map<String, String> details = new LinkedHashMap<>(notes.toMap());
+        if (offeredFor != null) details.put(OFFER_CONTEXT, offeredFor);
+        if (lastQuestion != null) details.put(LAST_QUESTION, lastQuestion);
         return new Snapshot(FLOW_VERSION, kind, slot, returnTo, Map.copyOf(answers), Map.copyOf(details),
                 List.copyOf(suggestions), List.copyOf(asked), Map.copyOf(failures), lastCaseRef,
                 createdAt.toString(), updatedAt.toString(), lastTurnKey, List.copyOf(lastReplies));
@@ -125,7 +138,11 @@ public final class Conversation {
         Conversation c = new Conversation(id, channel, Instant.parse(s.createdAt()));
         c.updatedAt = Instant.parse(s.updatedAt());
         if (s.answers() != null) s.answers().forEach((k, v) -> { if (Slot.byId(k).isPresent() && v != null) c.answers.put(k, v); });
-        if (s.details() != null) c.details.putAll(s.details());
+        if (s.details() != null) {
+            c.notes = DraftNotes.fromMap(s.details());
+            c.offeredFor = s.details().get(OFFER_CONTEXT);
+            c.lastQuestion = s.details().get(LAST_QUESTION);
+        }
         if (s.suggestions() != null) c.suggestions.addAll(s.suggestions());
         if (s.asked() != null) s.asked().stream().filter(a -> Slot.byId(a).isPresent()).forEach(c.asked::add);
         if (s.failures() != null) c.failures.putAll(s.failures());

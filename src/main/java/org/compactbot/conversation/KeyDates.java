@@ -37,8 +37,11 @@ public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultati
         return reading(text, today, aboutConsultation).dates();
     }
 
-    /** The dates read, and whether reading them had to guess which is which (some date had no word saying what it was). */
-    record Reading(KeyDates dates, boolean guessed) {}
+    /**
+     * The dates read; whether reading them had to guess which is which (some date had no word saying what it was);
+     * and for each date kept ("told", "effective", "consultation_opened", "consultation_closed") the sentence it came from.
+     */
+    record Reading(KeyDates dates, boolean guessed, java.util.Map<String, String> sources) {}
 
     static Reading reading(String text, LocalDate today, boolean aboutConsultation) {
         List<UkDates.Found> found = UkDates.findAll(text, today);
@@ -70,7 +73,42 @@ public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultati
             else if (!consultation && effective == null && (told == null || !f.date().isBefore(told))) effective = f.date();
             else guessed = false;
         }
-        return new Reading(new KeyDates(told, effective, opened, closed), guessed);
+        KeyDates dates = new KeyDates(told, effective, opened, closed);
+        java.util.Map<String, String> sources = new java.util.LinkedHashMap<>();
+        for (UkDates.Found f : found) {
+            for (var role : dates.byRole().entrySet()) {
+                if (f.date().equals(role.getValue()) && !sources.containsKey(role.getKey())) sources.put(role.getKey(), sentenceAround(text, f.start()));
+            }
+        }
+        return new Reading(dates, guessed, sources);
+    }
+
+    /** The dates by the names cases keep them under ("told", "effective", "consultation_opened", "consultation_closed"); only those known. */
+    java.util.Map<String, LocalDate> byRole() {
+        java.util.Map<String, LocalDate> m = new java.util.LinkedHashMap<>();
+        if (told != null) m.put("told", told);
+        if (effective != null) m.put("effective", effective);
+        if (consultationOpened != null) m.put("consultation_opened", consultationOpened);
+        if (consultationClosed != null) m.put("consultation_closed", consultationClosed);
+        return m;
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?;]\\s|\\n");
+
+    /** The sentence of {@code text} around {@code at}, at most 300 characters. */
+    static String sentenceAround(String text, int at) {
+        int start = 0;
+        var m = SENTENCE_END.matcher(text);
+        int end = text.length();
+        while (m.find()) {
+            if (m.end() <= at) start = m.end();
+            else {
+                end = m.start() + (text.charAt(m.start()) == '\n' ? 0 : 1);
+                break;
+            }
+        }
+        String s = text.substring(start, end).replaceAll("\\s+", " ").strip();
+        return s.length() <= 300 ? s : s.substring(0, 299) + "…";
     }
 
     /** A label written after its date and closing its part of the sentence: "05/10/2026 told, 30/11/2026 end". */

@@ -1,6 +1,7 @@
 package org.compactbot.conversation;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,15 +33,28 @@ public final class RoleAnswer {
 
     /** The role the reply describes, if it describes one. */
     public static Optional<String> read(String text) {
+        return reading(text).map(Reading::role);
+    }
+
+    /** The role read, and how sure the reading is (see {@link Validation#SURE}). */
+    public record Reading(String role, double confidence) {}
+
+    /** Words that only hint at a person on their own ("me", "I am"): kept only once the person confirms. */
+    private static final Pattern WEAK_PERSON = Pattern.compile("^(me|i'm|i am|im|person|my mum|my dad|my son|my daughter)$");
+
+    /** The role the reply describes, if it describes one, with how sure the reading is. */
+    public static Optional<Reading> reading(String text) {
         String t = Agreement.normalise(text);
         if (t.isEmpty()) return Optional.empty();
-        if (t.matches("(the )?(1|one|first|1st|first one|option 1|a)( one)?")) return Optional.of(GROUP);
-        if (t.matches("(the )?(2|two|second|2nd|second one|option 2|b|middle)( one)?")) return Optional.of(PUBLIC_BODY);
-        if (t.matches("(the )?(3|three|third|3rd|third one|option 3|c|last)( one)?")) return Optional.of(INDIVIDUAL);
-        if (OFFICIAL.matcher(t).find()) return Optional.of(PUBLIC_BODY);
-        if (ALONE.matcher(t).find()) return Optional.of(INDIVIDUAL);
-        if (GROUP_WORDS.matcher(t).find()) return Optional.of(GROUP);
-        if (PERSON.matcher(t).find()) return Optional.of(INDIVIDUAL);
+        double hedged = Hedge.in(t) ? Hedge.CONFIDENCE : 1.0;
+        if (t.matches("(the )?(1|one|first|1st|first one|option 1|a)( one)?")) return Optional.of(new Reading(GROUP, 1.0));
+        if (t.matches("(the )?(2|two|second|2nd|second one|option 2|b|middle)( one)?")) return Optional.of(new Reading(PUBLIC_BODY, 1.0));
+        if (t.matches("(the )?(3|three|third|3rd|third one|option 3|c|last)( one)?")) return Optional.of(new Reading(INDIVIDUAL, 1.0));
+        if (OFFICIAL.matcher(t).find()) return Optional.of(new Reading(PUBLIC_BODY, Math.min(hedged, 0.95)));
+        if (ALONE.matcher(t).find()) return Optional.of(new Reading(INDIVIDUAL, Math.min(hedged, 0.95)));
+        if (GROUP_WORDS.matcher(t).find()) return Optional.of(new Reading(GROUP, Math.min(hedged, 0.9)));
+        Matcher person = PERSON.matcher(t);
+        if (person.find()) return Optional.of(new Reading(INDIVIDUAL, Math.min(hedged, WEAK_PERSON.matcher(person.group()).matches() ? 0.6 : 0.9)));
         return Optional.empty();
     }
 }

@@ -15,8 +15,15 @@ import java.util.regex.Pattern;
 public final class UndertakingChoice {
     /** What the reply chose. */
     public sealed interface Choice {
-        /** These offers, numbered from 1, in the order the person named them. */
-        record Picked(List<Integer> numbers) implements Choice {}
+        /**
+         * These offers, numbered from 1, in the order the person named them; {@code confidence} is 1 when named by
+         * number or position, less when read from the words of the offers.
+         */
+        record Picked(List<Integer> numbers, double confidence) implements Choice {
+            public Picked(List<Integer> numbers) {
+                this(numbers, 1.0);
+            }
+        }
 
         /** None of the offers fits, or the person does not know. */
         record NoneOfThese() implements Choice {}
@@ -29,6 +36,9 @@ public final class UndertakingChoice {
     }
 
     private UndertakingChoice() {}
+
+    /** How sure a choice read from the offers' words is: kept, but below a choice by number. */
+    static final double BY_MEANING = 0.85;
 
     private static final Pattern NONE = Pattern.compile("^(none|nothing|neither|no|nope|nah|not sure|unsure|no idea|dunno|"
             + "i('m| am)? not sure|i don't know|i dont know|don't know|dont know|not really|none of (these|them|those|the above)|"
@@ -94,7 +104,7 @@ public final class UndertakingChoice {
             if (part.isBlank()) continue;
             if (byMeaning(part, offered) instanceof Choice.Picked p) for (int k : p.numbers()) if (!union.contains(k)) union.add(k);
         }
-        if (!union.isEmpty() && t.matches(".*(\\band\\b|&|,|\\bplus\\b).*")) return new Choice.Picked(union);
+        if (!union.isEmpty() && t.matches(".*(\\band\\b|&|,|\\bplus\\b).*")) return new Choice.Picked(union, BY_MEANING);
         return byMeaning(t, offered);
     }
 
@@ -153,7 +163,7 @@ public final class UndertakingChoice {
         if (best <= 0) return new Choice.Unclear();
         List<Integer> top = new ArrayList<>();
         for (int i = 0; i < score.length; i++) if (score[i] >= best - 1e-9) top.add(i + 1);
-        return new Choice.Picked(top);
+        return new Choice.Picked(top, BY_MEANING);
     }
 
     /** Everyday words for what undertakings speak of: "the money one" is about payment and grants. */

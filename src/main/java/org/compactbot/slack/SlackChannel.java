@@ -457,12 +457,12 @@ public final class SlackChannel implements AutoCloseable {
         String step = steps.get(id);
         TurnResult status = null;
         if (step == null) {
-            status = engine.handle(id, CHANNEL, "status");
+            status = engine.state(id);
             step = SlackBlocks.step(status);
             steps.put(id, step);
         }
         if (!step.equals("idle")) {
-            if (status == null) status = engine.handle(id, CHANNEL, "status");
+            if (status == null) status = engine.state(id);
             steps.put(id, SlackBlocks.step(status));
             post(dm.get(), null, List.of(SlackBlocks.plain("You already have a challenge in progress, so let's carry on with it.")));
             post(dm.get(), null, SlackBlocks.turn(status, null));

@@ -8,10 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.compactbot.cases.CaseStatus;
+import org.compactbot.cases.SubmittingChallenge;
 import org.compactbot.conversation.CaseInfo;
 import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
@@ -20,12 +20,16 @@ import org.compactbot.conversation.ConversationStore;
 public final class SqlConversationStore implements ConversationStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
-    private final String referencePrefix;
+    private final SubmittingChallenge submitting;
     private final Clock clock;
 
     public SqlConversationStore(Database db, String referencePrefix, Clock clock) {
+        this(db, new SubmittingChallenge(referencePrefix), clock);
+    }
+
+    public SqlConversationStore(Database db, SubmittingChallenge submitting, Clock clock) {
         this.db = db;
-        this.referencePrefix = referencePrefix;
+        this.submitting = submitting;
         this.clock = clock;
     }
 
@@ -53,7 +57,14 @@ public final class SqlConversationStore implements ConversationStore {
     public Optional<String> commitTurn(Conversation conversation, List<Line> transcript, NewCase newCase) {
         Instant now = clock.instant();
         return db.inTransaction(c -> {
-            String ref = newCase == null ? null : insertCase(c, conversation.id(), newCase, now);
+            String ref;
+            try {
+                ref = newCase == null ? null : submitting.submit(new Ledger(c), new SubmittingChallenge.Challenge(conversation.id(),
+                        newCase.area(), newCase.respondent(), newCase.organisation(), newCase.complainantName(), newCase.complainantEmail(),
+                        newCase.detailsJson()), now);
+            } catch (LedgerFailed e) {
+                throw e.sql; // as SQL: the database sees a lost connection and reconnects
+            }
             if (ref != null) conversation.caseCreated(ref);
             String state;
             try {
@@ -101,63 +112,114 @@ public final class SqlConversationStore implements ConversationStore {
         });
     }
 
-    /** Allocates the next reference of the year (never reused) and writes the case, its audit entry and outbox row. */
-    private String insertCase(Connection c, String conversationId, NewCase nc, Instant now) throws SQLException {
-        int year = LocalDate.ofInstant(now, ZoneId.of("Europe/London")).getYear();
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO case_sequence(year, last) VALUES (?, 1) "
-                + "ON CONFLICT(year) DO UPDATE SET last = case_sequence.last + 1")) {
-            p.setInt(1, year);
-            p.executeUpdate();
+    /** The case tables, inside the turn's transaction, for {@link SubmittingChallenge}. */
+    private record Ledger(Connection c) implements SubmittingChallenge.Ledger {
+        @Override
+        public int nextInYear(int year) {
+            return sql(() -> {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO case_sequence(year, last) VALUES (?, 1) "
+                        + "ON CONFLICT(year) DO UPDATE SET last = case_sequence.last + 1")) {
+                    p.setInt(1, year);
+                    p.executeUpdate();
+                }
+                try (PreparedStatement p = c.prepareStatement("SELECT last FROM case_sequence WHERE year = ?")) {
+                    p.setInt(1, year);
+                    try (ResultSet rs = p.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
+                }
+            });
         }
-        int seq;
-        try (PreparedStatement p = c.prepareStatement("SELECT last FROM case_sequence WHERE year = ?")) {
-            p.setInt(1, year);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                seq = rs.getInt(1);
+
+        @Override
+        public void open(String ref, int year, int number, SubmittingChallenge.Challenge ch, Instant at) {
+            sql(() -> {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO cases(ref, year, seq, status, area, respondent, organisation, "
+                        + "complainant_name, complainant_email, conversation_id, details, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    p.setString(1, ref);
+                    p.setInt(2, year);
+                    p.setInt(3, number);
+                    p.setString(4, CaseStatus.SUBMITTED.id());
+                    p.setString(5, ch.area());
+                    p.setString(6, ch.respondent());
+                    p.setString(7, ch.organisation());
+                    p.setString(8, ch.complainantName());
+                    p.setString(9, ch.complainantEmail());
+                    p.setString(10, ch.conversationId());
+                    p.setString(11, ch.detailsJson());
+                    p.setString(12, Times.of(at));
+                    p.setString(13, Times.of(at));
+                    return p.executeUpdate();
+                }
+            });
+        }
+
+        @Override
+        public void record(String ref, Instant at, String actor, CaseStatus to, String note) {
+            sql(() -> {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO case_events(case_ref, at, actor, from_status, to_status, note) "
+                        + "VALUES (?, ?, ?, NULL, ?, ?)")) {
+                    p.setString(1, ref);
+                    p.setString(2, Times.of(at));
+                    p.setString(3, actor);
+                    p.setString(4, to.id());
+                    p.setString(5, note);
+                    return p.executeUpdate();
+                }
+            });
+        }
+
+        @Override
+        public void moveDraftEvidence(String conversationId, String ref) {
+            sql(() -> {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO evidence(case_ref, received_at, name, type, bytes, content) "
+                        + "SELECT ?, received_at, name, type, bytes, content FROM draft_evidence WHERE conversation_id = ? ORDER BY id")) {
+                    p.setString(1, ref);
+                    p.setString(2, conversationId);
+                    p.executeUpdate();
+                }
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM draft_evidence WHERE conversation_id = ?")) {
+                    p.setString(1, conversationId);
+                    return p.executeUpdate();
+                }
+            });
+        }
+
+        @Override
+        public void queueForRouting(String ref, Instant at) {
+            sql(() -> {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO outbox(kind, case_ref, payload, created_at) VALUES ('case_submitted', ?, '{}', ?)")) {
+                    p.setString(1, ref);
+                    p.setString(2, Times.of(at));
+                    return p.executeUpdate();
+                }
+            });
+        }
+
+        private interface Statement<T> {
+            T run() throws SQLException;
+        }
+
+        /** Runs SQL for the use case, whose port throws no checked exception; the transaction rolls back on failure. */
+        private static <T> T sql(Statement<T> s) {
+            try {
+                return s.run();
+            } catch (SQLException e) {
+                throw new LedgerFailed(e);
             }
         }
-        String ref = String.format("%s-%d-%04d", referencePrefix, year, seq);
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO cases(ref, year, seq, status, area, respondent, organisation, "
-                + "complainant_name, complainant_email, conversation_id, details, created_at, updated_at) "
-                + "VALUES (?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            p.setString(1, ref);
-            p.setInt(2, year);
-            p.setInt(3, seq);
-            p.setString(4, nc.area());
-            p.setString(5, nc.respondent());
-            p.setString(6, nc.organisation());
-            p.setString(7, nc.complainantName());
-            p.setString(8, nc.complainantEmail());
-            p.setString(9, conversationId);
-            p.setString(10, nc.detailsJson());
-            p.setString(11, Times.of(now));
-            p.setString(12, Times.of(now));
-            p.executeUpdate();
+    }
+
+    /** A failure of the ledger's SQL, carried through the use case and thrown again as SQL. */
+    private static final class LedgerFailed extends RuntimeException {
+        final SQLException sql;
+
+        LedgerFailed(SQLException sql) {
+            super(sql);
+            this.sql = sql;
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO case_events(case_ref, at, actor, from_status, to_status, note) "
-                + "VALUES (?, ?, ?, NULL, 'submitted', 'challenge submitted')")) {
-            p.setString(1, ref);
-            p.setString(2, Times.of(now));
-            p.setString(3, "complainant");
-            p.executeUpdate();
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO evidence(case_ref, received_at, name, type, bytes, content) "
-                + "SELECT ?, received_at, name, type, bytes, content FROM draft_evidence WHERE conversation_id = ? ORDER BY id")) {
-            p.setString(1, ref);
-            p.setString(2, conversationId);
-            p.executeUpdate();
-        }
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM draft_evidence WHERE conversation_id = ?")) {
-            p.setString(1, conversationId);
-            p.executeUpdate();
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO outbox(kind, case_ref, payload, created_at) VALUES ('case_submitted', ?, '{}', ?)")) {
-            p.setString(1, ref);
-            p.setString(2, Times.of(now));
-            p.executeUpdate();
-        }
-        return ref;
     }
 
     /** Keeps a file sent before the challenge exists; it moves to the case when the challenge is submitted. */

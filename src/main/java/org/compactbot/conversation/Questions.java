@@ -1,0 +1,53 @@
+package org.compactbot.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.compactbot.knowledge.Answer;
+import org.compactbot.knowledge.AnswerFormatter;
+import org.compactbot.knowledge.AnswerService;
+
+/**
+ * Answers a question asked in a conversation: about the challenge process itself from what the bot knows of it, about
+ * the Compact from the conversation's area when it has one and the question names no other.
+ */
+final class Questions {
+    private final AnswerService answers;
+    private final AnswerFormatter formatter = new AnswerFormatter();
+
+    Questions(AnswerService answers) {
+        this.answers = answers;
+    }
+
+    /**
+     * @param area           the conversation's area, or null
+     * @param offerChallenge whether a grievance gets the offer to raise a challenge (not while one is being raised)
+     */
+    Reply answer(String text, String area, boolean offerChallenge) {
+        Optional<String> ours = ProcessAnswers.to(text);
+        if (ours.isPresent()) return Reply.of(ours.get());
+        Answer a;
+        try {
+            String within = area == null || area.startsWith("(") || answers.areaDetector().detect(text).isPresent() ? null : area;
+            a = answers.ask(text, within, 3);
+        } catch (IllegalArgumentException e) {
+            return Reply.of(e.getMessage());
+        }
+        AnswerFormatter.Shown shown = formatter.shape(a);
+        List<AnswerFormatter.Quote> quotes = new ArrayList<>();
+        if (shown.best() != null) {
+            quotes.add(shown.best());
+            quotes.addAll(shown.alsoIn());
+        }
+        List<Reply.Choice> choices = offerChallenge && a.grievance()
+                ? List.of(new Reply.Choice("Raise a Compact challenge", "challenge")) : List.of();
+        String body = formatter.text(a);
+        if (!offerChallenge && !shown.offer().isEmpty()) body = body.replace(shown.offer(), "").strip();
+        return new Reply(body, choices, quotes);
+    }
+
+    /** Whether a reply offers to help raise a challenge. */
+    static boolean offersChallenge(Reply r) {
+        return r.choices().stream().anyMatch(ch -> ch.value().equals("challenge"));
+    }
+}

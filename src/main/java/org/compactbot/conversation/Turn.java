@@ -1,0 +1,35 @@
+package org.compactbot.conversation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One turn's working set: the conversation, the person's words, what their channel already knows of them, today's
+ * date, the replies so far and, when the person has just confirmed, the challenge to submit.
+ */
+final class Turn {
+    final Conversation c;
+    final String text;
+    /** What the channel knows about the person (e.g. name and email from an email's From header). */
+    final Map<Slot, String> known;
+    final LocalDate today;
+    final List<Reply> replies = new ArrayList<>();
+    ConversationStore.NewCase submitted;
+
+    Turn(Conversation c, String text, Map<Slot, String> known, LocalDate today) {
+        this.c = c;
+        this.text = text;
+        this.known = known;
+        this.today = today;
+    }
+
+    void say(Reply r) {
+        replies.add(r);
+    }
+
+    void say(String text) {
+        replies.add(Reply.of(text));
+    }
+}
