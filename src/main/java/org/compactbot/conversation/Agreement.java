@@ -50,6 +50,10 @@ public enum Agreement {
         return AGREE;
     }
 
+    /** Asking the bot to help with what was just talked about. */
+    private static final Pattern ASKS_FOR_HELP = Pattern.compile("^(please )?(can|could|would|will) you (please )?help( me| us)?( (to )?(do|with|raise|make) (that|this|it|one))?$"
+            + "|^(please )?help (me|us) (do|with|raise|make) (that|this|it|one)( please)?$|^(yes )?(please )?help (me|us)( please)?$");
+
     private static final Pattern TAKES_UP = Pattern.compile("^(yes|yeah|yea|yeh|yep|yup|aye|sure|ok|okay|alright|all right|please|go on|"
             + "go ahead|go for it|do it|do that|let's|lets|i'd like that|i would like that|that would be|i'd like to|i would like to|i want to|"
             + "definitely|absolutely|of course|why not|that'd be|course)\\b");
@@ -60,6 +64,7 @@ public enum Agreement {
      */
     public static boolean takesUp(String text) {
         String t = withoutFiller(normalise(text));
+        if (ASKS_FOR_HELP.matcher(t).find()) return true; // "can you help me do that?", "could you help us with it"
         if (of(text) != AGREE || !TAKES_UP.matcher(t).find()) return false;
         return !t.matches(".*\\b(thanks|thank you|cheers|ta)\\b.*")
                 || t.matches(".*\\b(yes|please|do it|go ahead|go on|(would|'d) be (great|good|helpful|lovely|brilliant)|i would|i'd like)\\b.*");

@@ -151,7 +151,11 @@ public final class ChallengeFlow {
 
     private Validation freeText(Slot slot, String text) {
         if (slot != Slot.WHAT_HAPPENED && slot != Slot.DESIRED_OUTCOME) return new Validation.Accepted(text);
-        if (text.split("\\s+").length < 3) {
+        String[] words = text.strip().split("\\s+");
+        // "extend it", "reinstatement": short, but an outcome; a bare "yes" or "?" is not
+        boolean shortOutcome = slot == Slot.DESIRED_OUTCOME && Agreement.of(text) == Agreement.UNCLEAR
+                && (words.length == 2 && text.matches(".*\\p{L}{3,}.*") || text.matches(".*\\p{L}{5,}.*"));
+        if (words.length < 3 && !shortOutcome) {
             return new Validation.Rejected(slot == Slot.WHAT_HAPPENED
                     ? "Could you say a little more about what happened? A sentence or two is enough."
                     : "Could you say a little more about the outcome you want?");

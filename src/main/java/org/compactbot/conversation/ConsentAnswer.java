@@ -39,6 +39,10 @@ public final class ConsentAnswer {
     private static final Pattern PLAINLY_SHARE = Pattern.compile("\\b((they|he|she|the council|the body|you) (can|may|could|should|are welcome to) (know|be told|tell|name)|"
             + "tell them|name (me|us)|i want them to know|they should know)\\b");
 
+    /** A negated phrase and the few words it governs: "don't tell them", "rather they didn't know it". */
+    private static final Pattern NEGATED = Pattern.compile("\\b(don't|do not|dont|didn't|did not|never|not|won't|wouldn't|shouldn't|"
+            + "can't|cannot|mustn't|no)\\b( \\w+){0,3}");
+
     /** The choice the reply makes, if it makes one, with how sure the reading is. */
     public static Optional<Reading> reading(String text) {
         String t = Agreement.normalise(text);
@@ -51,7 +55,8 @@ public final class ConsentAnswer {
         double hedged = Hedge.in(t) ? Hedge.CONFIDENCE : 1.0;
         if (KEEP_BACK.matcher(u).find()) {
             // "they can know but please don't use my name": confidential is the safe reading, checked with the person
-            return Optional.of(new Reading(CONFIDENTIAL, Math.min(hedged, PLAINLY_SHARE.matcher(u).find() ? 0.6 : 0.95)));
+            boolean alsoShare = PLAINLY_SHARE.matcher(NEGATED.matcher(u).replaceAll(" ")).find();
+            return Optional.of(new Reading(CONFIDENTIAL, Math.min(hedged, alsoShare ? 0.6 : 0.95)));
         }
         if (SHARE_IT.matcher(u).find()) return Optional.of(new Reading(SHARE, Math.min(hedged, 0.9)));
         return Optional.empty();

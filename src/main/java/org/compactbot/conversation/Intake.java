@@ -92,7 +92,7 @@ final class Intake {
             t.say(Reply.of("Say yes to submit your challenge, or \"change\" and the item to correct it.",
                     List.of(new Reply.Choice("Yes, submit it", "yes"), new Reply.Choice("Change something", "change"))));
         } else if (said instanceof Understanding.Said.Question && (slot == Slot.CONFIRM || !readAsEmail(t))) {
-            t.say(questions.answer(t.text, c.answer(Slot.AREA), false));
+            t.say(questions.answer(t.text, c.answer(Slot.AREA), false, c.answer(Slot.WHAT_HAPPENED)));
             t.say(prompt(c, slot));
         } else if (!(said instanceof Understanding.Said.Question) && !readAsEmail(t)) {
             accept(t, slot, at.returnTo(), t.text);
@@ -233,6 +233,14 @@ final class Intake {
             return;
         }
         int failures = c.failures.merge(slot.id(), 1, Integer::sum);
+        if (failures > MAX_FAILURES && slot != Slot.AREA && slot != Slot.EMAIL) {
+            // offered a way out and still stuck: a caseworker completes it, and the rest goes on (never the same offer again)
+            c.answers.put(slot.id(), ChallengeFlow.LEFT_FOR_CASEWORKER);
+            c.failures.remove(slot.id());
+            t.say("Let's not get stuck on this: I'll leave " + slot.label() + " for a caseworker to complete with you, and move on.");
+            advance(t, slot, returnTo);
+            return;
+        }
         t.say(((Validation.Rejected) v).message());
         if (failures >= MAX_FAILURES) {
             List<Reply.Choice> choices = new ArrayList<>();

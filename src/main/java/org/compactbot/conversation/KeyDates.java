@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultationOpened, LocalDate consultationClosed) {
     private static final Pattern TOLD = Pattern.compile("(told|notified|informed|letter|e-?mail|heard|received|notice|given|announced|decision|decided|wrote|said|warned)\\W*(\\w+\\W+){0,3}$");
     private static final Pattern EFFECTIVE = Pattern.compile("(effect|effective|ends?|ending|stops?|stopping|cut|closes?|closing|finish\\w*|from|until|withdrawn|terminat\\w*|expires?|starts?|takes?)\\W*(\\w+\\W+){0,3}$");
-    private static final Pattern CONSULT_OPEN = Pattern.compile("(open\\w*|start\\w*|launch\\w*|began|begin\\w*|ran from)\\W*(\\w+\\W+){0,3}$");
+    private static final Pattern CONSULT_OPEN = Pattern.compile("(open\\w*|start\\w*|launch\\w*|began|begin\\w*|ran from|from)\\W*(\\w+\\W+){0,3}$");
     private static final Pattern CONSULT_CLOSE = Pattern.compile("(clos\\w*|deadline|end\\w*|until|to|till)\\W*(\\w+\\W+){0,3}$");
 
     public boolean isEmpty() {
@@ -23,6 +23,10 @@ public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultati
     private static final Pattern NEGATED = Pattern.compile("\\b(no|without|never|any|didn't|did not|didnt|failed to|not|nor|wasn't|was not|weren't)\\s+(\\w+\\s+)?$");
     private static final Pattern OUR_STEP = Pattern.compile("\\b(we|i)\\s+(\\w+\\s+){0,2}(emailed|e-mailed|wrote|phoned|rang|called|contacted|met|spoke|"
             + "replied|complained|asked|chased|sent|visited|raised)\\b(\\W+\\w+){0,5}\\W*$");
+    /** Two dates given as a span: "1st September to 29th September 2026", "from 6 July until 27 July", "6/7/26 - 27/7/26". */
+    private static final Pattern RANGE = Pattern.compile("\\d(st|nd|rd|th)?\\b[^.;]{0,25}\\s(to|until|till|-|–|and)\\s[^.;]{0,25}\\d");
+    private static final Pattern NOTICE_WORDS = Pattern.compile("\\b(told|notified|informed|letter|e-?mail(ed)?|notice|ends?|stops?|cut|effective|"
+            + "withdrawn|terminat\\w*|decision|decided|warned)\\b");
     private static final Pattern OPEN_AND_CLOSE = Pattern.compile("\\b(open\\w*|launch\\w*|start\\w*|began)\\b.*\\b(clos\\w*|deadline)\\b", Pattern.DOTALL);
 
     public static KeyDates read(String text, LocalDate today) {
@@ -47,7 +51,9 @@ public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultati
         List<UkDates.Found> found = UkDates.findAll(text, today);
         String lower = text.toLowerCase(Locale.ROOT);
         // "no consultation", "without consulting us": the challenge is not about a consultation's dates
-        boolean consultation = mentionsConsultation(lower) || (aboutConsultation && OPEN_AND_CLOSE.matcher(lower).find());
+        // a challenge about a consultation: its dates, unless the words say they are notice ("letter came ..., ends ...")
+        boolean consultation = mentionsConsultation(lower) || (aboutConsultation
+                && (OPEN_AND_CLOSE.matcher(lower).find() || RANGE.matcher(lower).find() && !NOTICE_WORDS.matcher(lower).find()));
         LocalDate told = null, effective = null, opened = null, closed = null;
         // first the dates whose words say what they are, then the rest in order for what is still unknown: in "survey
         // 6th-27th July, letter came 10th August, centre closes 30th September" the letter and the closure are the dates

@@ -24,12 +24,25 @@ final class Questions {
      * @param offerChallenge whether a grievance gets the offer to raise a challenge (not while one is being raised)
      */
     Reply answer(String text, String area, boolean offerChallenge) {
+        return answer(text, area, offerChallenge, null);
+    }
+
+    /**
+     * @param story what the person has said happened, when a challenge is being raised: a short question that finds
+     *              nothing on its own ("how much notice are they meant to give us anyway?") is asked again with it,
+     *              since it is about their situation
+     */
+    Reply answer(String text, String area, boolean offerChallenge, String story) {
         Optional<String> ours = ProcessAnswers.to(text);
         if (ours.isPresent()) return Reply.of(ours.get());
         Answer a;
         try {
             String within = area == null || area.startsWith("(") || answers.areaDetector().detect(text).isPresent() ? null : area;
             a = answers.ask(text, within, 3);
+            if (!a.answered() && story != null && !story.startsWith("(")) {
+                Answer withStory = answers.ask(text + " " + ChallengeFlow.shorten(story, 300), within, 3);
+                if (withStory.answered()) a = withStory;
+            }
         } catch (IllegalArgumentException e) {
             return Reply.of(e.getMessage());
         }

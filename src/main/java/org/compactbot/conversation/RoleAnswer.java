@@ -14,7 +14,7 @@ public final class RoleAnswer {
 
     private RoleAnswer() {}
 
-    private static final Pattern ALONE = Pattern.compile("\\b(just me|only me|myself|on my own|by myself|not (from|in|part of|with|a member of) (a|an|any)( \\w+)? "
+    private static final Pattern ALONE = Pattern.compile("\\b(just me|only me|myself|on my own|by myself|not (from|in|part of|with|a member of|a member of) (a|an|any|the|their|that|this)( \\w+)? "
             + "(group|organisation|organization|charity|club)|no group|not a group|not representing|as an individual|an individual|individual|"
             + "private (person|individual|citizen)|personally|in a personal capacity)\\b");
     private static final Pattern OFFICIAL = Pattern.compile("\\b((i|we) work (for|at|in) (the )?(council|nhs|police|ccg|icb|local authority|authority|trust|hospital|"
@@ -54,7 +54,12 @@ public final class RoleAnswer {
         if (ALONE.matcher(t).find()) return Optional.of(new Reading(INDIVIDUAL, Math.min(hedged, 0.95)));
         if (GROUP_WORDS.matcher(t).find()) return Optional.of(new Reading(GROUP, Math.min(hedged, 0.9)));
         Matcher person = PERSON.matcher(t);
-        if (person.find()) return Optional.of(new Reading(INDIVIDUAL, Math.min(hedged, WEAK_PERSON.matcher(person.group()).matches() ? 0.6 : 0.9)));
+        boolean strong = false, any = false;
+        while (person.find()) {
+            any = true;
+            strong |= !WEAK_PERSON.matcher(person.group()).matches();
+        }
+        if (any) return Optional.of(new Reading(INDIVIDUAL, Math.min(hedged, strong ? 0.9 : 0.6)));
         return Optional.empty();
     }
 }

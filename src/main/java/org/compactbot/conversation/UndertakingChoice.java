@@ -147,6 +147,13 @@ public final class UndertakingChoice {
             for (String w : Agreement.normalise(o).split(" ")) c.merge(stem(w), 1, Integer::sum);
             counts.add(c);
         }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (var c : counts) known.addAll(c.keySet());
+        for (int i = 0; i < words.size(); i++) {
+            // "notise one": a word none of the offers has, one letter away from one they have
+            String w = words.get(i);
+            if (w.length() >= 5 && !known.contains(w)) for (String k : known) if (oneEditApart(w, k)) { words.set(i, k); break; }
+        }
         double[] score = new double[offered.size()];
         for (String w : words) {
             int having = 0;
@@ -191,6 +198,19 @@ public final class UndertakingChoice {
             if (s.length() > suffix.length() + 3 && s.endsWith(suffix)) return s.substring(0, Math.min(s.length() - suffix.length(), 6));
         }
         return s.length() > 6 ? s.substring(0, 6) : s;
+    }
+
+    /** Whether one letter changed, added, dropped or swapped with its neighbour turns {@code a} into {@code b}. */
+    static boolean oneEditApart(String a, String b) {
+        if (a.equals(b) || Math.abs(a.length() - b.length()) > 1 || b.length() < 5) return false;
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
+        if (a.length() == b.length()) {
+            if (a.substring(i + 1).equals(b.substring(i + 1))) return true; // changed
+            return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2)); // swapped
+        }
+        return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
     }
 
     private static int indexOf(String[] words, String w) {

@@ -19,7 +19,10 @@ public final class GrievanceSignal {
             + "|(broke|broken|breach(ed)?|breaking) (the )?compact|complain|unfair"
             + "|(without|with hardly any|with little|with no|hardly any|no|only a few|a few|only) (proper |real |any |days'? |weeks'? )*(warning|notice|consultation)"
             + "|(not|never|didn't|did not|without) (properly |even |really )?(consult|ask|tell|warn|involv)\\w*"
-            + "|(two|2|one|1|three|3|four|4|few) (days?|weeks?)'? (warning|notice))",
+            + "|(two|2|one|1|three|3|four|4|few) (days?|weeks?)'? (warning|notice)"
+            + "|(losing|lose|lost|lost out on) (its|our|their|the|his|her|my) ([\\w']+ )?(funding|grant|money|contract|lease|hall|room|support)"
+            + "|pulled (the|our|their) (plug|money|funding|grant)|(shutting|closing) (down )?(cos|because|as|since)"
+            + "|challenge (it|this|that|them|the council|the decision)\\b)",
             Pattern.CASE_INSENSITIVE);
 
     private GrievanceSignal() {}

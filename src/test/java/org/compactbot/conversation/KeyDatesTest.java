@@ -44,6 +44,22 @@ class KeyDatesTest {
         assertEquals(expected, UkDates.findAll(text, today).get(0).date());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // told | effective | consultation opened | consultation closed, for a challenge about a consultation
+            "1st September to 29th September 2026 | | | 2026-09-01 | 2026-09-29",
+            "from 6 July 2026 until 3 August 2026 | | | 2026-07-06 | 2026-08-03",
+            "it ran 01/09/2026 - 29/09/2026 | | | 2026-09-01 | 2026-09-29",
+            "the letter came 2 October 2026 and the grant ends 31 October 2026 | 2026-10-02 | 2026-10-31 | | ",
+    })
+    void whenTheChallengeIsAboutAConsultationASpanOfDatesIsItsDates(String text, String told, String effective, String opened, String closed) {
+        KeyDates d = KeyDates.read(text, TODAY, true);
+        assertEquals(told == null ? null : LocalDate.parse(told), d.told(), "told");
+        assertEquals(effective == null ? null : LocalDate.parse(effective), d.effective(), "effective");
+        assertEquals(opened == null ? null : LocalDate.parse(opened), d.consultationOpened(), "opened");
+        assertEquals(closed == null ? null : LocalDate.parse(closed), d.consultationClosed(), "closed");
+    }
+
     @org.junit.jupiter.api.Test
     void itSaysWhenItHadToGuessWhichDateIsWhich() {
         org.junit.jupiter.api.Assertions.assertTrue(KeyDates.reading("we got 3/11/2026 and 30/11/2026", TODAY, false).guessed());

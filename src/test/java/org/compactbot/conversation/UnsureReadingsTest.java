@@ -162,6 +162,15 @@ class UnsureReadingsTest {
         assertEquals("idle", f.engine.state("nobody").state());
     }
 
+    @Test
+    void stillStuckAfterTheWayOutIsOfferedTheQuestionIsLeftForACaseworkerAndTheRestGoesOn() {
+        toConsent("stuck");
+        for (int i = 0; i < 3; i++) f.say("stuck", "purple");
+        TurnResult on = f.say("stuck", "purple");
+        assertEquals(Slot.CONFIRM, on.expecting(), all(on));
+        assertTrue(all(on).contains("I'll leave confidentiality for a caseworker"), all(on));
+    }
+
     private long transcriptLines(String id) throws Exception {
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + f.dbFile);
              var p = c.prepareStatement("SELECT count(*) FROM transcript WHERE conversation_id = ?")) {
