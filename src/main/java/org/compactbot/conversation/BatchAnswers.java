@@ -31,17 +31,51 @@ final class BatchAnswers {
     static Map<Slot, String> numbered(String text, List<Slot> asked) {
         Map<Slot, String> out = new LinkedHashMap<>();
         Slot current = null;
+        boolean newParagraph = false;
+        StringBuilder paragraph = new StringBuilder();
+        List<String> between = new ArrayList<>(); // paragraphs after a blank line, between numbered answers
+        List<Slot> before = new ArrayList<>();
         for (String line : text.split("\\R")) {
             Matcher m = NUMBERED.matcher(line);
             if (m.matches() && Integer.parseInt(m.group(1)) >= 1 && Integer.parseInt(m.group(1)) <= asked.size()) {
+                flush(paragraph, between, before, current);
                 current = asked.get(Integer.parseInt(m.group(1)) - 1);
                 out.put(current, m.group(2).strip());
-            } else if (current != null && !line.isBlank()) {
+                newParagraph = false;
+            } else if (line.isBlank()) {
+                newParagraph = true;
+            } else if (current != null && !newParagraph) {
                 out.merge(current, line.strip(), (a, b) -> a.isEmpty() ? b : a + "\n" + b);
+            } else if (current != null) {
+                // "3. Told 02/10/2026 ..." then a blank line and a paragraph on the impact: a mix of numbers and prose
+                if (paragraph.length() == 0) flush(paragraph, between, before, null);
+                paragraph.append(paragraph.length() == 0 ? "" : "\n").append(line.strip());
             }
         }
+        flush(paragraph, between, before, current);
         out.values().removeIf(String::isBlank);
+        if (out.isEmpty()) return out;
+        for (int i = 0; i < between.size(); i++) {
+            String p = between.get(i);
+            Map<Slot, String> read = new LinkedHashMap<>();
+            for (String sentence : SENTENCE.split(p.strip())) {
+                if (sentence.isBlank()) continue;
+                for (Slot slot : proseSlots(sentence.toLowerCase(Locale.ROOT))) {
+                    if (asked.contains(slot) && !out.containsKey(slot)) read.merge(slot, sentence.strip(), (a, b) -> a + " " + b);
+                }
+            }
+            if (!read.isEmpty()) out.putAll(read);
+            else if (before.get(i) != null) out.merge(before.get(i), p, (a, b) -> a + "\n" + b); // more of the answer above it
+        }
         return out;
+    }
+
+    /** Ends a paragraph between numbered answers, noting the answer it followed. */
+    private static void flush(StringBuilder paragraph, List<String> between, List<Slot> before, Slot after) {
+        if (paragraph.length() == 0) return;
+        between.add(paragraph.toString());
+        before.add(after);
+        paragraph.setLength(0);
     }
 
     static Map<Slot, String> labelled(String text, List<Slot> asked) {
@@ -73,12 +107,12 @@ final class BatchAnswers {
     /** Words a label uses for each question, tried in this order ("tell the council" is about consent, not the body). */
     private static final List<Map.Entry<Slot, Pattern>> LABELS = List.of(
             Map.entry(Slot.CONSENT, Pattern.compile("confiden|consent|anonym|\\bknow\\b|\\btell\\b|name (shared|given)|share (my|our) name|privacy|identity|"
-                    + "name (us|me)\\b")),
+                    + "name (us|me)\\b|\\bnamed\\b|happy to be|mention (us|me)")),
             Map.entry(Slot.RESPONDENT, Pattern.compile("complain(ed|ing)? (about|against)|complaint (about|against)|\\bconcerned\\b|\\bagainst\\b")),
             Map.entry(Slot.INFORMAL_STEPS, Pattern.compile("\\bsteps?\\b|\\braised\\b|informal|contacted|\\btried\\b|action|done so far|so far|already|previous")),
             Map.entry(Slot.DESIRED_OUTCOME, Pattern.compile("outcome|\\bwant|like to happen|would like|resolution|remedy|asking|request|hope")),
             Map.entry(Slot.DATES, Pattern.compile("\\bdates?\\b|\\bwhen\\b|timeline|timing|deadline")),
-            Map.entry(Slot.IMPACT, Pattern.compile("impact|effect|affected|consequence|harm")),
+            Map.entry(Slot.IMPACT, Pattern.compile("impact|effect|affected|consequence|harm|means for|what it means|difference|who loses|cost to")),
             Map.entry(Slot.ROLE, Pattern.compile("\\brole\\b|capacity|raising|who (we|i|you) (are|am)|are you|\\btype\\b|^(we are|i am|i'm)$")),
             Map.entry(Slot.NAME, Pattern.compile("^(my |your |full |contact |first and last |person's )?name$")),
             Map.entry(Slot.EMAIL, Pattern.compile("e-?mail|contact")),
@@ -99,7 +133,12 @@ final class BatchAnswers {
             String l = s.toLowerCase(Locale.ROOT);
             if (asked.contains(Slot.ORGANISATION) && !out.containsKey(Slot.ORGANISATION)) {
                 Matcher org = ORGANISATION_NAME.matcher(s);
-                if (org.find()) out.put(Slot.ORGANISATION, (org.group(1) != null ? org.group(1) : org.group(2)).strip());
+                if (org.find()) {
+                    // "of Whitmore Reans Community Transport": the name goes on over the capitalised words after the matched part
+                    Matcher more = MORE_OF_THE_NAME.matcher(s.substring(org.end()));
+                    String tail = more.lookingAt() ? more.group() : "";
+                    out.put(Slot.ORGANISATION, ((org.group(1) != null ? org.group(1) : org.group(2)) + tail).strip());
+                }
             }
             for (Slot slot : proseSlots(l)) {
                 if (!asked.contains(slot)) continue;
@@ -117,7 +156,7 @@ final class BatchAnswers {
             + "\\b(lose|losing|lost|close|closing|drop|affect\\w*|impact\\w*|at risk|rely|relies|depend\\w*|go without|miss out|isolat\\w*|"
             + "struggl\\w*|suffer\\w*|redundan\\w*|£\\s?\\d)");
     private static final Pattern STEPS_WORDS = Pattern.compile("\\b(we|i)\\b.{0,40}\\b(emailed|e-mailed|wrote|written|phoned|rang|called|spoke|met|"
-            + "raised|contacted|complained|asked|chased|sent)\\b|\\b(no reply|no response|heard nothing|haven't heard|not heard|haven't raised|"
+            + "raised|contacted|complained|asked|chased|sent|talked|visited|did (ring|phone|call|email|write|speak|contact|ask|talk|raise))\\b|\\b(no reply|no response|heard nothing|haven't heard|not heard|haven't raised|"
             + "have not raised|not raised it|not contacted|haven't contacted)\\b");
     private static final Pattern OUTCOME_WORDS = Pattern.compile("\\b(we want|we'd like|we would like|i want|i'd like|i would like|we hope|"
             + "we're asking|we are asking|asking for|please (restore|reinstate|reverse|extend|consult)|should (restore|reinstate|reverse|extend|consult)|"
@@ -132,6 +171,7 @@ final class BatchAnswers {
             + "Project|Network|Charity|Bank|Partnership|Forum|Hub|CIC|Ltd|Tots|Collective|Alliance|Foundation|Initiative|Mission|Pantry|Cafe|Café|"
             + "Kitchen|Friends|Players|Choir|Scouts|Guides|Community|Support|Service|Services|Circle|Church|Team|Council))\\b"
             + "|(?:writing for|writing on behalf of|on behalf of|called|named|I'm with|I am with|we run|I run|I help run|I chair)\\s+" + CAPITALISED_NAME);
+    private static final Pattern MORE_OF_THE_NAME = Pattern.compile("(\\s+[A-Z][\\w&'-]*)+");
     private static final Pattern TOLD_OR_ENDS = Pattern.compile("\\b(told|notified|informed|letter|notice|received|got|decided|decision|announced|"
             + "ends?|ending|stops?|cut|closes?|closing|from|until|withdrawn|effect|consult\\w*|opened|closed)\\b");
 

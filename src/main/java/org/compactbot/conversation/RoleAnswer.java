@@ -19,7 +19,7 @@ public final class RoleAnswer {
             + "private (person|individual|citizen)|personally|in a personal capacity)\\b");
     private static final Pattern OFFICIAL = Pattern.compile("\\b((i|we) work (for|at|in) (the )?(council|nhs|police|ccg|icb|local authority|authority|trust|hospital|"
             + "city council|borough council)|council (officer|staff|employee|worker)|(an |a )?officer (at|for|of|with) the|(i'm|i am) (an? )?(officer|commissioner|"
-            + "employee|member of staff)|public (body|sector) (staff|worker|employee)|staff (of|at|from) (a|the) (public|council|nhs)|from the council|"
+            + "employee|member of staff)|public (body|sector) (staff|worker|employee)|staff (of|at|from) (a|the) (public|council|nhs)|(i.m|i am|im|we.re|we are) (\\w+ )?from the council|"
             + "on behalf of the council|nhs staff|police staff|statutory|public body|public-body|staff of a public body|work for a public|"
             + "clerk (to|of|for) the (\\w+ )?council|(town|parish|city|borough|county|district) council (clerk|officer)|councillor|commissioner|"
             + "civil servant|(employed|hired) (by|at) (the |a )?(council|nhs|police|local authority|authority|trust)|(i'm|i am|im) (at|with) the (council|nhs|police)|"

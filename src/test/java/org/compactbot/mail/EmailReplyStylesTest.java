@@ -58,7 +58,11 @@ class EmailReplyStylesTest {
 
     /** The fenced blocks of the replies file, in order: style A, B, C. */
     static List<String> replies() throws Exception {
-        String md = Files.readString(Path.of("src/test/resources/eval/mail-replies-own.md"), StandardCharsets.UTF_8);
+        return blocks("mail-replies-own.md");
+    }
+
+    static List<String> blocks(String file) throws Exception {
+        String md = Files.readString(Path.of("src/test/resources/eval", file), StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>();
         Matcher m = Pattern.compile("```\\n(.*?)```", Pattern.DOTALL).matcher(md);
         while (m.find()) out.add(m.group(1));
@@ -66,16 +70,31 @@ class EmailReplyStylesTest {
     }
 
     private String lastReplyToJulie() {
+        return lastReplyTo(JULIE);
+    }
+
+    private String lastReplyTo(String address) {
         f.send();
         MimeMessage last = null;
         for (MimeMessage m : greenMail.getReceivedMessages()) {
             try {
-                if (m.getAllRecipients()[0].toString().equals(JULIE)) last = m;
+                if (m.getAllRecipients()[0].toString().equals(address)) last = m;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
-        return last == null ? "" : GreenMailUtil.getBody(last).replace("=\r\n", "").replace("=3D", "=");
+        if (last == null) return "";
+        try {
+            Object content = last.getContent();
+            if (content instanceof jakarta.mail.Multipart mp) {
+                for (int i = 0; i < mp.getCount(); i++) {
+                    if (mp.getBodyPart(i).isMimeType("text/plain")) return String.valueOf(mp.getBodyPart(i).getContent());
+                }
+            }
+            return String.valueOf(content);
+        } catch (Exception e) {
+            return GreenMailUtil.getBody(last).replace("=\r\n", "").replace("=3D", "=");
+        }
     }
 
     private void reply(int n, String body) {
@@ -116,6 +135,50 @@ class EmailReplyStylesTest {
         assertTrue(facts.contains("28 days' notice"), facts);
         assertTrue(String.valueOf(details.get("impact")).contains("70 households"), details.toString());
         assertTrue(String.valueOf(details.get("informal_steps")).toLowerCase().contains("grants officer"), details.toString());
+        assertTrue(String.valueOf(details.get("desired_outcome")).toLowerCase().contains("notice"), details.toString());
+    }
+
+    static final String ROB = "rob@wrct.test";
+
+    /**
+     * A second story, written by another person who had not seen the parser (mail-replies-third.md): a Wolverhampton
+     * transport charity, in four styles, the fourth a mix of numbered lines, prose and a sign-off. Block 0 is the
+     * bot's questions.
+     */
+    @ParameterizedTest(name = "style {0}")
+    @ValueSource(ints = {1, 2, 3, 4})
+    void aSecondStoryInFourStylesEndsInACaseWithinThreeReplies(int style) throws Exception {
+        channel.receive(email("Rob Tranter <" + ROB + ">", "Dial-a-ride grant", "<r0@wrct.test>", "",
+                "Hello, Wolverhampton council have emailed to say our dial-a-ride grant is stopping at the end of the month, with less than "
+                        + "a month's warning. I'd like to raise a challenge.\r\n\r\nRob Tranter"));
+        String list = lastReplyTo(ROB);
+        assertTrue(list.contains("1. Are you raising this as"), list);
+        int replies = 0;
+        String body = blocks("mail-replies-third.md").get(style);
+        channel.receive(email("Rob Tranter <" + ROB + ">", "Re: Dial-a-ride grant", "<r" + (++replies) + "@wrct.test>",
+                f.replyingTo(ROB, "reply"), body.replace("\n", "\r\n")));
+        String next = lastReplyTo(ROB);
+        for (int i = 0; i < 3 && caseStore.list(null, null).isEmpty(); i++) {
+            String answer = next.contains("Which apply?") ? "the one about notice" : next.contains("Here is your challenge") ? "yes that's all correct" : null;
+            if (answer == null) break;
+            channel.receive(email("Rob Tranter <" + ROB + ">", "Re: Dial-a-ride grant", "<r" + (++replies) + "@wrct.test>",
+                    f.replyingTo(ROB, "reply"), answer));
+            next = lastReplyTo(ROB);
+        }
+        List<ChallengeCase> cases = caseStore.list(null, null);
+        assertEquals(1, cases.size(), "no case after " + replies + " replies; the bot last said:\n" + next);
+        assertTrue(replies <= 3, replies + " replies");
+        ChallengeCase c = cases.get(0);
+        assertEquals("wolverhampton", c.area());
+        assertTrue(c.organisation().startsWith("Whitmore Reans Community Transport"), c.organisation());
+        Map<String, Object> details = c.details();
+        assertEquals("group", details.get("role"));
+        assertEquals("share", details.get("consent"));
+        String facts = String.valueOf(details.get("details"));
+        assertTrue(facts.contains("told=2026-10-02") && facts.contains("effective=2026-10-31"), facts);
+        assertTrue(facts.contains("29 days' notice"), facts);
+        assertTrue(String.valueOf(details.get("impact")).contains("140"), details.toString());
+        assertTrue(String.valueOf(details.get("informal_steps")).contains("Mark Bayliss"), details.toString());
         assertTrue(String.valueOf(details.get("desired_outcome")).toLowerCase().contains("notice"), details.toString());
     }
 }
