@@ -157,9 +157,20 @@ public final class Wiring implements AutoCloseable {
     public synchronized ConversationEngine conversations() throws IOException {
         if (conversations == null) {
             conversations = new ConversationEngine(new SqlConversationStore(database(), new org.compactbot.cases.SubmittingChallenge(config.cases().referencePrefix()), clock),
-                    answers(), new IntentClassifier(embedder()), clock);
+                    answers(), new IntentClassifier(embedder()), clock, bodyNames());
         }
         return conversations;
+    }
+
+    /** The configured public bodies, so that a challenge names "CWaC" or "the council" by the body's own name. */
+    private org.compactbot.conversation.BodyNames bodyNames() {
+        try {
+            org.compactbot.cases.PublicBodies bodies = new org.compactbot.cases.PublicBodies(directory().bodies());
+            return (said, area) -> bodies.match(said, area).map(org.compactbot.cases.PublicBody::name);
+        } catch (ConfigException e) {
+            notices.println("warning: " + e.getMessage() + ": public bodies are kept as people name them");
+            return org.compactbot.conversation.BodyNames.NONE;
+        }
     }
 
     /** The mediators file; missing means no mediators yet (cases then go to nobody and are flagged). */

@@ -44,7 +44,8 @@ public final class MediatorDirectoryLoader {
     /** The code-of-practice ids a mediator may list as specialisms. */
     public static final Set<String> CODES = Collections.unmodifiableSet(new LinkedHashSet<>(CODE_ORDER));
 
-    private static final List<String> TOP_KEYS = List.of("mediators", "leads");
+    private static final List<String> TOP_KEYS = List.of("mediators", "leads", "bodies");
+    private static final List<String> BODY_KEYS = List.of("name", "aliases", "area", "contact");
     private static final List<String> MEDIATOR_KEYS = List.of(
             "id", "name", "email", "organisation", "areas", "specialisms", "capacity", "absent");
     private static final List<String> LEAD_KEYS = List.of("name", "email");
@@ -151,7 +152,52 @@ public final class MediatorDirectoryLoader {
                     leads.put(area, lead(area, t));
                 }
             }
-            return new MediatorDirectory(mediators, leads);
+            List<PublicBody> bodies = new ArrayList<>();
+            Node bodiesNode = fields.get("bodies");
+            if (bodiesNode != null && !isNull(bodiesNode)) {
+                if (!(bodiesNode instanceof SequenceNode bodyList)) {
+                    throw fail(bodiesNode, "'bodies' must be a list of { name, aliases, area, contact }");
+                }
+                Map<String, Integer> nameLines = new HashMap<>();
+                int n = 0;
+                for (Node item : bodyList.getValue()) bodies.add(body(item, ++n, nameLines));
+            }
+            return new MediatorDirectory(mediators, leads, bodies);
+        }
+
+        private PublicBody body(Node item, int index, Map<String, Integer> nameLines) throws MediatorConfigException {
+            String label = "body #" + index;
+            if (!(item instanceof MappingNode map)) throw fail(item, label + " must be a mapping of " + String.join(", ", BODY_KEYS));
+            Node nameNode = valueOf(map, "name");
+            if (nameNode instanceof ScalarNode s && !isNull(s) && !s.getValue().isBlank()) label = "body '" + s.getValue().strip() + "'";
+            String prefix = label + ": ";
+            Map<String, Node> f = fields(map, prefix, BODY_KEYS);
+            String name = text(map, f, "name", prefix);
+            Integer first = nameLines.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), line(f.get("name")));
+            if (first != null) throw fail(f.get("name"), prefix + "name '" + name + "' is already used at line " + first);
+            String area = text(map, f, "area", prefix);
+            if (!AREA_ID.matcher(area).matches()) throw fail(f.get("area"), prefix + "area '" + area + "' is not a lower-case id such as west-cheshire");
+            List<String> aliases = new ArrayList<>();
+            Node aliasNode = f.get("aliases");
+            if (aliasNode != null && !isNull(aliasNode)) {
+                if (!(aliasNode instanceof SequenceNode list)) throw fail(aliasNode, prefix + "aliases must be a list, e.g. [CWaC, the council]");
+                for (Node a : list.getValue()) {
+                    String alias = scalar(a, prefix + "alias").strip();
+                    if (alias.isEmpty()) throw fail(a, prefix + "an alias is empty");
+                    aliases.add(alias);
+                }
+            }
+            AreaLead contact = null;
+            Node contactNode = f.get("contact");
+            if (contactNode != null && !isNull(contactNode)) {
+                if (!(contactNode instanceof MappingNode c)) throw fail(contactNode, prefix + "contact must be a mapping { name, email }");
+                Map<String, Node> cf = fields(c, prefix + "contact: ", LEAD_KEYS);
+                String contactName = text(c, cf, "name", prefix + "contact: ");
+                String email = text(c, cf, "email", prefix + "contact: ");
+                if (!EMAIL.matcher(email).matches()) throw fail(cf.get("email"), prefix + "contact email '" + email + "' is not an email address");
+                contact = new AreaLead(area, contactName, email);
+            }
+            return new PublicBody(name, aliases, area, contact);
         }
 
         private Mediator mediator(Node item, int index, Map<String, Integer> idLines) throws MediatorConfigException {

@@ -188,7 +188,7 @@ class MediatorDirectoryLoaderTest {
                                 "  - west-cheshire"),
                         19, "'leads' must be a mapping of area to { name, email }"),
                 Arguments.of("top-level key misspelt", with("mediators:", "mediator:"),
-                        1, "unknown key 'mediator' at the top level (expected mediators, leads)"),
+                        1, "unknown key 'mediator' at the top level (expected mediators, leads, bodies)"),
                 Arguments.of("unknown top-level key", GOOD + "areas: [west-cheshire]\n",
                         20, "unknown key 'areas' at the top level"),
                 Arguments.of("no mediators key", "leads: {}\n",
