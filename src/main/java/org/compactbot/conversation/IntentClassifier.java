@@ -73,6 +73,13 @@ public final class IntentClassifier {
         return best;
     }
 
+    /**
+     * A message that ends by asking the bot whether the body may do something: "... can they stop our grant because of
+     * that?", "... is that allowed?". Not "what are we supposed to do now?", which tells the impact.
+     */
+    private static final Pattern ENDS_ASKING = Pattern.compile("(^|[.!?]\\s+)(can|could|are|is|do|does|did|should|must|may|were|was) "
+            + "(they|the council|the body|councils|it|that|this|he|she|the nhs|the trust)\\b[^.!?]{0,120}\\?\\s*$", Pattern.CASE_INSENSITIVE);
+
     /** True when a message at a slot is a question to the bot rather than an answer. */
     static boolean isQuestionAt(Slot slot, String text) {
         // "sorry, what actually is the compact?", "before I answer that, who will see this?": the question after the preamble
@@ -80,6 +87,7 @@ public final class IntentClassifier {
                 + "um+|er+m?|so|ok|okay|oh|hang on|wait|actually|just wondering|can i ask)[,.:;!\\s-]+)+", "");
         boolean questionForm = QUESTION_START.matcher(t).find();
         if (slot.freeText()) {
+            if (slot != Slot.WHAT_HAPPENED && t.length() < 300 && ENDS_ASKING.matcher(t).find()) return true;
             return t.endsWith("?") && questionForm && t.length() < 200
                     && !t.toLowerCase(Locale.ROOT).matches("(?s).*\\b(we|our|us|i|my|me|they|their)\\b.*");
         }

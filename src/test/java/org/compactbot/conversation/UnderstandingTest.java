@@ -42,7 +42,11 @@ class UnderstandingTest {
                 Arguments.of(Slot.EMAIL, "sam@x.org?", "Answer[]"),
                 Arguments.of(Slot.IMPACT, "40 families, what else can I say?", "Answer[]"),
                 Arguments.of(Slot.ROLE, "sorry, what is the Compact?", "Question[]"),
-                Arguments.of(Slot.ROLE, "we're a youth club", "Answer[]"));
+                Arguments.of(Slot.ROLE, "we're a youth club", "Answer[]"),
+                Arguments.of(Slot.IMPACT, "one of our committee wrote to the Gazette about the council. can they stop our grant because of that?", "Question[]"),
+                Arguments.of(Slot.INFORMAL_STEPS, "We emailed them twice. Is that allowed, ignoring us?", "Question[]"),
+                Arguments.of(Slot.IMPACT, "30 kids lose their club. what are we supposed to do now?", "Answer[]"),
+                Arguments.of(Slot.WHAT_HAPPENED, "They cut our grant. Can they do that?", "Answer[]"));
     }
 
     @ParameterizedTest(name = "{0}: \"{1}\" -> {2}")

@@ -1,0 +1,38 @@
+/**
+ * The dialogue every channel shares: questions answered, and a Compact challenge raised in people's own words.
+ *
+ * <h2>How a message becomes a reply</h2>
+ * <ol>
+ *   <li>A channel calls {@link org.compactbot.conversation.ConversationEngine#handle} with the conversation's id, its
+ *       channel, the text and (email) the message's key and what the From header says.</li>
+ *   <li>{@code TurnRunner} takes the conversation's lock, loads it (a row that cannot be read starts again politely),
+ *       answers a redelivered message as before, clears a draft older than 30 days, then hands the turn on, and saves
+ *       conversation, transcript and any new case in one transaction. A turn that raced another instance runs again.</li>
+ *   <li>With no challenge in progress, {@code Talk} handles it: greeting, help, status, a question (answered by
+ *       {@code Questions}, with the offer to raise a challenge when it reads like a grievance), or the start of a
+ *       challenge, also by taking up the bot's offer ("yes please").</li>
+ *   <li>While raising one, {@code Intake} reads what the reply says ({@code Understanding}: a command, a change, yes at
+ *       the summary, a question, or an answer), then the answer to the question asked ({@code ChallengeFlow.read},
+ *       using the readers {@code RoleAnswer}, {@code ConsentAnswer}, {@code UndertakingChoice}, {@code KeyDates},
+ *       {@code NoAnswer}, {@code Correction}). A reading below {@code Validation.SURE} is checked once ("Just to
+ *       check: ...?"). What follows from an answer (dates and their sentences, the Compact checks, the body's
+ *       configured name) is kept in {@code DraftNotes}.</li>
+ *   <li>By email, {@code EmailIntake} sends the open questions as one numbered list and reads the reply in any of the
+ *       styles people use ({@code BatchAnswers}). Slack's modal goes through {@code ChallengeForm}.</li>
+ *   <li>At the person's yes, {@code Intake.submit} hands a {@code ConversationStore.NewCase} to the store, which
+ *       submits it through {@link org.compactbot.cases.SubmittingChallenge} in the same transaction.</li>
+ * </ol>
+ *
+ * <h2>Where to add</h2>
+ * <ul>
+ *   <li>A slot: {@link org.compactbot.conversation.Slot} (its id is a contract), its prompt, rephrasing, help and
+ *       reader in {@code ChallengeFlow}, its email label words in {@code BatchAnswers}.</li>
+ *   <li>A way people say something: the reader's pattern, with a row in
+ *       {@code src/test/resources/conversation/replies-found.tsv}.</li>
+ *   <li>A command word: {@code Understanding.word}, acted on in {@code Intake.command}.</li>
+ *   <li>A Compact check on the facts: {@code CompactChecks}.</li>
+ * </ul>
+ * Nothing here knows a channel or the database: the store is the {@code ConversationStore} port, the configured
+ * bodies the {@link org.compactbot.conversation.BodyNames} port.
+ */
+package org.compactbot.conversation;
