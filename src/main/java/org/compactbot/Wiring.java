@@ -12,6 +12,9 @@ import org.compactbot.cases.MediatorConfigException;
 import org.compactbot.cases.MediatorDirectory;
 import org.compactbot.cases.MediatorDirectoryLoader;
 import org.compactbot.cases.PersonalData;
+import org.compactbot.cases.PublicBodies;
+import org.compactbot.cases.PublicBody;
+import org.compactbot.cases.SubmittingChallenge;
 import org.compactbot.cases.Retention;
 import org.compactbot.cases.RetentionPolicy;
 import org.compactbot.store.SqlPersonalData;
@@ -24,6 +27,7 @@ import org.compactbot.mail.OutboxSender;
 import org.compactbot.store.SqlInboundLog;
 import org.compactbot.store.SqlCaseStore;
 import org.compactbot.store.SqlOutbox;
+import org.compactbot.conversation.BodyNames;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.store.Database;
@@ -156,20 +160,20 @@ public final class Wiring implements AutoCloseable {
 
     public synchronized ConversationEngine conversations() throws IOException {
         if (conversations == null) {
-            conversations = new ConversationEngine(new SqlConversationStore(database(), new org.compactbot.cases.SubmittingChallenge(config.cases().referencePrefix()), clock),
+            conversations = new ConversationEngine(new SqlConversationStore(database(), new SubmittingChallenge(config.cases().referencePrefix()), clock),
                     answers(), new IntentClassifier(embedder()), clock, bodyNames());
         }
         return conversations;
     }
 
     /** The configured public bodies, so that a challenge names "CWaC" or "the council" by the body's own name. */
-    private org.compactbot.conversation.BodyNames bodyNames() {
+    private BodyNames bodyNames() {
         try {
-            org.compactbot.cases.PublicBodies bodies = new org.compactbot.cases.PublicBodies(directory().bodies());
-            return (said, area) -> bodies.match(said, area).map(org.compactbot.cases.PublicBody::name);
+            PublicBodies bodies = new PublicBodies(directory().bodies());
+            return (said, area) -> bodies.match(said, area).map(PublicBody::name);
         } catch (ConfigException e) {
             notices.println("warning: " + e.getMessage() + ": public bodies are kept as people name them");
-            return org.compactbot.conversation.BodyNames.NONE;
+            return BodyNames.NONE;
         }
     }
 

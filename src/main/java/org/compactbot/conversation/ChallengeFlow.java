@@ -2,7 +2,6 @@ package org.compactbot.conversation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +19,8 @@ public final class ChallengeFlow {
     private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     static final String LEFT_FOR_CASEWORKER = "(left for a caseworker to complete)";
     static final int MAX_ANSWER = 5000;
+    /** The choices at the summary. */
+    static final List<Reply.Choice> SUBMIT_OR_CHANGE = List.of(new Reply.Choice("Yes, submit it", "yes"), new Reply.Choice("Change something", "change"));
 
     private final List<String> areas;
     private static final Map<String, String> ROLE_LABELS = Map.of(RoleAnswer.GROUP, "A voluntary or community group",
@@ -70,7 +71,7 @@ public final class ChallengeFlow {
                     new Reply.Choice("Yes, they may know it was me", "share"),
                     new Reply.Choice("No, keep my name confidential from them", "confidential")));
             case CONFIRM -> Reply.of(summary(c) + "\n\nIs this right? Say yes to submit your challenge, or \"change\" and the item to correct it (e.g. \"change email\").",
-                    List.of(new Reply.Choice("Yes, submit it", "yes"), new Reply.Choice("Change something", "change")));
+                    SUBMIT_OR_CHANGE);
         };
     }
 

@@ -31,19 +31,17 @@ import java.util.Map;
 public record DraftNotes(KeyDates dates, Map<String, String> dateSources, boolean datesUnsure, String checks,
                          List<Integer> chosen, List<String> codes, boolean areaFromStory, String respondentSaid,
                          List<Slot> emailQuestions, String searchedFor, Unsure unsure) {
-    public static final DraftNotes NONE = new DraftNotes(new KeyDates(null, null, null, null), Map.of(), false, "",
+    public static final DraftNotes NONE = new DraftNotes(KeyDates.NONE, Map.of(), false, "",
             List.of(), List.of(), false, null, List.of(), null, null);
 
     public DraftNotes {
-        dates = dates == null ? NONE_DATES : dates;
+        dates = dates == null ? KeyDates.NONE : dates;
         dateSources = Map.copyOf(dateSources);
         checks = checks == null ? "" : checks;
         chosen = List.copyOf(chosen);
         codes = List.copyOf(codes);
         emailQuestions = List.copyOf(emailQuestions);
     }
-
-    private static final KeyDates NONE_DATES = new KeyDates(null, null, null, null);
 
     /**
      * An answer kept aside until the person confirms it ("Just to check: ...?").
@@ -56,6 +54,10 @@ public record DraftNotes(KeyDates dates, Map<String, String> dateSources, boolea
 
     DraftNotes withDates(KeyDates d, Map<String, String> sources, boolean unsure) {
         return new DraftNotes(d, sources, unsure, checks, chosen, codes, areaFromStory, respondentSaid, emailQuestions, searchedFor, this.unsure);
+    }
+
+    DraftNotes withoutDates() {
+        return withDates(KeyDates.NONE, Map.of(), false);
     }
 
     DraftNotes withDatesConfirmed() {
@@ -93,10 +95,7 @@ public record DraftNotes(KeyDates dates, Map<String, String> dateSources, boolea
     /** The flat form: the keys cases, emails and reports read ("told", "checks", "codes", ...). */
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
-        put(m, "told", dates.told());
-        put(m, "effective", dates.effective());
-        put(m, "consultation_opened", dates.consultationOpened());
-        put(m, "consultation_closed", dates.consultationClosed());
+        dates.byRole().forEach((role, d) -> m.put(role, d.toString()));
         dateSources.forEach((role, sentence) -> m.put(role + "_source", sentence));
         if (datesUnsure) m.put("dates_guessed", "true");
         if (!checks.isEmpty()) m.put("checks", checks);
@@ -114,16 +113,12 @@ public record DraftNotes(KeyDates dates, Map<String, String> dateSources, boolea
         return m;
     }
 
-    private static void put(Map<String, String> m, String key, LocalDate d) {
-        if (d != null) m.put(key, d.toString());
-    }
-
     /** Reads the flat form back; keys it does not know are ignored, a date that does not parse is dropped. */
     public static DraftNotes fromMap(Map<String, String> m) {
         if (m == null || m.isEmpty()) return NONE;
         KeyDates d = new KeyDates(date(m, "told"), date(m, "effective"), date(m, "consultation_opened"), date(m, "consultation_closed"));
         Map<String, String> sources = new LinkedHashMap<>();
-        for (String role : List.of("told", "effective", "consultation_opened", "consultation_closed")) {
+        for (String role : KeyDates.ROLES) {
             if (m.get(role + "_source") != null) sources.put(role, m.get(role + "_source"));
         }
         List<Integer> numbers = new ArrayList<>();

@@ -58,8 +58,7 @@ final class EmailIntake {
             String answer = e.getValue().strip();
             int number = asked.indexOf(slot) + 1;
             if (slot.optional() && (answer.equalsIgnoreCase("skip") || NoAnswer.in(answer))) {
-                c.answers.put(slot.id(), "(skipped)");
-                if (slot == Slot.DATES) c.notes = c.notes.withDates(null, Map.of(), false);
+                Intake.skip(c, slot);
                 continue;
             }
             if (slot == Slot.DATES && c.has(Slot.DATES) && c.notes.datesUnsure() && Agreement.of(answer) == Agreement.AGREE) {

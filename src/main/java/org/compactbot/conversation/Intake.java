@@ -89,8 +89,7 @@ final class Intake {
         } else if (said instanceof Understanding.Said.Submit s) {
             submitOrCheck(t, s.sure());
         } else if (said instanceof Understanding.Said.Unclear) {
-            t.say(Reply.of("Say yes to submit your challenge, or \"change\" and the item to correct it.",
-                    List.of(new Reply.Choice("Yes, submit it", "yes"), new Reply.Choice("Change something", "change"))));
+            t.say(Reply.of("Say yes to submit your challenge, or \"change\" and the item to correct it.", ChallengeFlow.SUBMIT_OR_CHANGE));
         } else if (said instanceof Understanding.Said.Question && (slot == Slot.CONFIRM || !readAsEmail(t))) {
             t.say(questions.answer(t.text, c.answer(Slot.AREA), false, c.answer(Slot.WHAT_HAPPENED)));
             t.say(prompt(c, slot));
@@ -124,8 +123,7 @@ final class Intake {
             case BACK -> back(t, slot);
             case SKIP -> {
                 if (slot.optional()) {
-                    c.answers.put(slot.id(), "(skipped)");
-                    if (slot == Slot.DATES) c.notes = c.notes.withDates(null, Map.of(), false);
+                    skip(c, slot);
                     advance(t, slot, returnTo);
                 } else {
                     t.say("I need " + slot.label() + " to raise the challenge, so this one can't be skipped.");
@@ -184,7 +182,7 @@ final class Intake {
             }
             if (yes == Agreement.DECLINE && !UkDates.mentionsADate(text)) {
                 c.answers.remove(Slot.DATES.id());
-                c.notes = c.notes.withDates(null, Map.of(), false);
+                c.notes = c.notes.withoutDates();
                 t.say("OK, let's get the dates right.");
                 t.say(prompt(c, slot));
                 return;
@@ -193,8 +191,7 @@ final class Intake {
         Validation v = flow.read(slot, text, c, t.today);
         if (slot.optional() && NoAnswer.in(text) && (slot == Slot.ORGANISATION || v instanceof Validation.Rejected)) {
             // "no dates really", "just me": nothing to give for an optional question is not a wrong answer
-            c.answers.put(slot.id(), "(skipped)");
-            if (slot == Slot.DATES) c.notes = c.notes.withDates(null, Map.of(), false);
+            skip(c, slot);
             c.failures.remove(slot.id());
             t.say("OK, I'll leave " + slot.label() + " out.");
             advance(t, slot, returnTo);
@@ -253,6 +250,12 @@ final class Intake {
         } else {
             t.say(prompt(c, slot));
         }
+    }
+
+    /** Marks an optional question as skipped; skipped dates leave nothing to check. */
+    static void skip(Conversation c, Slot slot) {
+        c.answers.put(slot.id(), "(skipped)");
+        if (slot == Slot.DATES) c.notes = c.notes.withoutDates();
     }
 
     /** Keeps an accepted answer and what follows from it (dates, checks, the body's name, facts in the story). */
@@ -455,8 +458,7 @@ final class Intake {
         DraftNotes.Unsure asked = c.notes.unsure();
         if (!sure && (asked == null || asked.slot() != Slot.CONFIRM)) {
             c.notes = c.notes.withUnsure(new DraftNotes.Unsure(Slot.CONFIRM, "submit", t.text));
-            t.say(Reply.of("Just to check: shall I send your challenge now, as it is above?",
-                    List.of(new Reply.Choice("Yes, submit it", "yes"), new Reply.Choice("Change something", "change"))));
+            t.say(Reply.of("Just to check: shall I send your challenge now, as it is above?", ChallengeFlow.SUBMIT_OR_CHANGE));
             return;
         }
         submit(t);

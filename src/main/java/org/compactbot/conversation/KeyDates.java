@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  * words just before it; two unlabelled dates are read as "told" then "takes effect".
  */
 public record KeyDates(LocalDate told, LocalDate effective, LocalDate consultationOpened, LocalDate consultationClosed) {
+    /** No dates known. */
+    public static final KeyDates NONE = new KeyDates(null, null, null, null);
+    /** The names cases keep the dates under, in order. */
+    static final List<String> ROLES = List.of("told", "effective", "consultation_opened", "consultation_closed");
     private static final Pattern TOLD = Pattern.compile("(told|notified|informed|letter|e-?mail|heard|received|notice|given|announced|decision|decided|wrote|said|warned)\\W*(\\w+\\W+){0,3}$");
     private static final Pattern EFFECTIVE = Pattern.compile("(effect|effective|ends?|ending|stops?|stopping|cut|closes?|closing|finish\\w*|from|until|withdrawn|terminat\\w*|expires?|starts?|takes?)\\W*(\\w+\\W+){0,3}$");
     private static final Pattern CONSULT_OPEN = Pattern.compile("(open\\w*|start\\w*|launch\\w*|began|begin\\w*|ran from|from)\\W*(\\w+\\W+){0,3}$");
