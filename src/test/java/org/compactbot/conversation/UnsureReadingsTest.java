@@ -34,15 +34,18 @@ class UnsureReadingsTest {
         f.close();
     }
 
-    /** Up to the confidentiality question, with the given story. */
+    /** Up to the confidentiality question, on the engine test's happy path. */
     private TurnResult toConsent(String id) {
         TurnResult t = null;
-        for (String m : List.of("raise a challenge", "West Cheshire", "1", "Sam Patel", "Northwich Lunch Club", "sam@lunchclub.org.uk",
-                "Cheshire West and Chester Council", "The council told us our grant ends at the end of the month, with no consultation.",
-                "2", "told 3/11/2026, ends 30 November 2026", "40 older people lose a hot meal", "We emailed the grants officer, no reply",
-                "Restore the grant until three months notice has been given")) {
-            t = f.say(id, m);
-        }
+        for (String m : ConversationEngineTest.HAPPY_PATH.subList(0, ConversationEngineTest.HAPPY_PATH.size() - 1)) t = f.say(id, m);
+        return t;
+    }
+
+    /** A challenge whose story gives two dates without saying which is which, up to the dates question. */
+    private TurnResult toDates(String id) {
+        TurnResult t = f.say(id, "I want to complain about Cheshire West and Chester Council. Our grant: 3/11/2026 and 30/11/2026.");
+        assertFalse(all(t).contains("Checked against the Compact"), "no check on a guess: " + all(t));
+        for (String m : List.of("1", "Sam", "skip", "sam@x.org", "none")) t = f.say(id, m);
         return t;
     }
 
@@ -86,10 +89,7 @@ class UnsureReadingsTest {
 
     @Test
     void datesWithoutWordsSayingWhichIsWhichAreConfirmedBeforeTheyAreChecked() {
-        TurnResult start = f.say("dates", "I want to complain about Cheshire West and Chester Council. Our grant: 3/11/2026 and 30/11/2026.");
-        assertFalse(all(start).contains("Checked against the Compact"), "no check on a guess: " + all(start));
-        TurnResult t = start;
-        for (String m : List.of("1", "Sam", "skip", "sam@x.org", "none")) t = f.say("dates", m);
+        TurnResult t = toDates("dates");
         assertEquals(Slot.DATES, t.expecting(), all(t));
         assertTrue(all(t).contains("3 November 2026 is when you were told, and 30 November 2026 is when the change takes effect"), all(t));
         TurnResult yes = f.say("dates", "yes that's right");
@@ -99,9 +99,7 @@ class UnsureReadingsTest {
 
     @Test
     void datesTheOtherWayRoundAreTakenFromTheAnswer() {
-        f.say("swap", "I want to complain about Cheshire West and Chester Council. Our grant: 3/11/2026 and 30/11/2026.");
-        TurnResult t = null;
-        for (String m : List.of("1", "Sam", "skip", "sam@x.org", "none")) t = f.say("swap", m);
+        toDates("swap");
         TurnResult no = f.say("swap", "no");
         assertEquals(Slot.DATES, no.expecting());
         assertTrue(all(no).contains("What are the key dates?"), all(no));

@@ -98,8 +98,13 @@ class EmailReplyStylesTest {
     }
 
     private void reply(int n, String body) {
-        MailChannel.Outcome o = channel.receive(email("Julie Brennan <" + JULIE + ">", "Re: Our grant", "<j" + n + "@skeltonpantry.test>",
-                f.replyingTo(JULIE, "reply"), body.replace("\n", "\r\n")));
+        replyAs("Julie Brennan", JULIE, "Re: Our grant", "<j" + n + "@skeltonpantry.test>", body);
+    }
+
+    /** A reply on the thread of the last email the bot sent this person. */
+    private void replyAs(String name, String address, String subject, String messageId, String body) {
+        MailChannel.Outcome o = channel.receive(email(name + " <" + address + ">", subject, messageId,
+                f.replyingTo(address, "reply"), body.replace("\n", "\r\n")));
         assertEquals("replied", o.what(), o.detail());
     }
 
@@ -155,14 +160,12 @@ class EmailReplyStylesTest {
         assertTrue(list.contains("1. Are you raising this as"), list);
         int replies = 0;
         String body = blocks("mail-replies-third.md").get(style);
-        channel.receive(email("Rob Tranter <" + ROB + ">", "Re: Dial-a-ride grant", "<r" + (++replies) + "@wrct.test>",
-                f.replyingTo(ROB, "reply"), body.replace("\n", "\r\n")));
+        replyAs("Rob Tranter", ROB, "Re: Dial-a-ride grant", "<r" + (++replies) + "@wrct.test>", body);
         String next = lastReplyTo(ROB);
         for (int i = 0; i < 3 && caseStore.list(null, null).isEmpty(); i++) {
             String answer = next.contains("Which apply?") ? "the one about notice" : next.contains("Here is your challenge") ? "yes that's all correct" : null;
             if (answer == null) break;
-            channel.receive(email("Rob Tranter <" + ROB + ">", "Re: Dial-a-ride grant", "<r" + (++replies) + "@wrct.test>",
-                    f.replyingTo(ROB, "reply"), answer));
+            replyAs("Rob Tranter", ROB, "Re: Dial-a-ride grant", "<r" + (++replies) + "@wrct.test>", answer);
             next = lastReplyTo(ROB);
         }
         List<ChallengeCase> cases = caseStore.list(null, null);
