@@ -1,50 +1,10 @@
 package org.compactbot;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import org.compactbot.cli.AskCommand;
-import org.compactbot.cli.BackupCommand;
-import org.compactbot.cli.BenchCommand;
-import org.compactbot.cli.CasesCommand;
-import org.compactbot.cli.ChatCommand;
+import org.compactbot.cli.CompactBotCommand;
 
-import org.compactbot.cli.IndexCommand;
-import org.compactbot.cli.KnowledgeCommand;
-import org.compactbot.cli.MailCommand;
-import org.compactbot.cli.ServeCommand;
-import org.compactbot.config.AppConfig;
-import org.compactbot.config.ConfigException;
-import org.compactbot.config.ConfigLoader;
-import org.compactbot.logging.SecretRedactor;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
-/** compact-bot: answers questions about local Compacts and guides Compact challenges. */
-@Command(name = "compact-bot", mixinStandardHelpOptions = true, version = "compact-bot 0.1.0",
-        description = "Answers questions about local Compacts and helps raise Compact challenges.",
-        subcommands = {ServeCommand.class, AskCommand.class, ChatCommand.class, IndexCommand.class, KnowledgeCommand.class, CasesCommand.class, BenchCommand.class, MailCommand.class, BackupCommand.class})
-public final class Main implements Runnable {
-    public static final Path DEFAULT_CONFIG = Path.of("config/compact-bot.yml");
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: config/compact-bot.yml)")
-    Path configFile;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** Reads the configuration; a missing default file means the embedded defaults. */
-    public AppConfig config() throws ConfigException {
-        ConfigLoader loader = new ConfigLoader();
-        AppConfig cfg = loader.load(configFile == null ? DEFAULT_CONFIG : configFile, configFile != null);
-        loader.warnings().forEach(w -> System.err.println("warning: " + w));
-        SecretRedactor.registerSecretsOf(cfg); // from here on, no log line shows a configured secret
-        return cfg;
+/** The jar's entry point: `java -jar compact-bot.jar [--config FILE] COMMAND` (the commands are in {@code cli}). */
+public final class Main {
+    private Main() {
     }
 
     public static void main(String[] args) {
@@ -53,27 +13,8 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
+    /** Runs one command line in this JVM and gives its exit code (the tests' way in). */
     public static int run(String... args) {
-        // logging set up here, before the model loads on its own thread and logs: otherwise SLF4J warns on stderr
-        // that it replayed calls made while it was starting
-        org.slf4j.LoggerFactory.getILoggerFactory();
-        CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + userMessage(e));
-            return e instanceof ConfigException || e instanceof IllegalArgumentException ? 2 : 1;
-        });
-        cl.setOut(new PrintWriter(System.out, true));
-        cl.setErr(new PrintWriter(System.err, true));
-        return cl.execute(args);
-    }
-
-    /** The message a user reads for a failure: never a stack trace. */
-    public static String userMessage(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            Throwable c = e.getCause();
-            m = c != null && c.getMessage() != null ? c.getMessage() : e.getClass().getSimpleName();
-        }
-        return m;
+        return CompactBotCommand.run(args);
     }
 }

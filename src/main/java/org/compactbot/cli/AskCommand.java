@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.compactbot.Main;
-import org.compactbot.Wiring;
+import org.compactbot.app.Knowledge;
+import org.compactbot.knowledge.BgeEmbedder;
 import org.compactbot.knowledge.Answer;
 import org.compactbot.knowledge.AnswerFormatter;
 import org.compactbot.knowledge.AnswerJson;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class AskCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ParentCommand Main main;
+    @ParentCommand CompactBotCommand main;
     @Spec CommandSpec spec;
 
     @Option(names = "--json", description = "Print one JSON object per question.") boolean json;
@@ -41,8 +41,8 @@ public final class AskCommand implements Callable<Integer> {
             err.println("error: --top must be between 1 and 50");
             return 2;
         }
-        try (Wiring wiring = new Wiring(main.config(), System.err)) {
-            AnswerService answers = wiring.answersWithoutGaps();
+        try (Knowledge knowledge = Knowledge.open(main.config(), new BgeEmbedder(), System.err)) {
+            AnswerService answers = knowledge.answersWithoutGaps();
             if (area != null && answers.areaDetector().resolve(area).isEmpty()) {
                 err.println("error: unknown area '" + area + "'. Known areas: " + String.join(", ", answers.knownAreas()));
                 return 2;

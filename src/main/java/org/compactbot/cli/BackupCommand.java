@@ -4,8 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.compactbot.Main;
-import org.compactbot.Wiring;
+import org.compactbot.app.Storage;
 import org.compactbot.store.DatabaseBackup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** backup: an online, checked copy of the database, safe while `serve` runs. */
 @Command(name = "backup", description = "Copy the database (cases, conversations, outbox) to FILE while the server runs, and check the copy.")
 public final class BackupCommand implements Callable<Integer> {
-    @ParentCommand Main main;
+    @ParentCommand CompactBotCommand main;
     @Spec CommandSpec spec;
 
     @Option(names = "--to", paramLabel = "FILE", required = true, description = "Where to write the copy (refused if it exists, unless --force)")
@@ -29,7 +28,7 @@ public final class BackupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        Path source = new Wiring(main.config(), System.err).databaseFile();
+        Path source = Storage.databaseFile(main.config()).orElse(null);
         if (source == null) {
             spec.commandLine().getErr().println("store.url names a PostgreSQL database: back it up with pg_dump "
                     + "(for example pg_dump --format=custom --file=compact-bot.dump DATABASE); backup --to copies the SQLite file only.");

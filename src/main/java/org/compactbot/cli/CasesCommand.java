@@ -8,8 +8,12 @@ import java.time.Year;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.compactbot.Main;
-import org.compactbot.Wiring;
+import org.compactbot.app.Casework;
+import org.compactbot.config.ConfigException;
+import org.compactbot.config.AppConfig;
+import org.compactbot.app.Service;
+import org.compactbot.app.Storage;
+import org.compactbot.mail.MailMetrics;
 import org.compactbot.cases.AnnualReport;
 import org.compactbot.cases.CaseEvent;
 import org.compactbot.cases.CaseService;
@@ -30,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 CasesCommand.Close.class, CasesCommand.Report.class, CasesCommand.Export.class, CasesCommand.Erase.class,
                 CasesCommand.RetentionRun.class})
 public final class CasesCommand implements Runnable {
-    @ParentCommand Main main;
+    @ParentCommand CompactBotCommand main;
     @Spec CommandSpec spec;
 
     @Override
@@ -38,8 +42,16 @@ public final class CasesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    Wiring wiring() throws Exception {
-        return new Wiring(main.config(), System.err);
+    private AppConfig config;
+
+    /** The configuration, read once per command. */
+    AppConfig config() throws ConfigException {
+        if (config == null) config = main.config();
+        return config;
+    }
+
+    Storage storage() throws Exception {
+        return Storage.open(config(), java.time.Clock.systemUTC());
     }
 
     private static CaseStatus status(String s) {
@@ -57,8 +69,8 @@ public final class CasesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (Wiring w = parent.wiring()) {
-                List<ChallengeCase> cases = w.caseStore().list(status == null ? null : status(status), area);
+            try (Storage w = parent.storage()) {
+                List<ChallengeCase> cases = w.cases().list(status == null ? null : status(status), area);
                 if (cases.isEmpty()) out.println("No cases" + (status != null || area != null ? " match." : " yet."));
                 for (ChallengeCase c : cases) {
                     out.printf("%-14s %-17s %-17s %-12s %s v %s%n", c.ref(), c.status().id(), c.area(),
@@ -85,8 +97,8 @@ public final class CasesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (Wiring w = parent.wiring()) {
-                var store = w.caseStore();
+            try (Storage w = parent.storage()) {
+                var store = w.cases();
                 ChallengeCase c = store.find(ref.toUpperCase()).orElse(null);
                 if (c == null) {
                     spec.commandLine().getErr().println("error: no case " + ref);
@@ -128,9 +140,9 @@ public final class CasesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (Wiring w = parent.wiring()) {
-                CaseService.Outcome o = w.cases().assign(ref.toUpperCase(), mediator, "operator:" + System.getProperty("user.name", "cli"));
-                return report(spec, w, o);
+            try (Storage w = parent.storage()) {
+                CaseService.Outcome o = Casework.of(parent.config(), w, java.time.Clock.systemUTC(), System.err).cases().assign(ref.toUpperCase(), mediator, "operator:" + System.getProperty("user.name", "cli"));
+                return report(spec, parent.config(), w, o);
             }
         }
     }
@@ -145,19 +157,19 @@ public final class CasesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (Wiring w = parent.wiring()) {
-                CaseService.Outcome o = w.cases().close(ref.toUpperCase(), status(outcome), note, "operator:" + System.getProperty("user.name", "cli"));
-                return report(spec, w, o);
+            try (Storage w = parent.storage()) {
+                CaseService.Outcome o = Casework.of(parent.config(), w, java.time.Clock.systemUTC(), System.err).cases().close(ref.toUpperCase(), status(outcome), note, "operator:" + System.getProperty("user.name", "cli"));
+                return report(spec, parent.config(), w, o);
             }
         }
     }
 
-    private static int report(CommandSpec spec, Wiring w, CaseService.Outcome o) throws Exception {
+    private static int report(CommandSpec spec, AppConfig config, Storage w, CaseService.Outcome o) throws Exception {
         if (!o.ok()) {
             spec.commandLine().getErr().println("error: " + o.message());
             return 2;
         }
-        w.outboxSender().drainOnce();
+        Service.outboxSender(config, w, java.time.Clock.systemUTC(), MailMetrics.NONE).drainOnce();
         spec.commandLine().getOut().println(o.message());
         return 0;
     }
@@ -176,8 +188,8 @@ public final class CasesCommand implements Runnable {
                 spec.commandLine().getErr().println("error: --format is csv or md");
                 return 2;
             }
-            try (Wiring w = parent.wiring()) {
-                var f = AnnualReport.of(year == null ? Year.now().getValue() : year, w.caseStore().list(null, null));
+            try (Storage w = parent.storage()) {
+                var f = AnnualReport.of(year == null ? Year.now().getValue() : year, w.cases().list(null, null));
                 String text = format.equals("csv") ? AnnualReport.csv(f) : AnnualReport.markdown(f);
                 if (file != null) Files.writeString(file, text);
                 else {
@@ -211,7 +223,7 @@ public final class CasesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             String addr = address(email);
-            try (Wiring w = parent.wiring()) {
+            try (Storage w = parent.storage()) {
                 Map<String, Object> doc = w.personalData().export(addr, withFiles);
                 String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
                 if (doc.containsKey("note")) spec.commandLine().getErr().println(doc.get("note"));
@@ -238,7 +250,7 @@ public final class CasesCommand implements Runnable {
         public Integer call() throws Exception {
             String addr = address(email);
             PrintWriter out = spec.commandLine().getOut();
-            try (Wiring w = parent.wiring()) {
+            try (Storage w = parent.storage()) {
                 PersonalData data = w.personalData();
                 PersonalData.Holdings held = data.heldAbout(addr);
                 if (held.isEmpty()) {
@@ -272,8 +284,8 @@ public final class CasesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (Wiring w = parent.wiring()) {
-                Retention r = w.retention();
+            try (Storage w = parent.storage()) {
+                Retention r = Service.retention(parent.config(), w, java.time.Clock.systemUTC());
                 PersonalData.Sweep s = r.run(dryRun, operator());
                 out.println((dryRun ? "Would anonymise or delete" : "Anonymised or deleted") + " (cases closed more than "
                         + r.policy().casesYearsAfterClosure() + " years ago, drafts untouched for " + r.policy().abandonedDraftsDays() + " days):");

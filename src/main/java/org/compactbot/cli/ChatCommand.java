@@ -6,8 +6,13 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import org.compactbot.Main;
-import org.compactbot.Wiring;
+import org.compactbot.app.Casework;
+import org.compactbot.app.Knowledge;
+import org.compactbot.app.Service;
+import org.compactbot.app.Storage;
+import org.compactbot.config.AppConfig;
+import org.compactbot.knowledge.BgeEmbedder;
+import java.time.Clock;
 import org.compactbot.conversation.ChatJson;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.Reply;
@@ -23,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ChatCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ParentCommand Main main;
+    @ParentCommand CompactBotCommand main;
     @Spec CommandSpec spec;
 
     @Option(names = "--json", description = "Print exactly one JSON object per input line.") boolean json;
@@ -33,8 +38,11 @@ public final class ChatCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String who = user == null || user.isBlank() ? System.getProperty("user.name", "local") : user.strip();
-        try (Wiring wiring = new Wiring(main.config(), System.err)) {
-            ConversationEngine engine = wiring.conversations();
+        AppConfig config = main.config();
+        Clock clock = Clock.systemUTC();
+        try (Storage storage = Storage.open(config, clock); Knowledge knowledge = Knowledge.open(config, new BgeEmbedder(), System.err)) {
+            ConversationEngine engine = Service.conversations(storage, knowledge.answers(storage.knowledgeGaps()), knowledge.embedder(),
+                    clock, Casework.bodyNamesOrNone(config, System.err));
             if (!json) out.println("Compact Bot. Ask a question about your local Compact, or say \"raise a challenge\". (Ctrl-D to leave.)");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {

@@ -88,7 +88,7 @@ final class GracefulShutdown {
                     String result = step.action().run();
                     log.printf("shutdown: %s: %s (%d ms)%n", step.what(), result, (System.nanoTime() - t0) / 1_000_000);
                 } catch (Exception | Error e) {
-                    log.printf("shutdown: %s failed: %s%n", step.what(), org.compactbot.Main.userMessage(e));
+                    log.printf("shutdown: %s failed: %s%n", step.what(), CompactBotCommand.userMessage(e));
                 }
             }
             log.printf("shutdown: done in %.1f s%n", (System.nanoTime() - start) / 1e9);

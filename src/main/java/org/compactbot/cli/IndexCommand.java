@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.compactbot.Main;
-import org.compactbot.Wiring;
+import org.compactbot.app.Knowledge;
+import org.compactbot.knowledge.BgeEmbedder;
 import org.compactbot.knowledge.CorpusLoader;
 import org.compactbot.knowledge.KnowledgeIndex;
 import org.compactbot.knowledge.Party;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "index", description = "Build the search index from the Compact texts (only when they changed).")
 public final class IndexCommand implements Callable<Integer> {
-    @ParentCommand Main main;
+    @ParentCommand CompactBotCommand main;
     @Spec CommandSpec spec;
 
     @Option(names = "--explain", paramLabel = "FILE",
@@ -39,8 +39,8 @@ public final class IndexCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (explain != null) return explain(out);
         long t0 = System.nanoTime();
-        try (Wiring wiring = new Wiring(main.config(), System.err)) {
-            KnowledgeIndex idx = wiring.knowledgeIndex();
+        try (Knowledge knowledge = Knowledge.open(main.config(), new BgeEmbedder(), System.err)) {
+            KnowledgeIndex idx = knowledge.index();
             out.printf("%s: %d documents, %d passages, areas %s (%.1f s)%n",
                     idx.rebuilt() ? "index rebuilt" : "index up to date", idx.documents().size(), idx.passages().size(),
                     String.join(", ", idx.areas()), (System.nanoTime() - t0) / 1e9);

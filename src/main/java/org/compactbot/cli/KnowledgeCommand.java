@@ -3,8 +3,10 @@ package org.compactbot.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.compactbot.Main;
-import org.compactbot.Wiring;
+import org.compactbot.app.Knowledge;
+import org.compactbot.app.Storage;
+import org.compactbot.config.AppConfig;
+import org.compactbot.knowledge.BgeEmbedder;
 import org.compactbot.knowledge.AreaDetector;
 import org.compactbot.knowledge.KnowledgeGaps;
 import picocli.CommandLine.Command;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "knowledge", description = "What the bot knows, and what people asked that it could not answer well.",
         subcommands = {KnowledgeCommand.Gaps.class})
 public final class KnowledgeCommand implements Runnable {
-    @ParentCommand Main main;
+    @ParentCommand CompactBotCommand main;
     @Spec CommandSpec spec;
 
     @Override
@@ -40,10 +42,14 @@ public final class KnowledgeCommand implements Runnable {
                 spec.commandLine().getErr().println("error: --limit must be between 1 and 10000");
                 return 2;
             }
-            try (Wiring w = new Wiring(parent.main.config(), System.err)) {
+            AppConfig config = parent.main.config();
+            try (Storage storage = Storage.open(config, java.time.Clock.systemUTC())) {
                 String a = null;
                 if (area != null) {
-                    AreaDetector areas = new AreaDetector(w.knowledgeIndex().areas());
+                    AreaDetector areas;
+                    try (Knowledge knowledge = Knowledge.open(config, new BgeEmbedder(), System.err)) {
+                        areas = new AreaDetector(knowledge.index().areas());
+                    }
                     a = areas.resolve(area).orElse(null);
                     if (a == null) {
                         spec.commandLine().getErr().println("error: unknown area '" + area.strip() + "'. Known areas: "
@@ -51,7 +57,7 @@ public final class KnowledgeCommand implements Runnable {
                         return 2;
                     }
                 }
-                List<KnowledgeGaps.Listed> gaps = w.knowledgeGaps().list(a, limit);
+                List<KnowledgeGaps.Listed> gaps = storage.knowledgeGaps().list(a, limit);
                 if (gaps.isEmpty()) {
                     out.println("No knowledge gaps" + (a != null ? " for " + AreaDetector.displayName(a) : "")
                             + " yet: every question asked so far was answered with confidence.");

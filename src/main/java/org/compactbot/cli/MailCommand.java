@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.compactbot.Main;
 import org.compactbot.mail.MessageParser;
 import org.compactbot.mail.ParsedEmail;
 import picocli.CommandLine.Command;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** mail parse [FILE]: reads one raw email the way the email channel does. */
 @Command(name = "mail", description = "Email channel tools.", subcommands = {MailCommand.Parse.class})
 public final class MailCommand implements Runnable {
-    @ParentCommand Main main;
+    @ParentCommand CompactBotCommand main;
     @Spec CommandSpec spec;
 
     @Override

@@ -282,6 +282,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The readiness probe: "ok" when the database takes a write transaction now (a delete that matches no row, so
+     * nothing changes), "failing: why" otherwise.
+     */
+    public String readiness() {
+        try {
+            inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM slack_events WHERE event_id = 'readiness-probe'");
+                }
+                return null;
+            });
+            return "ok";
+        } catch (RuntimeException e) {
+            return "failing: " + e.getMessage();
+        }
+    }
+
     /** Checkpoints the write-ahead log into the database file, then closes: the file alone is then complete. */
     @Override
     public void close() {

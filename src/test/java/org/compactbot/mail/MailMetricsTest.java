@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Random;
-import org.compactbot.Wiring;
 import org.compactbot.cases.CaseService;
 import org.compactbot.cases.MediatorDirectoryLoader;
 import org.compactbot.config.AppConfig;
@@ -20,6 +19,7 @@ import org.compactbot.store.SqlConversationStore;
 import org.compactbot.store.SqlInboundLog;
 import org.compactbot.store.SqlOutbox;
 import org.compactbot.web.Metrics;
+import org.compactbot.app.ChannelMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,9 +31,8 @@ class MailMetricsTest {
     @Test
     void inboundOutcomesTurnsAndOutboundResultsAreCounted() throws Exception {
         AppConfig d = AppConfig.defaults();
-        Wiring wiring = new Wiring(d, System.err);
-        Metrics metrics = wiring.metrics();
-        MailMetrics counts = wiring.mailMetrics();
+        Metrics metrics = new Metrics();
+        MailMetrics counts = ChannelMetrics.mail(metrics);
         try (Database db = Database.open(dir.resolve("mail.db"))) {
             Clock clock = Clock.systemUTC();
             ConversationEngine engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),

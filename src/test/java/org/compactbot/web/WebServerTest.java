@@ -147,11 +147,10 @@ class WebServerTest {
         AppConfig d = AppConfig.defaults();
         AppConfig cfg = new AppConfig(new AppConfig.Server(0), new AppConfig.Data(dir.resolve("data")), d.knowledge(),
                 d.api(), d.slack(), d.mail(), d.cases());
-        try (org.compactbot.Wiring w = new org.compactbot.Wiring(cfg, System.err)) {
-            var engine = new org.compactbot.conversation.ConversationEngine(
-                    new org.compactbot.store.SqlConversationStore(w.database(), "CC", java.time.Clock.systemUTC()), SharedKnowledge.answers(),
+        try (org.compactbot.app.Storage w = org.compactbot.app.Storage.open(cfg, java.time.Clock.systemUTC())) {
+            var engine = new org.compactbot.conversation.ConversationEngine(w.conversations(), SharedKnowledge.answers(),
                     new org.compactbot.conversation.IntentClassifier(null), java.time.Clock.systemUTC());
-            server = new WebServer(cfg, SharedKnowledge.answers(), engine, w.health(), null);
+            server = new WebServer(cfg, SharedKnowledge.answers(), engine, new org.compactbot.app.Readiness(cfg, w, java.time.Clock.systemUTC()), null);
             server.start();
             engine.handle("x", "test", "hello");
             HttpResponse<String> r = get("/readyz");

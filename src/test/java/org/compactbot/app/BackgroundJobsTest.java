@@ -1,4 +1,4 @@
-package org.compactbot;
+package org.compactbot.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.mock;

@@ -1,4 +1,4 @@
-package org.compactbot;
+package org.compactbot.app;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

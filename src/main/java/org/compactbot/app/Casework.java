@@ -1,0 +1,60 @@
+package org.compactbot.app;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.compactbot.cases.CaseService;
+import org.compactbot.cases.MediatorConfigException;
+import org.compactbot.cases.MediatorDirectory;
+import org.compactbot.cases.MediatorDirectoryLoader;
+import org.compactbot.cases.PublicBodies;
+import org.compactbot.cases.PublicBody;
+import org.compactbot.config.AppConfig;
+import org.compactbot.config.ConfigException;
+import org.compactbot.conversation.BodyNames;
+
+/** The mediators, leads and public bodies of cases.mediators, and the case service that routes and moves cases. */
+public record Casework(MediatorDirectory directory, CaseService cases) {
+
+    public static Casework of(AppConfig config, Storage storage, Clock clock, PrintStream notices) throws ConfigException {
+        MediatorDirectory directory = directory(config, notices);
+        return new Casework(directory, new CaseService(storage.cases(), directory, clock));
+    }
+
+    /** The mediators file; missing means no mediators yet (cases then go to nobody and are flagged). */
+    public static MediatorDirectory directory(AppConfig config, PrintStream notices) throws ConfigException {
+        Path file = config.cases().mediators();
+        if (!Files.exists(file)) {
+            notices.println("warning: " + file + " does not exist: no mediators are configured, new cases will be flagged for a person");
+            return new MediatorDirectory(List.of(), Map.of());
+        }
+        try {
+            return MediatorDirectoryLoader.load(file);
+        } catch (MediatorConfigException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** The configured public bodies, so that a challenge names "CWaC" or "the council" by the body's own name. */
+    public BodyNames bodyNames() {
+        return bodyNames(directory);
+    }
+
+    static BodyNames bodyNames(MediatorDirectory directory) {
+        PublicBodies bodies = new PublicBodies(directory.bodies());
+        return (said, area) -> bodies.match(said, area).map(PublicBody::name);
+    }
+
+    /** For a conversation without the case service (`chat`): a mediators file that cannot be read leaves names as people give them. */
+    public static BodyNames bodyNamesOrNone(AppConfig config, PrintStream notices) {
+        try {
+            return bodyNames(directory(config, notices));
+        } catch (ConfigException e) {
+            notices.println("warning: " + e.getMessage() + ": public bodies are kept as people name them");
+            return BodyNames.NONE;
+        }
+    }
+}

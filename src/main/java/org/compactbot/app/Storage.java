@@ -1,0 +1,66 @@
+package org.compactbot.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.compactbot.cases.PersonalData;
+import org.compactbot.cases.SubmittingChallenge;
+import org.compactbot.config.AppConfig;
+import org.compactbot.store.Database;
+import org.compactbot.store.SqlCaseStore;
+import org.compactbot.store.SqlConversationStore;
+import org.compactbot.store.SqlInboundLog;
+import org.compactbot.store.SqlKnowledgeGaps;
+import org.compactbot.store.SqlOutbox;
+import org.compactbot.store.SqlPersonalData;
+import org.compactbot.store.SqlSlackEventLog;
+
+/**
+ * The database and every store on it, opened from the configuration: the SQLite file data/compact-bot.db, or the
+ * database store.url names (PostgreSQL for several instances). Opened first, so that a damaged database stops
+ * start-up before anything else is built.
+ */
+public record Storage(Path dataDir, Database database, SqlCaseStore cases, SqlConversationStore conversations, SqlOutbox outbox,
+        SqlInboundLog inbound, SqlSlackEventLog slackEvents, SqlKnowledgeGaps knowledgeGaps, PersonalData personalData)
+        implements AutoCloseable {
+
+    public static Storage open(AppConfig config, Clock clock) throws IOException {
+        Path dataDir = writableDataDir(config);
+        AppConfig.Store store = config.store();
+        Database db = store.url().isBlank() ? Database.open(databaseFile(config).orElseThrow())
+                : Database.open(store.url(), store.username(), store.password());
+        String own = config.mail().address();
+        return new Storage(dataDir, db, new SqlCaseStore(db, clock, own),
+                new SqlConversationStore(db, new SubmittingChallenge(config.cases().referencePrefix()), clock),
+                new SqlOutbox(db, clock, own), new SqlInboundLog(db, clock), new SqlSlackEventLog(db, clock),
+                new SqlKnowledgeGaps(db, clock), new SqlPersonalData(db, clock));
+    }
+
+    /** The data directory, created if missing and checked writable, with a message that says what to do. */
+    public static Path writableDataDir(AppConfig config) throws IOException {
+        Path dir = config.data().dir();
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new IOException("the data directory " + dir.toAbsolutePath().normalize()
+                    + " is not writable: set data.dir in the config to a folder this user can write to");
+        }
+        return dir;
+    }
+
+    /** Where the SQLite database lives: the store.url's file, or compact-bot.db in the data directory; empty on PostgreSQL. */
+    public static Optional<Path> databaseFile(AppConfig config) throws IOException {
+        String url = config.store().url();
+        if (url.startsWith("jdbc:sqlite:")) return Optional.of(Path.of(url.substring("jdbc:sqlite:".length())));
+        return url.isBlank() ? Optional.of(writableDataDir(config).resolve("compact-bot.db")) : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,65 @@
+package org.compactbot.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.compactbot.config.AppConfig;
+import org.compactbot.config.ConfigException;
+import org.compactbot.config.ConfigLoader;
+import org.compactbot.logging.SecretRedactor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** compact-bot: answers questions about local Compacts and guides Compact challenges. The commands hang off this one. */
+@Command(name = "compact-bot", mixinStandardHelpOptions = true, version = "compact-bot 0.1.0",
+        description = "Answers questions about local Compacts and helps raise Compact challenges.",
+        subcommands = {ServeCommand.class, AskCommand.class, ChatCommand.class, IndexCommand.class, KnowledgeCommand.class,
+                CasesCommand.class, BenchCommand.class, MailCommand.class, BackupCommand.class})
+public final class CompactBotCommand implements Runnable {
+    public static final Path DEFAULT_CONFIG = Path.of("config/compact-bot.yml");
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: config/compact-bot.yml)")
+    Path configFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the configuration; a missing default file means the embedded defaults. */
+    public AppConfig config() throws ConfigException {
+        ConfigLoader loader = new ConfigLoader();
+        AppConfig cfg = loader.load(configFile == null ? DEFAULT_CONFIG : configFile, configFile != null);
+        loader.warnings().forEach(w -> System.err.println("warning: " + w));
+        SecretRedactor.registerSecretsOf(cfg); // from here on, no log line shows a configured secret
+        return cfg;
+    }
+
+    /** Runs one command line; the exit code: 0 done, 2 bad configuration or arguments, 1 anything else. */
+    public static int run(String... args) {
+        // logging set up here, before the model loads on its own thread and logs: otherwise SLF4J warns on stderr
+        // that it replayed calls made while it was starting
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        CommandLine cl = new CommandLine(new CompactBotCommand());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + userMessage(e));
+            return e instanceof ConfigException || e instanceof IllegalArgumentException ? 2 : 1;
+        });
+        cl.setOut(new PrintWriter(System.out, true));
+        cl.setErr(new PrintWriter(System.err, true));
+        return cl.execute(args);
+    }
+
+    /** The message a user reads for a failure: never a stack trace. */
+    public static String userMessage(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            Throwable c = e.getCause();
+            m = c != null && c.getMessage() != null ? c.getMessage() : e.getClass().getSimpleName();
+        }
+        return m;
+    }
+}
