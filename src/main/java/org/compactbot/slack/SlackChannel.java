@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.compactbot.config.AppConfig;
 import org.compactbot.conversation.CaseInfo;
+import org.compactbot.conversation.DeliveryLog;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.FormOutcome;
 import org.compactbot.conversation.Intent;
@@ -67,7 +68,7 @@ public final class SlackChannel implements AutoCloseable {
     private final ConversationEngine engine;
     private final AnswerService answers;
     private final IntentClassifier intents;
-    private final SlackEventLog events;
+    private final DeliveryLog events;
     private final CaseStatusLookup cases;
     private final SlackMetrics metrics;
     private final Slack slack;
@@ -86,12 +87,12 @@ public final class SlackChannel implements AutoCloseable {
     private record Profile(String name, String email, long fetchedAtMillis) {}
 
     public SlackChannel(AppConfig.Slack config, ConversationEngine engine, AnswerService answers, IntentClassifier intents,
-                        SlackEventLog events, CaseStatusLookup cases, SlackMetrics metrics) {
+                        DeliveryLog events, CaseStatusLookup cases, SlackMetrics metrics) {
         this(config, engine, answers, intents, events, cases, metrics, SlackCalls.RetryPolicy.DEFAULT);
     }
 
     SlackChannel(AppConfig.Slack config, ConversationEngine engine, AnswerService answers, IntentClassifier intents,
-                 SlackEventLog events, CaseStatusLookup cases, SlackMetrics metrics, SlackCalls.RetryPolicy retry) {
+                 DeliveryLog events, CaseStatusLookup cases, SlackMetrics metrics, SlackCalls.RetryPolicy retry) {
         this.engine = engine;
         this.metrics = metrics;
         this.answers = answers;
