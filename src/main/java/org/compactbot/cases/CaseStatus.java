@@ -17,6 +17,21 @@ public enum CaseStatus {
         return Arrays.stream(values()).filter(s -> s.id().equals(id)).findFirst();
     }
 
+    /** The status in words, as the person who raised the case would say it (their App Home lists their cases so). */
+    public String inWords() {
+        return switch (this) {
+            case SUBMITTED -> "received, waiting for a mediator";
+            case ASSIGNED -> "with a mediator, waiting for them to accept";
+            case ACCEPTED -> "accepted by a mediator";
+            case IN_MEDIATION -> "in mediation";
+            case ESCALATED -> "escalated to the Compact lead";
+            case RESOLVED -> "resolved";
+            case WITHDRAWN -> "withdrawn";
+            case CLOSED_UNRESOLVED -> "closed without agreement";
+            case SIGNPOSTED -> "closed, signposted elsewhere";
+        };
+    }
+
     public boolean closed() {
         return this == RESOLVED || this == WITHDRAWN || this == CLOSED_UNRESOLVED || this == SIGNPOSTED;
     }

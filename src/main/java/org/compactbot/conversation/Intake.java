@@ -402,13 +402,9 @@ final class Intake {
     private void whichToChange(Turn t) {
         List<Reply.Choice> items = new ArrayList<>();
         for (Slot s : ChallengeFlow.ORDER) {
-            if (s != Slot.CONFIRM && t.c.has(s)) items.add(new Reply.Choice(capitalised(s.label()), "change " + s.id().replace('_', ' ')));
+            if (s != Slot.CONFIRM && t.c.has(s)) items.add(s.changeChoice());
         }
         t.say(Reply.of("What would you like to change? Say \"change\" and the item, for example \"change email\" or \"change dates\".", items));
-    }
-
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     void change(Turn t, Slot current, Slot target, String newValue) {

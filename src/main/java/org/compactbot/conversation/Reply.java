@@ -15,6 +15,11 @@ public record Reply(String text, List<Choice> choices, List<AnswerFormatter.Quot
         quotes = List.copyOf(quotes);
     }
 
+    /** Whether this is the summary's question: its choices are yes to submit and change to correct ({@link ChallengeFlow#SUBMIT_OR_CHANGE}). */
+    public boolean asksToSubmit() {
+        return choices.stream().anyMatch(c -> c.value().equals("yes")) && choices.stream().anyMatch(c -> c.value().equals("change"));
+    }
+
     public static Reply of(String text) {
         return new Reply(text, List.of(), List.of());
     }

@@ -37,6 +37,12 @@ public enum Slot {
 
     public boolean optional() { return optional; }
 
+    /** The choice that changes this slot's answer ("Your email" -> "change email"), as the summary's edit menu offers it. */
+    public Reply.Choice changeChoice() {
+        return new Reply.Choice(label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1),
+                "change " + id.replace('_', ' '));
+    }
+
     /** Free text where a question mark is usually part of the story, not a question to the bot. */
     boolean freeText() {
         return this == WHAT_HAPPENED || this == IMPACT || this == INFORMAL_STEPS || this == DESIRED_OUTCOME || this == RESPONDENT;

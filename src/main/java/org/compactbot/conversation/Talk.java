@@ -83,7 +83,7 @@ final class Talk {
     private String status(Conversation c) {
         if (c.lastCaseRef() == null) return "You have no challenge in progress.";
         CaseInfo info = runner.caseInfo(c.lastCaseRef()).orElse(new CaseInfo(c.lastCaseRef(), "submitted", null));
-        return "Your challenge " + info.ref() + " is " + info.status().replace('_', ' ') + (info.mediator() == null ? "." : ", with a mediator.");
+        return info.statusSentence();
     }
 
     static List<Reply.Choice> startChoices() {

@@ -2,33 +2,19 @@ package org.compactbot.slack;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.divider;
-import static com.slack.api.model.block.Blocks.header;
-import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
-import static com.slack.api.model.block.element.BlockElements.plainTextInput;
-import static com.slack.api.model.block.element.BlockElements.radioButtons;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
-import com.slack.api.model.view.View;
-import com.slack.api.model.view.Views;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import org.compactbot.conversation.Draft;
 import org.compactbot.conversation.Reply;
 import org.compactbot.conversation.Slot;
 import org.compactbot.conversation.TurnResult;
@@ -37,7 +23,8 @@ import org.compactbot.knowledge.AnswerFormatter;
 /**
  * The reply model in Block Kit: text as sections, quoted Compact passages with their citation and
  * plain-English gloss, choices as buttons whose value is the choice's value, the summary with
- * Confirm / Edit. Pure: no I/O. Everything a person or a document wrote is escaped.
+ * Confirm / Edit. Pure: no I/O. Everything a person or a document wrote is escaped. The App Home tab is
+ * {@link HomeView}, the challenge form {@link ChallengeFormView}.
  */
 public final class SlackBlocks {
     /** One Slack message: the notification text and the blocks shown. */
@@ -47,15 +34,9 @@ public final class SlackBlocks {
     static final String DM_CHOICE = "dm:choice:";
     static final String DM_EDIT = "dm:edit:";
     static final String CHANNEL_CHALLENGE = "channel:challenge";
-    static final String HOME_ASK = "home:ask";
-    static final String HOME_CHALLENGE = "home:challenge";
-    static final String HOME_CHAT = "home:chat";
-    /** The challenge form (a modal): its callback id, and the action id of every field (the block id is the slot id). */
-    static final String CHALLENGE_FORM = "challenge_form";
-    static final String FIELD = "value";
 
     static final int MAX_BLOCKS = 50;
-    private static final int MAX_SECTION = 2900;
+    static final int MAX_SECTION = 2900;
     private static final int MAX_BUTTON_TEXT = 75;
     private static final int MAX_FALLBACK = 3000;
     private static final String OTHER_COMPACTS = "Other Compacts say the same:";
@@ -89,18 +70,13 @@ public final class SlackBlocks {
             blocks.addAll(body(r));
             List<Reply.Choice> choices = new ArrayList<>(r.choices());
             if (last && suggestion != null) choices.add(0, suggestion);
-            if (t.expecting() == Slot.CONFIRM && isConfirm(r)) {
+            if (t.expecting() == Slot.CONFIRM && r.asksToSubmit()) {
                 blocks.add(summaryActions(step));
             } else if (!choices.isEmpty()) {
                 blocks.add(buttons(choices, step, n));
             }
         }
         return split(String.join("\n\n", texts), blocks);
-    }
-
-    private static boolean isConfirm(Reply r) {
-        return r.choices().stream().anyMatch(c -> c.value().equals("yes"))
-                && r.choices().stream().anyMatch(c -> c.value().equals("change"));
     }
 
     /**
@@ -176,8 +152,8 @@ public final class SlackBlocks {
         List<OptionObject> items = new ArrayList<>();
         for (Slot s : Slot.values()) {
             if (s == Slot.CONFIRM) continue;
-            String label = s.label().substring(0, 1).toUpperCase(Locale.ROOT) + s.label().substring(1);
-            items.add(option(plainText(label), "change " + s.id().replace('_', ' ')));
+            Reply.Choice change = s.changeChoice();
+            items.add(option(plainText(change.label()), change.value()));
         }
         return actions(List.of(
                 button(b -> b.actionId(DM_CHOICE + step + ":0").text(plainText("Confirm")).value("yes").style("primary")),
@@ -229,147 +205,6 @@ public final class SlackBlocks {
                 List.of(section(s -> s.text(markdownText(text)))));
     }
 
-    /** The App Home tab with nothing of the person's own to show. */
-    public static View home() {
-        return home(Optional.empty(), List.of());
-    }
-
-    /**
-     * The App Home tab: what the bot does, the person's challenge in progress and the challenges they
-     * have raised with where each stands, and buttons to ask or to start a challenge. Only the person sees it.
-     */
-    public static View home(Optional<Draft> draft, List<CaseStatusLookup.OwnCase> cases) {
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText("Compact Bot"))));
-        blocks.add(section(s -> s.text(markdownText("I answer questions about your local Compact, the agreement between councils, "
-                + "NHS bodies and the police and the voluntary and community sector, quoting its exact words with "
-                + "the section they come from.\n\nIf a public body has not kept to the Compact, I can help you raise a "
-                + "*Compact challenge*: I ask what happened, check it against the Compact and pass it to an "
-                + "independent mediator. Challenges are confidential and are handled in a private message."))));
-        blocks.add(actions(List.of(
-                button(b -> b.actionId(HOME_ASK).text(plainText("Ask a question")).value("ask")),
-                button(b -> b.actionId(HOME_CHALLENGE).text(plainText("Raise a Compact challenge")).value("challenge").style("primary")),
-                button(b -> b.actionId(HOME_CHAT).text(plainText("Raise one step by step in a chat")).value("chat")))));
-        draft.ifPresent(d -> {
-            blocks.add(divider());
-            String area = d.answers().containsKey(Slot.AREA) ? " for " + areaName(d.answers().get(Slot.AREA)) : "";
-            String about = d.answers().containsKey(Slot.RESPONDENT) ? ", about " + escape(truncate(d.answers().get(Slot.RESPONDENT), 80)) : "";
-            blocks.add(section(s -> s.text(markdownText("*Your challenge in progress*" + area + about + "\nLast changed "
-                    + DAY.format(d.updatedAt().atZone(UK)) + "; next question: " + d.at().label()
-                    + ". Carry on in our direct message (say status to see where it stands). Unfinished challenges are cleared after 30 days."))));
-        });
-        if (!cases.isEmpty()) {
-            blocks.add(divider());
-            StringBuilder sb = new StringBuilder("*Your challenges*");
-            for (CaseStatusLookup.OwnCase c : cases.subList(0, Math.min(cases.size(), 20))) {
-                sb.append("\n• *").append(escape(c.ref())).append("*, raised ").append(DAY.format(c.raisedOn()))
-                        .append(c.respondent() == null || c.respondent().isBlank() ? "" : ", about " + escape(truncate(c.respondent(), 60)))
-                        .append(": ").append(statusWords(c.status()));
-            }
-            if (cases.size() > 20) sb.append("\n…and ").append(cases.size() - 20).append(" earlier ones: ask `/compact status REF`.");
-            String text = sb.toString();
-            blocks.add(section(s -> s.text(markdownText(truncate(text, MAX_SECTION)))));
-        }
-        blocks.add(context(List.of(markdownText("In any channel: mention @Compact Bot with a question, or use `/compact <question>`, "
-                + "`/compact challenge`, `/compact status`, `/compact help`."))));
-        return Views.view(v -> v.type("home").blocks(blocks));
-    }
-
-    private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-
-    /** A case status in words, as the person who raised it would say it. */
-    static String statusWords(String status) {
-        return switch (status) {
-            case "submitted" -> "received, waiting for a mediator";
-            case "assigned" -> "with a mediator, waiting for them to accept";
-            case "accepted" -> "accepted by a mediator";
-            case "in_mediation" -> "in mediation";
-            case "escalated" -> "escalated to the Compact lead";
-            case "resolved" -> "resolved";
-            case "withdrawn" -> "withdrawn";
-            case "closed_unresolved" -> "closed without agreement";
-            case "signposted" -> "closed, signposted elsewhere";
-            default -> status.replace('_', ' ');
-        };
-    }
-
-    private static String areaName(String area) {
-        return escape(org.compactbot.knowledge.AreaDetector.displayName(area));
-    }
-
-    private static String escape(String s) {
-        return SlackText.escape(s);
-    }
-
-    // ---------------------------------------------------------------- the challenge form
-
-    /** How each field of the form asks for its slot: label, hint, whether it takes several lines. */
-    private record Field(String label, String hint, boolean multiline) {}
-
-    private static final Map<Slot, Field> FIELDS = fields();
-
-    private static Map<Slot, Field> fields() {
-        Map<Slot, Field> f = new LinkedHashMap<>();
-        f.put(Slot.AREA, new Field("Which area's Compact is this about?", "Where the public body is.", false));
-        f.put(Slot.ROLE, new Field("You are raising this as", null, false));
-        f.put(Slot.NAME, new Field("Your name", null, false));
-        f.put(Slot.ORGANISATION, new Field("Your organisation or group", "Leave blank if you are raising this as an individual.", false));
-        f.put(Slot.EMAIL, new Field("Your email", "We send your reference and updates here.", false));
-        f.put(Slot.RESPONDENT, new Field("Which public body is it about?", "The council, an NHS body or the police; the department or officer too if you know them.", false));
-        f.put(Slot.WHAT_HAPPENED, new Field("What happened?", "In your own words: what the body did or did not do, and when.", true));
-        f.put(Slot.UNDERTAKINGS, new Field("Which Compact undertakings were broken, if you know", "Leave blank and we suggest the closest ones from what you wrote.", true));
-        f.put(Slot.DATES, new Field("Key dates", "For example: told on 3 Nov 2026, takes effect 30 Nov 2026; or: consultation opened 1 Oct 2026, closed 29 Oct 2026.", false));
-        f.put(Slot.IMPACT, new Field("Impact", "How many people are affected, staff at risk, money involved.", true));
-        f.put(Slot.INFORMAL_STEPS, new Field("Steps already taken", "Have you raised it with the body directly? When, with whom, what did they say?", true));
-        f.put(Slot.DESIRED_OUTCOME, new Field("What would you like to happen?", null, true));
-        f.put(Slot.CONSENT, new Field("May the body concerned be told that you raised it?", "Your challenge always goes to an independent mediator.", false));
-        return f;
-    }
-
-    /**
-     * The challenge form: every intake question as a field, filled in with what is already known
-     * (a draft in progress, the person's Slack profile).
-     * @param choices the options of the fields that are choices (area, role, consent), as the engine offers them
-     */
-    public static View challengeForm(Map<Slot, String> known, Map<Slot, List<Reply.Choice>> choices) {
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText("Tell us what happened and we will check it against your Compact and pass it to an "
-                + "independent mediator. Prefer to go step by step? Send me a direct message saying _challenge_."))));
-        FIELDS.forEach((slot, field) -> {
-            String initial = known.get(slot);
-            List<Reply.Choice> options = choices.get(slot);
-            BlockElement element;
-            if (options != null && !options.isEmpty()) {
-                List<OptionObject> opts = options.stream().map(c -> option(plainText(truncate(c.label(), 75)), c.value())).toList();
-                OptionObject chosen = opts.stream().filter(o -> o.getValue().equals(initial)).findFirst().orElse(null);
-                element = slot == Slot.AREA
-                        ? staticSelect(e -> e.actionId(FIELD).placeholder(plainText("Choose an area")).options(opts).initialOption(chosen))
-                        : radioButtons(e -> e.actionId(FIELD).options(opts).initialOption(chosen));
-            } else {
-                element = plainTextInput(e -> e.actionId(FIELD).multiline(field.multiline()).maxLength(3000)
-                        .initialValue(initial == null ? null : truncate(initial, 3000)));
-            }
-            blocks.add(input(i -> i.blockId(slot.id()).label(plainText(field.label())).optional(slot.optional())
-                    .hint(field.hint() == null ? null : plainText(field.hint())).element(element)));
-        });
-        return Views.view(v -> v.type("modal").callbackId(CHALLENGE_FORM)
-                .title(Views.viewTitle(t -> t.type("plain_text").text("Compact challenge")))
-                .submit(Views.viewSubmit(t -> t.type("plain_text").text("Submit")))
-                .close(Views.viewClose(t -> t.type("plain_text").text("Cancel")))
-                .blocks(blocks));
-    }
-
-    /** What the form shows once the challenge is submitted. */
-    public static View formSubmitted(String ref) {
-        return Views.view(v -> v.type("modal").callbackId(CHALLENGE_FORM + ":done")
-                .title(Views.viewTitle(t -> t.type("plain_text").text("Compact challenge")))
-                .close(Views.viewClose(t -> t.type("plain_text").text("Done")))
-                .blocks(List.of(section(s -> s.text(markdownText("Thank you. Your Compact challenge has been submitted: your reference is *"
-                        + escape(ref) + "*.\n\nI have sent you the details in a direct message. We will acknowledge it by email within "
-                        + "5 working days and pass it to an independent mediator. Use `/compact status " + escape(ref)
-                        + "` at any time to see where it stands."))))));
-    }
 
     /** The clicked message with its buttons replaced by what was chosen, so an old button cannot be clicked again. */
     static List<LayoutBlock> withChoiceMade(List<LayoutBlock> original, String label) {

@@ -5,13 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.compactbot.slack.SlackEventLog;
+import org.compactbot.conversation.DeliveryLog;
 
 /**
  * The Slack event ids seen, in the slack_events table. Slack retries a delivery for about an hour,
  * so ids older than {@link #KEEP} are pruned now and then to keep the table small.
  */
-public final class SqlSlackEventLog implements SlackEventLog {
+public final class SqlSlackEventLog implements DeliveryLog {
     static final Duration KEEP = Duration.ofDays(3);
     private static final int PRUNE_EVERY = 500;
 

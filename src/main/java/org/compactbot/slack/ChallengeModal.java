@@ -1,0 +1,100 @@
+package org.compactbot.slack;
+
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.response.Response;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.FormOutcome;
+import org.compactbot.conversation.Slot;
+import org.compactbot.conversation.TurnResult;
+import org.compactbot.logging.LogIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The challenge as one form (a Slack modal, {@link ChallengeFormView}): opened filled in with the draft in progress
+ * and what Slack knows of the person; submitted through the engine's {@link ConversationEngine#submitForm} while Slack
+ * waits, so that wrong fields are shown beside them. The same submission posted again creates no second case.
+ */
+final class ChallengeModal {
+    private static final Logger LOG = LoggerFactory.getLogger(ChallengeModal.class);
+
+    private final ConversationEngine engine;
+    private final CaseStatusLookup cases;
+    private final SlackWebApi api;
+    private final SlackProfiles profiles;
+    private final DirectMessages direct;
+    private final AppHome home;
+    private final Redeliveries redeliveries;
+    private final OrderedWork work;
+
+    ChallengeModal(ConversationEngine engine, CaseStatusLookup cases, SlackWebApi api, SlackProfiles profiles, DirectMessages direct,
+                   AppHome home, Redeliveries redeliveries, OrderedWork work) {
+        this.engine = engine;
+        this.cases = cases;
+        this.api = api;
+        this.profiles = profiles;
+        this.direct = direct;
+        this.home = home;
+        this.redeliveries = redeliveries;
+        this.work = work;
+    }
+
+    /**
+     * Opens the challenge form, filled in with the person's draft in progress and what Slack knows
+     * of them. If Slack will not open it (the trigger expired), the challenge starts in the direct message instead.
+     */
+    void open(String team, String user, String triggerId, String responseUrl) {
+        String id = SlackChannel.conversationId(team, user);
+        Map<Slot, String> known = new EnumMap<>(Slot.class);
+        engine.draft(id).ifPresent(d -> known.putAll(d.answers()));
+        SlackProfiles.Profile profile = profiles.of(user);
+        if (profile != null) {
+            if (SlackProfiles.notBlank(profile.name())) known.putIfAbsent(Slot.NAME, profile.name());
+            if (SlackProfiles.notBlank(profile.email())) known.putIfAbsent(Slot.EMAIL, profile.email());
+        }
+        boolean opened = triggerId != null && api.openView(triggerId, ChallengeFormView.form(known, engine.formChoices()));
+        if (!opened) direct.startPrivatelyAndSay(team, user, responseUrl);
+    }
+
+    /** A submitted form: the errors to show in it, or the case created (shown in the form, the direct message and App Home). */
+    Response submit(ViewSubmissionPayload p, ViewSubmissionContext ctx) {
+        String team = p.getUser() != null && p.getUser().getTeamId() != null ? p.getUser().getTeamId()
+                : p.getTeam() == null ? null : p.getTeam().getId();
+        String user = p.getUser().getId();
+        String id = SlackChannel.conversationId(team, user);
+        Map<Slot, String> values = ChallengeFormView.values(p);
+        // the same signed submission posted again (a replay, or Slack retrying) creates no second case
+        String submission = "view_submission:" + (p.getView() == null ? "" : p.getView().getId()) + ":"
+                + SlackText.digest(id + "\n" + values);
+        if (!redeliveries.firstTime(submission)) {
+            LOG.info("challenge form from {} already submitted; not submitting it again", LogIds.conversation(id));
+            return cases.raisedBy(id).stream().findFirst()
+                    .map(own -> ctx.ackWithUpdate(ChallengeFormView.submitted(own.ref()))).orElseGet(ctx::ack);
+        }
+        FormOutcome outcome;
+        try {
+            outcome = engine.submitForm(id, DirectMessages.CHANNEL, values);
+        } catch (RuntimeException e) {
+            redeliveries.forget(submission);
+            LOG.error("challenge form from {} could not be submitted", LogIds.conversation(id), e);
+            return ctx.ackWithErrors(Map.of(Slot.WHAT_HAPPENED.id(), "Sorry, something went wrong on our side and nothing was "
+                    + "submitted. Please try again in a moment."));
+        }
+        if (outcome instanceof FormOutcome.Invalid invalid) {
+            redeliveries.forget(submission); // the same answers sent again must be shown the same errors again
+            Map<String, String> errors = new LinkedHashMap<>();
+            invalid.errors().forEach((slot, message) -> errors.put(slot.id(), SlackBlocks.truncate(message, 150)));
+            return ctx.ackWithErrors(errors);
+        }
+        TurnResult t = ((FormOutcome.Submitted) outcome).turn();
+        work.submit(id, () -> {
+            direct.show(team, user, t);
+            home.publish(team, user);
+        });
+        return ctx.ackWithUpdate(ChallengeFormView.submitted(t.caseInfo().ref()));
+    }
+}

@@ -1,0 +1,159 @@
+package org.compactbot.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.model.event.MessageEvent;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.compactbot.conversation.CaseInfo;
+import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.TurnResult;
+import org.compactbot.logging.LogIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole conversation, in the person's direct message with the bot: each message or button click is one turn of
+ * the shared engine, its replies rendered by {@link SlackBlocks}. Challenges are confidential, so they run only here;
+ * a challenge or a status asked for in a channel is brought here. Runs on the worker, never while Slack waits.
+ */
+final class DirectMessages {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectMessages.class);
+    static final String CHANNEL = "slack";
+    static final String MOVED_TO_DM = "I've messaged you privately: Compact challenges are confidential, so I handle them in a direct message.";
+    private static final Pattern REF = Pattern.compile("[A-Za-z]{1,10}-\\d{4}-\\d{1,6}");
+
+    private final ConversationEngine engine;
+    private final CaseStatusLookup cases;
+    private final SlackMetrics metrics;
+    private final SlackWebApi api;
+    private final SlackProfiles profiles;
+    /** Per conversation, the step its latest buttons answer (to spot a click on an old button). */
+    private final Map<String, String> steps = new ConcurrentHashMap<>();
+
+    DirectMessages(ConversationEngine engine, CaseStatusLookup cases, SlackMetrics metrics, SlackWebApi api, SlackProfiles profiles) {
+        this.engine = engine;
+        this.cases = cases;
+        this.metrics = metrics;
+        this.api = api;
+        this.profiles = profiles;
+    }
+
+    /** A message in the direct message (other channels' messages are not ours to read). */
+    void message(String team, MessageEvent ev, String botUserId) {
+        if (ev.getUser() == null || ev.getBotId() != null || !"im".equals(ev.getChannelType())) return;
+        String id = SlackChannel.conversationId(team, ev.getUser());
+        api.directChannelSeen(id, ev.getChannel());
+        turn(id, ev.getUser(), ev.getChannel(), ev.getThreadTs(), SlackText.plain(ev.getText(), botUserId));
+    }
+
+    /** A button or the edit menu clicked in the direct message: the clicked message shows the choice, then the turn runs. */
+    void choice(String team, BlockActionPayload p) {
+        BlockActionPayload.Action a = p.getActions().get(0);
+        String value = a.getSelectedOption() != null ? a.getSelectedOption().getValue() : a.getValue();
+        String label = a.getSelectedOption() != null && a.getSelectedOption().getText() != null
+                ? a.getSelectedOption().getText().getText() : a.getText() != null ? a.getText().getText() : value;
+        String user = p.getUser().getId();
+        String id = SlackChannel.conversationId(team, user);
+        String channel = p.getContainer() != null && p.getContainer().getChannelId() != null ? p.getContainer().getChannelId()
+                : p.getChannel() != null ? p.getChannel().getId() : null;
+        if (channel == null || value == null) return;
+        api.directChannelSeen(id, channel);
+        String known = steps.get(id);
+        String step = SlackBlocks.stepOf(a.getActionId());
+        if (known != null && step != null && !known.equals(step)) {
+            api.post(channel, null, List.of(SlackBlocks.plain("That button was for an earlier question, so I have not used it. "
+                    + "Please answer the latest question, or type status to see where we are.")));
+            return;
+        }
+        String ts = p.getContainer() != null ? p.getContainer().getMessageTs() : null;
+        if (ts != null && p.getMessage() != null) {
+            api.update(channel, ts, p.getMessage().getText() == null ? label : p.getMessage().getText(),
+                    SlackBlocks.withChoiceMade(p.getMessage().getBlocks(), label));
+        }
+        turn(id, user, channel, null, value);
+    }
+
+    /** One turn of the engine, its replies posted where the person is talking to us privately. */
+    private void turn(String conversationId, String user, String channel, String threadTs, String text) {
+        TurnResult t;
+        long t0 = System.nanoTime();
+        try {
+            t = engine.handle(conversationId, CHANNEL, text);
+            metrics.turn((System.nanoTime() - t0) / 1e9);
+        } catch (RuntimeException e) {
+            LOG.error("conversation {} failed", LogIds.conversation(conversationId), e);
+            api.post(channel, threadTs, List.of(SlackBlocks.plain("Sorry, something went wrong on our side; please try again in a moment.")));
+            return;
+        }
+        steps.put(conversationId, SlackBlocks.step(t));
+        api.post(channel, threadTs, SlackBlocks.turn(t, profiles.suggestion(t.expecting(), user)));
+    }
+
+    /** A turn that happened elsewhere (the challenge form), shown in the direct message so that the conversation carries on from it. */
+    void show(String team, String user, TurnResult t) {
+        steps.put(SlackChannel.conversationId(team, user), SlackBlocks.step(t));
+        api.directChannel(team, user).ifPresent(dm -> api.post(dm, null, SlackBlocks.turn(t, null)));
+    }
+
+    /**
+     * Starts a challenge in the person's direct message ({@code text} may already tell the story).
+     * If one is already in progress, they are told so and shown where it stands instead.
+     */
+    void startPrivately(String team, String user, String text) {
+        String id = SlackChannel.conversationId(team, user);
+        Optional<String> dm = api.directChannel(team, user);
+        if (dm.isEmpty()) return;
+        String step = steps.get(id);
+        TurnResult status = null;
+        if (step == null) {
+            status = engine.state(id);
+            step = SlackBlocks.step(status);
+            steps.put(id, step);
+        }
+        if (!step.equals("idle")) {
+            if (status == null) status = engine.state(id);
+            steps.put(id, SlackBlocks.step(status));
+            api.post(dm.get(), null, List.of(SlackBlocks.plain("You already have a challenge in progress, so let's carry on with it.")));
+            api.post(dm.get(), null, SlackBlocks.turn(status, null));
+            return;
+        }
+        turn(id, user, dm.get(), null, text);
+    }
+
+    /** Starts the challenge here from a click elsewhere (a channel's button, App Home, a form that would not open), and says so there. */
+    void startPrivatelyAndSay(String team, String user, String responseUrl) {
+        startPrivately(team, user, "challenge");
+        if (responseUrl != null) api.respond(responseUrl, SlackBlocks.plain(MOVED_TO_DM));
+    }
+
+    /**
+     * Where a challenge stands, in the direct message only: with no reference, the engine's own status turn; a
+     * reference is looked up only among the person's own cases and told in the engine's words.
+     */
+    void statusPrivately(String team, String user, String ref) {
+        String id = SlackChannel.conversationId(team, user);
+        Optional<String> dm = api.directChannel(team, user);
+        if (dm.isEmpty()) return;
+        if (ref.isBlank()) {
+            turn(id, user, dm.get(), null, "status");
+            return;
+        }
+        String r = ref.toUpperCase(Locale.ROOT);
+        Optional<CaseInfo> info = REF.matcher(r).matches() ? cases.raisedIn(r, id) : Optional.empty();
+        String text = info.map(CaseInfo::statusSentence)
+                .orElse("I can't find a challenge " + SlackBlocks.truncate(ref, 40) + " raised by you. Check the reference "
+                        + "(it looks like CC-2026-0001), or say status to see your latest challenge.");
+        api.post(dm.get(), null, List.of(SlackBlocks.plain(text)));
+    }
+
+    /** Asks the person, in the direct message, for their question (the App Home's "Ask a question"). */
+    void inviteQuestion(String team, String user) {
+        api.directChannel(team, user).ifPresent(ch -> api.post(ch, null,
+                List.of(SlackBlocks.plain("Ask me anything about your local Compact: type your question here, "
+                        + "for example \"how long should a consultation run?\""))));
+    }
+}
