@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import org.compactbot.cases.CaseService;
 import org.compactbot.cases.CaseStatus;
+import org.compactbot.cases.Outbox;
 import org.compactbot.config.AppConfig;
 import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationEngine;
