@@ -384,7 +384,7 @@ public final class BenchCommand implements Callable<Integer> {
         RoutingPolicy policy = new RoutingPolicy(directory);
         Random r = new Random(1);
         List<String> areas = List.of("west-cheshire", "wolverhampton", "redcar-cleveland");
-        List<String> codes = List.copyOf(MediatorDirectoryLoader.CODES);
+        List<String> codes = org.compactbot.knowledge.PracticeCode.IDS;
         List<RoutingPolicy.Request> requests = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             requests.add(new RoutingPolicy.Request(areas.get(r.nextInt(3)), List.of(codes.get(r.nextInt(codes.size()))),
