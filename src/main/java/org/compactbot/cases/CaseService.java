@@ -9,8 +9,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.compactbot.cases.CaseChange.Field;
+import org.compactbot.cases.CaseChange.Field.AcceptedAt;
+import org.compactbot.cases.CaseChange.Field.AssignedAt;
+import org.compactbot.cases.CaseChange.Field.ClosedAt;
+import org.compactbot.cases.CaseChange.Field.MediatorId;
+import org.compactbot.cases.CaseChange.Field.RoutingReason;
 
 /**
  * Keeps cases moving: routes each submitted challenge to a mediator (emailing the summary and
@@ -49,21 +54,21 @@ public final class CaseService {
         RoutingPolicy.Decision d = policy.route(request(c), store.openCasesByMediator(), store.lastAssigned(c.area()));
         List<OutgoingEmail> emails = new ArrayList<>();
         if (first) emails.add(CaseEmails.acknowledgement(c));
-        String now = clock.instant().toString();
+        Instant now = clock.instant();
         if (d instanceof RoutingPolicy.Decision.ToMediator to) {
             Mediator m = to.mediator();
             emails.add(0, CaseEmails.mediatorSummary(c, m.name(), m.email(), store.transcript(c.conversationId())));
             return store.apply(new CaseChange(c.ref(), CaseStatus.ASSIGNED, actor, "assigned to " + m.name() + ": " + d.reason(),
-                    Map.of("mediator_id", m.id(), "routing_reason", d.reason(), "assigned_at", now), emails, null));
+                    List.of(new MediatorId(m.id()), new RoutingReason(d.reason()), new AssignedAt(now)), emails, null));
         }
         if (d instanceof RoutingPolicy.Decision.ToLead to) {
             AreaLead lead = to.lead();
             emails.add(0, CaseEmails.mediatorSummary(c, lead.name(), lead.email(), store.transcript(c.conversationId())));
             return store.apply(new CaseChange(c.ref(), CaseStatus.ESCALATED, actor, "flagged: sent to " + lead.name() + ": " + d.reason(),
-                    Map.of("mediator_id", "lead:" + lead.area(), "routing_reason", d.reason(), "assigned_at", now), emails, null));
+                    List.of(new MediatorId("lead:" + lead.area()), new RoutingReason(d.reason()), new AssignedAt(now)), emails, null));
         }
         return store.apply(new CaseChange(c.ref(), CaseStatus.ESCALATED, actor, "flagged: " + d.reason(),
-                Map.of("routing_reason", d.reason()), emails, null));
+                List.of(new RoutingReason(d.reason())), emails, null));
     }
 
     private RoutingPolicy.Request request(ChallengeCase c) {
@@ -82,7 +87,7 @@ public final class CaseService {
                 + String.join(", ", directory.mediators().stream().map(Mediator::id).toList()) + ".");
         if (c.status().closed()) return Outcome.failed(ref + " is " + c.status().id() + "; reopen is not possible.");
         boolean ok = store.apply(new CaseChange(ref, CaseStatus.ASSIGNED, actor, "assigned by hand to " + m.name(),
-                Map.of("mediator_id", m.id(), "routing_reason", "assigned by " + actor, "assigned_at", clock.instant().toString()),
+                List.of(new MediatorId(m.id()), new RoutingReason("assigned by " + actor), new AssignedAt(clock.instant())),
                 List.of(CaseEmails.mediatorSummary(c, m.name(), m.email(), store.transcript(c.conversationId()))), null));
         return ok ? Outcome.done(ref + " assigned to " + m.name() + ".") : Outcome.failed(ref + " cannot be assigned from " + c.status().id() + ".");
     }
@@ -92,7 +97,7 @@ public final class CaseService {
         ChallengeCase c = store.find(ref).orElse(null);
         if (c == null) return Outcome.failed("No case " + ref + ".");
         boolean ok = store.apply(new CaseChange(ref, CaseStatus.ACCEPTED, actor, "mediator accepted",
-                Map.of("accepted_at", clock.instant().toString()),
+                List.of(new AcceptedAt(clock.instant())),
                 List.of(CaseEmails.toComplainant(c, "A mediator has taken on your challenge",
                         "An independent mediator has accepted your Compact challenge and will be in touch.", "accepted_notice")), null));
         return ok ? Outcome.done(ref + " accepted.") : Outcome.failed(ref + " cannot be accepted from " + c.status().id() + ".");
@@ -130,7 +135,7 @@ public final class CaseService {
             }
             case "DECLINE", "DECLINED" -> {
                 if (!store.apply(new CaseChange(ref, null, actor, "passed over: " + m.id() + " declined" + (rest.isEmpty() ? "" : ": " + rest),
-                        Map.of(), List.of(CaseEmails.toComplainant(c, "Your challenge is going to another mediator",
+                        List.of(), List.of(CaseEmails.toComplainant(c, "Your challenge is going to another mediator",
                                 "The mediator first asked to look at your challenge cannot take it on, so it is being passed to another "
                                         + "independent mediator. You do not need to do anything.", "reassigned_notice")), null))) {
                     return Outcome.failed(ref + " cannot be declined now.");
@@ -141,7 +146,7 @@ public final class CaseService {
             case "INFO" -> {
                 if (rest.isEmpty()) return Outcome.failed("Write your question after INFO.");
                 CaseStatus to = c.status() == CaseStatus.ACCEPTED ? CaseStatus.IN_MEDIATION : null;
-                boolean ok = store.apply(new CaseChange(ref, to, actor, "mediator asked: " + rest, Map.of(), List.of(
+                boolean ok = store.apply(new CaseChange(ref, to, actor, "mediator asked: " + rest, List.of(), List.of(
                         CaseEmails.toComplainant(c, "The mediator has a question", "The mediator looking at your challenge asks:\n\n"
                                 + rest + "\n\nPlease reply to this email with your answer.", "info_request")), null));
                 return ok ? Outcome.done("Question passed to the complainant.") : Outcome.failed(ref + " is " + c.status().id() + ".");
@@ -194,7 +199,7 @@ public final class CaseService {
                         + " MB each, " + MAX_EVIDENCE_PER_EMAIL / 1_000_000 + " MB per email): " + String.join(", ", refused)
                         + ". Please send a link to them instead, or bring them to the mediator.");
         boolean ok = store.apply(new CaseChange(ref, null, "complainant", "complainant wrote" + (kept.isEmpty() ? "" : "; evidence: "
-                + String.join(", ", kept)), Map.of(), mail, null));
+                + String.join(", ", kept)), List.of(), mail, null));
         return ok ? Outcome.done(thanks) : Outcome.failed(ref + " could not be updated.");
     }
 
@@ -205,7 +210,7 @@ public final class CaseService {
         if (c == null) return Outcome.failed("No case " + ref + ".");
         String text = note == null || note.isBlank() ? outcome.id().replace('_', ' ') : note;
         boolean ok = store.apply(new CaseChange(ref, outcome, actor, "closed: " + text,
-                Map.of("closed_at", clock.instant().toString(), "outcome", text),
+                List.of(new ClosedAt(clock.instant()), new Field.Outcome(text)),
                 List.of(CaseEmails.toComplainant(c, "Your Compact challenge has been closed",
                         "Your Compact challenge has been closed (" + outcome.id().replace('_', ' ') + "): " + text, "closed_notice")), null));
         return ok ? Outcome.done(ref + " closed as " + outcome.id() + ".") : Outcome.failed(ref + " is already " + c.status().id() + ".");
@@ -232,7 +237,7 @@ public final class CaseService {
         int waited = WorkingDays.between(LocalDate.ofInstant(c.assignedAt(), UK), today);
         if (waited >= REASSIGN_AFTER) {
             if (!store.apply(new CaseChange(c.ref(), null, "timer", "passed over: " + m.id() + " did not accept within "
-                    + REASSIGN_AFTER + " working days", Map.of(), List.of(), "reassign:" + m.id()))) return 0;
+                    + REASSIGN_AFTER + " working days", List.of(), List.of(), "reassign:" + m.id()))) return 0;
             store.find(c.ref()).ifPresent(fresh -> route(fresh, "timer", false));
             return 1;
         }
@@ -240,7 +245,7 @@ public final class CaseService {
         OutgoingEmail reminder = CaseEmails.notice(m.email(), m.name(), c, "Reminder: please accept or decline this case",
                 "This case was assigned to you " + waited + " working days ago. Please reply ACCEPT or DECLINE <reason>; "
                         + "if we do not hear from you by the end of the next working day it will be reassigned.", "accept_reminder");
-        return store.apply(new CaseChange(c.ref(), null, "timer", "reminded " + m.name() + " to accept", Map.of(), List.of(reminder),
+        return store.apply(new CaseChange(c.ref(), null, "timer", "reminded " + m.name() + " to accept", List.of(), List.of(reminder),
                 "accept_reminder:" + m.id())) ? 1 : 0;
     }
 
@@ -252,7 +257,7 @@ public final class CaseService {
                         + " working days. Please contact them and check the email set-up.", "escalation"))).orElse(List.of());
         CaseStatus to = c.status() == CaseStatus.ESCALATED ? null : CaseStatus.ESCALATED;
         return store.apply(new CaseChange(c.ref(), to, "timer", "escalated: not acknowledged within " + ACKNOWLEDGE_WITHIN
-                + " working days", Map.of(), mail, "ack_overdue")) ? 1 : 0;
+                + " working days", List.of(), mail, "ack_overdue")) ? 1 : 0;
     }
 
     /** No resolution 20 working days after the challenge was raised: remind the mediator and the lead. */
@@ -264,7 +269,7 @@ public final class CaseService {
         directory.mediator(c.mediatorId() == null ? "" : c.mediatorId())
                 .ifPresent(m -> mail.add(CaseEmails.notice(m.email(), m.name(), c, "Formal response due", body, "response_reminder")));
         directory.lead(c.area()).ifPresent(l -> mail.add(CaseEmails.notice(l.email(), l.name(), c, "Formal response due", body, "response_reminder")));
-        return store.apply(new CaseChange(c.ref(), null, "timer", "reminded: formal response due", Map.of(), mail, "response_due")) ? 1 : 0;
+        return store.apply(new CaseChange(c.ref(), null, "timer", "reminded: formal response due", List.of(), mail, "response_due")) ? 1 : 0;
     }
 
     private LocalDate today() {

@@ -409,7 +409,7 @@ public final class BenchCommand implements Callable<Integer> {
                 batch.add(new OutgoingEmail("m" + i + "@mediation.example", "[" + ref + "] bench " + i, "Plain text body " + i,
                         "<p>HTML body " + i + "</p>", List.of(), null, "bench"));
             }
-            store.apply(new CaseChange(ref, null, "bench", "bench emails", java.util.Map.of(), batch, null));
+            store.apply(new CaseChange(ref, null, "bench", "bench emails", List.of(), batch, null));
             AppConfig.Mail d = AppConfig.defaults().mail();
             AppConfig.Mail mail = new AppConfig.Mail("compact@example.org", new AppConfig.Smtp("127.0.0.1", sink.port(), "", "", "none"),
                     d.imap(), "", "");
