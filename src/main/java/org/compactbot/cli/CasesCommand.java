@@ -12,7 +12,7 @@ import org.compactbot.Main;
 import org.compactbot.Wiring;
 import org.compactbot.cases.AnnualReport;
 import org.compactbot.cases.CaseEvent;
-import org.compactbot.cases.CaseService;
+import org.compactbot.cases.CaseReply;
 import org.compactbot.cases.CaseStatus;
 import org.compactbot.cases.ChallengeCase;
 import org.compactbot.cases.PersonalData;
@@ -129,7 +129,7 @@ public final class CasesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Wiring w = parent.wiring()) {
-                CaseService.Outcome o = w.cases().assign(ref.toUpperCase(), mediator, "operator:" + System.getProperty("user.name", "cli"));
+                CaseReply o = w.cases().assign(ref.toUpperCase(), mediator, "operator:" + System.getProperty("user.name", "cli"));
                 return report(spec, w, o);
             }
         }
@@ -146,13 +146,13 @@ public final class CasesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Wiring w = parent.wiring()) {
-                CaseService.Outcome o = w.cases().close(ref.toUpperCase(), status(outcome), note, "operator:" + System.getProperty("user.name", "cli"));
+                CaseReply o = w.cases().close(ref.toUpperCase(), status(outcome), note, "operator:" + System.getProperty("user.name", "cli"));
                 return report(spec, w, o);
             }
         }
     }
 
-    private static int report(CommandSpec spec, Wiring w, CaseService.Outcome o) throws Exception {
+    private static int report(CommandSpec spec, Wiring w, CaseReply o) throws Exception {
         if (!o.ok()) {
             spec.commandLine().getErr().println("error: " + o.message());
             return 2;
