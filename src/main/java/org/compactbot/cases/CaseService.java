@@ -9,8 +9,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.compactbot.cases.CaseChange.Field;
+import org.compactbot.cases.CaseChange.Field.AcceptedAt;
+import org.compactbot.cases.CaseChange.Field.AssignedAt;
+import org.compactbot.cases.CaseChange.Field.ClosedAt;
+import org.compactbot.cases.CaseChange.Field.MediatorId;
+import org.compactbot.cases.CaseChange.Field.RoutingReason;
+import org.compactbot.cases.CaseReply.Accepted;
+import org.compactbot.cases.CaseReply.Assigned;
+import org.compactbot.cases.CaseReply.Closed;
+import org.compactbot.cases.CaseReply.Declined;
+import org.compactbot.cases.CaseReply.MessageAdded;
+import org.compactbot.cases.CaseReply.Move;
+import org.compactbot.cases.CaseReply.NoInstruction;
+import org.compactbot.cases.CaseReply.NoQuestion;
+import org.compactbot.cases.CaseReply.NotAClosingStatus;
+import org.compactbot.cases.CaseReply.NotAllowed;
+import org.compactbot.cases.CaseReply.NotTheComplainant;
+import org.compactbot.cases.CaseReply.NotTheMediator;
+import org.compactbot.cases.CaseReply.QuestionPassed;
+import org.compactbot.cases.CaseReply.UnknownCase;
+import org.compactbot.cases.CaseReply.UnknownMediator;
 
 /**
  * Keeps cases moving: routes each submitted challenge to a mediator (emailing the summary and
@@ -49,21 +69,21 @@ public final class CaseService {
         RoutingPolicy.Decision d = policy.route(request(c), store.openCasesByMediator(), store.lastAssigned(c.area()));
         List<OutgoingEmail> emails = new ArrayList<>();
         if (first) emails.add(CaseEmails.acknowledgement(c));
-        String now = clock.instant().toString();
+        Instant now = clock.instant();
         if (d instanceof RoutingPolicy.Decision.ToMediator to) {
             Mediator m = to.mediator();
             emails.add(0, CaseEmails.mediatorSummary(c, m.name(), m.email(), store.transcript(c.conversationId())));
             return store.apply(new CaseChange(c.ref(), CaseStatus.ASSIGNED, actor, "assigned to " + m.name() + ": " + d.reason(),
-                    Map.of("mediator_id", m.id(), "routing_reason", d.reason(), "assigned_at", now), emails, null));
+                    List.of(new MediatorId(m.id()), new RoutingReason(d.reason()), new AssignedAt(now)), emails, null));
         }
         if (d instanceof RoutingPolicy.Decision.ToLead to) {
             AreaLead lead = to.lead();
             emails.add(0, CaseEmails.mediatorSummary(c, lead.name(), lead.email(), store.transcript(c.conversationId())));
             return store.apply(new CaseChange(c.ref(), CaseStatus.ESCALATED, actor, "flagged: sent to " + lead.name() + ": " + d.reason(),
-                    Map.of("mediator_id", "lead:" + lead.area(), "routing_reason", d.reason(), "assigned_at", now), emails, null));
+                    List.of(new MediatorId("lead:" + lead.area()), new RoutingReason(d.reason()), new AssignedAt(now)), emails, null));
         }
         return store.apply(new CaseChange(c.ref(), CaseStatus.ESCALATED, actor, "flagged: " + d.reason(),
-                Map.of("routing_reason", d.reason()), emails, null));
+                List.of(new RoutingReason(d.reason())), emails, null));
     }
 
     private RoutingPolicy.Request request(ChallengeCase c) {
@@ -74,28 +94,27 @@ public final class CaseService {
     }
 
     /** Assigns a case to a named mediator by hand (a coordinator's decision), emailing them the summary. */
-    public Outcome assign(String ref, String mediatorId, String actor) {
+    public CaseReply assign(String ref, String mediatorId, String actor) {
         ChallengeCase c = store.find(ref).orElse(null);
-        if (c == null) return Outcome.failed("No case " + ref + ".");
+        if (c == null) return new UnknownCase(ref);
         Mediator m = directory.mediator(mediatorId).orElse(null);
-        if (m == null) return Outcome.failed("No mediator with id '" + mediatorId + "'. Known: "
-                + String.join(", ", directory.mediators().stream().map(Mediator::id).toList()) + ".");
-        if (c.status().closed()) return Outcome.failed(ref + " is " + c.status().id() + "; reopen is not possible.");
+        if (m == null) return new UnknownMediator(mediatorId, directory.mediators().stream().map(Mediator::id).toList());
+        if (c.status().closed()) return new NotAllowed(ref, Move.REOPEN, c.status());
         boolean ok = store.apply(new CaseChange(ref, CaseStatus.ASSIGNED, actor, "assigned by hand to " + m.name(),
-                Map.of("mediator_id", m.id(), "routing_reason", "assigned by " + actor, "assigned_at", clock.instant().toString()),
+                List.of(new MediatorId(m.id()), new RoutingReason("assigned by " + actor), new AssignedAt(clock.instant())),
                 List.of(CaseEmails.mediatorSummary(c, m.name(), m.email(), store.transcript(c.conversationId()))), null));
-        return ok ? Outcome.done(ref + " assigned to " + m.name() + ".") : Outcome.failed(ref + " cannot be assigned from " + c.status().id() + ".");
+        return ok ? new Assigned(ref, m.name()) : new NotAllowed(ref, Move.ASSIGN, c.status());
     }
 
     /** The mediator took the case on. */
-    public Outcome accept(String ref, String actor) {
+    public CaseReply accept(String ref, String actor) {
         ChallengeCase c = store.find(ref).orElse(null);
-        if (c == null) return Outcome.failed("No case " + ref + ".");
+        if (c == null) return new UnknownCase(ref);
         boolean ok = store.apply(new CaseChange(ref, CaseStatus.ACCEPTED, actor, "mediator accepted",
-                Map.of("accepted_at", clock.instant().toString()),
+                List.of(new AcceptedAt(clock.instant())),
                 List.of(CaseEmails.toComplainant(c, "A mediator has taken on your challenge",
                         "An independent mediator has accepted your Compact challenge and will be in touch.", "accepted_notice")), null));
-        return ok ? Outcome.done(ref + " accepted.") : Outcome.failed(ref + " cannot be accepted from " + c.status().id() + ".");
+        return ok ? new Accepted(ref) : new NotAllowed(ref, Move.ACCEPT, c.status());
     }
 
     /** Who this address is on the case (compared without regard to letter case). Says nothing about whether the address is forged. */
@@ -113,12 +132,12 @@ public final class CaseService {
      * A mediator's emailed instruction on a case: ACCEPT, DECLINE reason, INFO question, or
      * RESOLVED outcome. Only the assigned mediator's address may move the case.
      */
-    public Outcome mediatorReply(String ref, String fromAddress, String reply) {
+    public CaseReply mediatorReply(String ref, String fromAddress, String reply) {
         ChallengeCase c = store.find(ref).orElse(null);
-        if (c == null) return Outcome.failed("No case " + ref + ".");
+        if (c == null) return new UnknownCase(ref);
         Mediator m = c.mediatorId() == null ? null : directory.mediator(c.mediatorId()).orElse(null);
         if (m == null || !m.email().equalsIgnoreCase(fromAddress == null ? "" : fromAddress.strip())) {
-            return Outcome.failed("Only the mediator assigned to " + ref + " can change it by email.");
+            return new NotTheMediator(ref);
         }
         String first = reply == null ? "" : reply.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
         String word = first.split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z]", "");
@@ -130,27 +149,27 @@ public final class CaseService {
             }
             case "DECLINE", "DECLINED" -> {
                 if (!store.apply(new CaseChange(ref, null, actor, "passed over: " + m.id() + " declined" + (rest.isEmpty() ? "" : ": " + rest),
-                        Map.of(), List.of(CaseEmails.toComplainant(c, "Your challenge is going to another mediator",
+                        List.of(), List.of(CaseEmails.toComplainant(c, "Your challenge is going to another mediator",
                                 "The mediator first asked to look at your challenge cannot take it on, so it is being passed to another "
                                         + "independent mediator. You do not need to do anything.", "reassigned_notice")), null))) {
-                    return Outcome.failed(ref + " cannot be declined now.");
+                    return new NotAllowed(ref, Move.DECLINE, c.status());
                 }
                 store.find(ref).ifPresent(fresh -> route(fresh, actor, false));
-                return Outcome.done(ref + " declined by " + m.name() + "; reassigned.");
+                return new Declined(ref, m.name());
             }
             case "INFO" -> {
-                if (rest.isEmpty()) return Outcome.failed("Write your question after INFO.");
+                if (rest.isEmpty()) return new NoQuestion();
                 CaseStatus to = c.status() == CaseStatus.ACCEPTED ? CaseStatus.IN_MEDIATION : null;
-                boolean ok = store.apply(new CaseChange(ref, to, actor, "mediator asked: " + rest, Map.of(), List.of(
+                boolean ok = store.apply(new CaseChange(ref, to, actor, "mediator asked: " + rest, List.of(), List.of(
                         CaseEmails.toComplainant(c, "The mediator has a question", "The mediator looking at your challenge asks:\n\n"
                                 + rest + "\n\nPlease reply to this email with your answer.", "info_request")), null));
-                return ok ? Outcome.done("Question passed to the complainant.") : Outcome.failed(ref + " is " + c.status().id() + ".");
+                return ok ? new QuestionPassed(ref) : new NotAllowed(ref, Move.ASK, c.status());
             }
             case "RESOLVED", "RESOLVE" -> {
                 return close(ref, CaseStatus.RESOLVED, rest.isEmpty() ? "resolved" : rest, actor);
             }
             default -> {
-                return Outcome.failed("Start your reply with ACCEPT, DECLINE <reason>, INFO <question> or RESOLVED <outcome>.");
+                return new NoInstruction();
             }
         }
     }
@@ -166,12 +185,12 @@ public final class CaseService {
      * the text goes to the mediator, attachments are kept as evidence up to the limits, and the
      * complainant is told what was kept.
      */
-    public Outcome complainantReply(String ref, String fromAddress, String text, List<Evidence> files) {
+    public CaseReply complainantReply(String ref, String fromAddress, String text, List<Evidence> files) {
         ChallengeCase c = store.find(ref).orElse(null);
         if (c == null || !c.complainantEmail().equalsIgnoreCase(fromAddress == null ? "" : fromAddress.strip())) {
-            return Outcome.failed("Only the person who raised " + ref + " can add to it by email.");
+            return new NotTheComplainant(ref);
         }
-        if (c.status().closed()) return Outcome.failed(ref + " is closed (" + c.status().id().replace('_', ' ') + ").");
+        if (c.status().closed()) return new NotAllowed(ref, Move.ADD_TO_CLOSED, c.status());
         List<String> kept = new ArrayList<>(), refused = new ArrayList<>();
         long total = 0;
         for (Evidence f : files) {
@@ -188,27 +207,22 @@ public final class CaseService {
                 + (kept.isEmpty() ? "" : "\n\nFiles kept as evidence on the case: " + String.join(", ", kept));
         directory.mediator(c.mediatorId() == null ? "" : c.mediatorId()).ifPresent(m -> mail.add(CaseEmails.notice(m.email(), m.name(), c,
                 "The complainant has written", "The complainant wrote:\n\n" + forwarded, "complainant_message")));
-        String thanks = "Thank you: your message has been added to " + ref + (mail.isEmpty() ? "." : " and passed to the mediator.")
-                + (kept.isEmpty() ? "" : " Kept as evidence: " + String.join(", ", kept) + ".")
-                + (refused.isEmpty() ? "" : " These files were too large to keep (" + MAX_EVIDENCE_BYTES / 1_000_000
-                        + " MB each, " + MAX_EVIDENCE_PER_EMAIL / 1_000_000 + " MB per email): " + String.join(", ", refused)
-                        + ". Please send a link to them instead, or bring them to the mediator.");
         boolean ok = store.apply(new CaseChange(ref, null, "complainant", "complainant wrote" + (kept.isEmpty() ? "" : "; evidence: "
-                + String.join(", ", kept)), Map.of(), mail, null));
-        return ok ? Outcome.done(thanks) : Outcome.failed(ref + " could not be updated.");
+                + String.join(", ", kept)), List.of(), mail, null));
+        return ok ? new MessageAdded(ref, !mail.isEmpty(), kept, refused) : new NotAllowed(ref, Move.ADD, c.status());
     }
 
     /** Closes a case with an outcome: resolved, withdrawn, closed_unresolved or signposted. */
-    public Outcome close(String ref, CaseStatus outcome, String note, String actor) {
-        if (!outcome.closed()) return Outcome.failed("The outcome must be one of resolved, withdrawn, closed_unresolved, signposted.");
+    public CaseReply close(String ref, CaseStatus outcome, String note, String actor) {
+        if (!outcome.closed()) return new NotAClosingStatus(outcome);
         ChallengeCase c = store.find(ref).orElse(null);
-        if (c == null) return Outcome.failed("No case " + ref + ".");
+        if (c == null) return new UnknownCase(ref);
         String text = note == null || note.isBlank() ? outcome.id().replace('_', ' ') : note;
         boolean ok = store.apply(new CaseChange(ref, outcome, actor, "closed: " + text,
-                Map.of("closed_at", clock.instant().toString(), "outcome", text),
+                List.of(new ClosedAt(clock.instant()), new Field.Outcome(text)),
                 List.of(CaseEmails.toComplainant(c, "Your Compact challenge has been closed",
                         "Your Compact challenge has been closed (" + outcome.id().replace('_', ' ') + "): " + text, "closed_notice")), null));
-        return ok ? Outcome.done(ref + " closed as " + outcome.id() + ".") : Outcome.failed(ref + " is already " + c.status().id() + ".");
+        return ok ? new Closed(ref, outcome) : new NotAllowed(ref, Move.CLOSE, c.status());
     }
 
     /** Fires the timers that are due; each fires once per case (and per mediator where it concerns one). */
@@ -232,7 +246,7 @@ public final class CaseService {
         int waited = WorkingDays.between(LocalDate.ofInstant(c.assignedAt(), UK), today);
         if (waited >= REASSIGN_AFTER) {
             if (!store.apply(new CaseChange(c.ref(), null, "timer", "passed over: " + m.id() + " did not accept within "
-                    + REASSIGN_AFTER + " working days", Map.of(), List.of(), "reassign:" + m.id()))) return 0;
+                    + REASSIGN_AFTER + " working days", List.of(), List.of(), "reassign:" + m.id()))) return 0;
             store.find(c.ref()).ifPresent(fresh -> route(fresh, "timer", false));
             return 1;
         }
@@ -240,7 +254,7 @@ public final class CaseService {
         OutgoingEmail reminder = CaseEmails.notice(m.email(), m.name(), c, "Reminder: please accept or decline this case",
                 "This case was assigned to you " + waited + " working days ago. Please reply ACCEPT or DECLINE <reason>; "
                         + "if we do not hear from you by the end of the next working day it will be reassigned.", "accept_reminder");
-        return store.apply(new CaseChange(c.ref(), null, "timer", "reminded " + m.name() + " to accept", Map.of(), List.of(reminder),
+        return store.apply(new CaseChange(c.ref(), null, "timer", "reminded " + m.name() + " to accept", List.of(), List.of(reminder),
                 "accept_reminder:" + m.id())) ? 1 : 0;
     }
 
@@ -252,7 +266,7 @@ public final class CaseService {
                         + " working days. Please contact them and check the email set-up.", "escalation"))).orElse(List.of());
         CaseStatus to = c.status() == CaseStatus.ESCALATED ? null : CaseStatus.ESCALATED;
         return store.apply(new CaseChange(c.ref(), to, "timer", "escalated: not acknowledged within " + ACKNOWLEDGE_WITHIN
-                + " working days", Map.of(), mail, "ack_overdue")) ? 1 : 0;
+                + " working days", List.of(), mail, "ack_overdue")) ? 1 : 0;
     }
 
     /** No resolution 20 working days after the challenge was raised: remind the mediator and the lead. */
@@ -264,7 +278,7 @@ public final class CaseService {
         directory.mediator(c.mediatorId() == null ? "" : c.mediatorId())
                 .ifPresent(m -> mail.add(CaseEmails.notice(m.email(), m.name(), c, "Formal response due", body, "response_reminder")));
         directory.lead(c.area()).ifPresent(l -> mail.add(CaseEmails.notice(l.email(), l.name(), c, "Formal response due", body, "response_reminder")));
-        return store.apply(new CaseChange(c.ref(), null, "timer", "reminded: formal response due", Map.of(), mail, "response_due")) ? 1 : 0;
+        return store.apply(new CaseChange(c.ref(), null, "timer", "reminded: formal response due", List.of(), mail, "response_due")) ? 1 : 0;
     }
 
     private LocalDate today() {
@@ -274,12 +288,5 @@ public final class CaseService {
     /** Days from one instant to another, for reports. */
     static double days(Instant from, Instant to) {
         return Duration.between(from, to).toMinutes() / (60.0 * 24);
-    }
-
-    /** What an operation did, in words for the person who asked. */
-    public record Outcome(boolean ok, String message) {
-        static Outcome done(String m) { return new Outcome(true, m); }
-
-        static Outcome failed(String m) { return new Outcome(false, m); }
     }
 }

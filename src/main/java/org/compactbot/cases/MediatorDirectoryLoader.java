@@ -9,14 +9,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
+import org.compactbot.knowledge.PracticeCode;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -36,13 +34,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class MediatorDirectoryLoader {
     private MediatorDirectoryLoader() {}
-
-    private static final List<String> CODE_ORDER = List.of(
-            "funding", "consultation", "volunteering", "equality", "bme", "community-groups", "partnerships",
-            "managing-change");
-
-    /** The code-of-practice ids a mediator may list as specialisms. */
-    public static final Set<String> CODES = Collections.unmodifiableSet(new LinkedHashSet<>(CODE_ORDER));
 
     private static final List<String> TOP_KEYS = List.of("mediators", "leads", "bodies");
     private static final List<String> BODY_KEYS = List.of("name", "aliases", "area", "contact");
@@ -241,8 +232,8 @@ public final class MediatorDirectoryLoader {
             List<String> specialisms = new ArrayList<>();
             for (Node s : list(map, f, "specialisms", prefix).getValue()) {
                 String code = scalar(s, prefix + "specialism");
-                if (!CODES.contains(code)) {
-                    throw fail(s, prefix + "specialism '" + code + "' is not one of " + String.join(", ", CODE_ORDER));
+                if (PracticeCode.byId(code).isEmpty()) {
+                    throw fail(s, prefix + "specialism '" + code + "' is not one of " + String.join(", ", PracticeCode.IDS));
                 }
                 specialisms.add(code);
             }

@@ -16,7 +16,7 @@ import org.compactbot.app.Storage;
 import org.compactbot.mail.MailMetrics;
 import org.compactbot.cases.AnnualReport;
 import org.compactbot.cases.CaseEvent;
-import org.compactbot.cases.CaseService;
+import org.compactbot.cases.CaseReply;
 import org.compactbot.cases.CaseStatus;
 import org.compactbot.cases.ChallengeCase;
 import org.compactbot.cases.PersonalData;
@@ -141,7 +141,7 @@ public final class CasesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Storage w = parent.storage()) {
-                CaseService.Outcome o = Casework.of(parent.config(), w, java.time.Clock.systemUTC(), System.err).cases().assign(ref.toUpperCase(), mediator, "operator:" + System.getProperty("user.name", "cli"));
+                CaseReply o = Casework.of(parent.config(), w, java.time.Clock.systemUTC(), System.err).cases().assign(ref.toUpperCase(), mediator, "operator:" + System.getProperty("user.name", "cli"));
                 return report(spec, parent.config(), w, o);
             }
         }
@@ -158,13 +158,13 @@ public final class CasesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Storage w = parent.storage()) {
-                CaseService.Outcome o = Casework.of(parent.config(), w, java.time.Clock.systemUTC(), System.err).cases().close(ref.toUpperCase(), status(outcome), note, "operator:" + System.getProperty("user.name", "cli"));
+                CaseReply o = Casework.of(parent.config(), w, java.time.Clock.systemUTC(), System.err).cases().close(ref.toUpperCase(), status(outcome), note, "operator:" + System.getProperty("user.name", "cli"));
                 return report(spec, parent.config(), w, o);
             }
         }
     }
 
-    private static int report(CommandSpec spec, AppConfig config, Storage w, CaseService.Outcome o) throws Exception {
+    private static int report(CommandSpec spec, AppConfig config, Storage w, CaseReply o) throws Exception {
         if (!o.ok()) {
             spec.commandLine().getErr().println("error: " + o.message());
             return 2;

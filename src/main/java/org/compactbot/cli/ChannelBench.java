@@ -227,7 +227,7 @@ final class ChannelBench {
         RoutingPolicy policy = new RoutingPolicy(MediatorDirectoryLoader.load(cfg.cases().mediators()));
         Random r = new Random(1);
         List<String> areas = List.of("west-cheshire", "wolverhampton", "redcar-cleveland");
-        List<String> codes = List.copyOf(MediatorDirectoryLoader.CODES);
+        List<String> codes = org.compactbot.knowledge.PracticeCode.IDS;
         List<RoutingPolicy.Request> requests = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             requests.add(new RoutingPolicy.Request(areas.get(r.nextInt(3)), List.of(codes.get(r.nextInt(codes.size()))),
@@ -257,7 +257,7 @@ final class ChannelBench {
                     batch.add(new OutgoingEmail("m" + i + "@mediation.example", "[" + ref + "] bench " + i, "Plain text body " + i,
                             "<p>HTML body " + i + "</p>", List.of(), null, "bench"));
                 }
-                storage.cases().apply(new CaseChange(ref, null, "bench", "bench emails", Map.of(), batch, null));
+                storage.cases().apply(new CaseChange(ref, null, "bench", "bench emails", List.of(), batch, null));
                 OutboxSender sender = Service.outboxSender(withSmtp, storage, Clock.systemUTC(), MailMetrics.NONE);
                 t0 = System.nanoTime();
                 int sent = 0;

@@ -13,10 +13,13 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.compactbot.cases.CaseParty;
+import org.compactbot.cases.CaseReply;
 import org.compactbot.cases.CaseService;
 import org.compactbot.cases.Mediator;
+import org.compactbot.cases.Outbox;
 import org.compactbot.cases.OutgoingEmail;
 import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.InboundLog;
 import org.compactbot.conversation.Reply;
 import org.compactbot.conversation.Slot;
 import org.compactbot.conversation.TurnResult;
@@ -39,9 +42,6 @@ public final class MailChannel {
     /** Threading ids looked up per message (References can be long; ours are near the end of a real thread's). */
     private static final int MAX_THREAD_IDS = 50;
     private static final Pattern CASE_REF = Pattern.compile("\\[([A-Z][A-Z0-9]{0,9}-\\d{4}-\\d{4})]");
-
-    /** What became of an inbound message. */
-    public record Outcome(String what, String detail) {}
 
     private final MessageParser parser;
     private final InboundLog log;
@@ -74,21 +74,22 @@ public final class MailChannel {
         this.metrics = metrics;
     }
 
-    public Outcome receive(byte[] raw) {
+    public MailOutcome receive(byte[] raw) {
         ParsedEmail mail = parser.parse(raw);
         String key = mail.messageId() != null && !mail.messageId().isBlank() ? mail.messageId() : "sha256:" + sha256(raw);
         String sender = mail.from().toLowerCase(Locale.ROOT);
         if (!log.firstReceipt(key, sender)) {
-            metrics.received("duplicate");
-            return new Outcome("duplicate", "already processed " + key);
+            MailOutcome duplicate = new MailOutcome.Duplicate(key);
+            metrics.received(duplicate.what());
+            return duplicate;
         }
         String before = MDC.get(LogIds.CONVERSATION);
         MDC.put(LogIds.CONVERSATION, LogIds.conversation("mail:" + sender));
         try {
-            Outcome o = decide(mail, sender, key);
-            log.processed(key, o.what() + (o.detail().isEmpty() ? "" : ": " + o.detail()));
+            MailOutcome o = decide(mail, sender, key);
+            log.processed(key, o.logged());
             metrics.received(o.what());
-            LOG.info("inbound email {}: {}", o.what(), o.what().equals("replied") ? "answered" : o.detail());
+            LOG.info("inbound email {}: {}", o.what(), o.forLog());
             return o;
         } finally {
             if (before == null) MDC.remove(LogIds.CONVERSATION);
@@ -96,13 +97,13 @@ public final class MailChannel {
         }
     }
 
-    private Outcome decide(ParsedEmail mail, String sender, String key) {
-        if (mail.auto()) return new Outcome("ignored", "automatic mail (" + mail.reason() + ")");
-        if (sender.isEmpty()) return new Outcome("ignored", "no sender address");
-        if (sender.equals(ownAddress)) return new Outcome("ignored", "mail from our own address");
+    private MailOutcome decide(ParsedEmail mail, String sender, String key) {
+        if (mail.auto()) return new MailOutcome.Automatic(mail.reason());
+        if (sender.isEmpty()) return new MailOutcome.NoSender();
+        if (sender.equals(ownAddress)) return new MailOutcome.FromUs();
         // every reply goes to the From address (never to Reply-To), so this caps what any one address can be sent
         if (outbox.repliesTo(sender, clock.instant().minus(Duration.ofHours(1))) >= MAX_REPLIES_PER_SENDER_PER_HOUR) {
-            return new Outcome("ignored", "more than " + MAX_REPLIES_PER_SENDER_PER_HOUR + " replies to this address in the last hour");
+            return new MailOutcome.OverReplyCap(MAX_REPLIES_PER_SENDER_PER_HOUR);
         }
         SenderCheck check = SenderCheck.of(mail.authenticationResults(), trustedAuthservId);
         String caseRef = caseThread(mail);
@@ -119,34 +120,34 @@ public final class MailChannel {
      * email we sent them about this case, and the receiving server's checks did not fail. Otherwise the configured
      * address is told what to do, and the case does not change.
      */
-    private Outcome fromMediator(ParsedEmail mail, String caseRef, Mediator m, SenderCheck check) {
+    private MailOutcome fromMediator(ParsedEmail mail, String caseRef, Mediator m, SenderCheck check) {
         String to = m.email();
-        String doubt = doubt(mail, to, caseRef, check, "an email we sent you about " + caseRef);
+        MailOutcome.Doubt doubt = doubt(mail, to, caseRef, check);
         if (doubt != null) {
-            reply(mail, to, "We have not acted on your email about " + caseRef + ": " + doubt + ". " + caseRef + " has not changed.\n\n"
+            reply(mail, to, "We have not acted on your email about " + caseRef + ": " + doubt.text() + ". " + caseRef + " has not changed.\n\n"
                     + "To accept, decline, ask for information or record the outcome, reply to the email we sent you about " + caseRef
                     + " (it carries a code that shows it is really you) with ACCEPT, DECLINE <reason>, INFO <question> or RESOLVED "
                     + "<outcome> on the first line. If you did not write to us, someone may be using your address: nothing was done.", caseRef);
-            return new Outcome("refused", "case " + caseRef + ": mediator instruction not acted on (" + doubt + ")");
+            return new MailOutcome.MediatorUnproven(caseRef, doubt);
         }
-        CaseService.Outcome moved = cases.mediatorReply(caseRef, m.email(), mail.text());
+        CaseReply moved = cases.mediatorReply(caseRef, m.email(), mail.text());
         reply(mail, to, moved.message() + (moved.ok() ? "" : "\n\nReply with ACCEPT, DECLINE <reason>, INFO <question> or RESOLVED <outcome> on the first line."), caseRef);
-        return new Outcome("replied", "case " + caseRef + ": " + moved.message());
+        return new MailOutcome.OnCase(caseRef, moved);
     }
 
     /** The complainant's message (often an answer to the mediator) joins the case with the same proof as a mediator's. */
-    private Outcome fromComplainant(ParsedEmail mail, String caseRef, String sender, SenderCheck check) {
-        String doubt = doubt(mail, sender, caseRef, check, "an email we sent you about " + caseRef);
+    private MailOutcome fromComplainant(ParsedEmail mail, String caseRef, String sender, SenderCheck check) {
+        MailOutcome.Doubt doubt = doubt(mail, sender, caseRef, check);
         if (doubt != null) {
-            reply(mail, sender, "We have not added your email to " + caseRef + ": " + doubt + ". To add to your challenge, reply to the "
+            reply(mail, sender, "We have not added your email to " + caseRef + ": " + doubt.text() + ". To add to your challenge, reply to the "
                     + "latest email we sent you about " + caseRef + " (it carries a code that shows it is really you) and write your message "
                     + "again. Here is what we received:\n\n" + quoted(mail.text()), caseRef);
-            return new Outcome("refused", "case " + caseRef + ": complainant message not added (" + doubt + ")");
+            return new MailOutcome.ComplainantUnproven(caseRef, doubt);
         }
-        CaseService.Outcome added = cases.complainantReply(caseRef, sender, mail.text(), mail.attachments().stream()
+        CaseReply added = cases.complainantReply(caseRef, sender, mail.text(), mail.attachments().stream()
                 .map(a -> new CaseService.Evidence(a.name(), a.type(), a.content())).toList());
         reply(mail, sender, added.message(), caseRef);
-        return new Outcome("replied", "case " + caseRef + ": " + added.message());
+        return new MailOutcome.OnCase(caseRef, added);
     }
 
     /**
@@ -154,20 +155,20 @@ public final class MailChannel {
      * changed only by a reply to an email we sent this address; a message whose sender failed authentication gets
      * nothing but a notice.
      */
-    private Outcome conversationTurn(ParsedEmail mail, String sender, String key, SenderCheck check) {
+    private MailOutcome conversationTurn(ParsedEmail mail, String sender, String key, SenderCheck check) {
         String conversationId = "mail:" + sender;
         if (check instanceof SenderCheck.Failed f) {
             reply(mail, sender, "We received an email from this address, but the checks of the mail system it came through say it may "
                     + "not be from you (" + f.method() + "=" + f.result() + "), so we have not acted on it. If you wrote it, please ask "
                     + "whoever runs your email about SPF, DKIM and DMARC, or write to us from another address.", null);
-            return new Outcome("refused", "sender authentication failed (" + f.method() + "=" + f.result() + ")");
+            return new MailOutcome.SenderFailedChecks(f);
         }
         if (!threadsTo(mail, sender, null) && engine.challengeInProgressBefore(conversationId, key)) {
             reply(mail, sender, "You have a challenge in progress with us. To keep your details safe, we only show or change it when you "
                     + "reply to the latest email we sent you (it carries a code that shows it is really you), and this email was not a "
                     + "reply to one of ours. Nothing has changed. Please reply to our latest email and write your message again. "
                     + "Here is what we received:\n\n" + quoted(mail.text().isBlank() ? mail.subject() : mail.text()), null);
-            return new Outcome("refused", "not a reply to our email: the challenge in progress was neither shown nor changed");
+            return new MailOutcome.NotAReplyToUs();
         }
         // answers typed under our quoted questions are read with the questions' numbers, which the quote carried
         String text = !mail.answersUnderQuotes().isBlank() ? mail.answersUnderQuotes() : mail.text().isBlank() ? mail.subject() : mail.text();
@@ -182,18 +183,16 @@ public final class MailChannel {
         metrics.turn((System.nanoTime() - t0) / 1e9);
         String kept = keepAttachments(conversationId, mail);
         reply(mail, sender, render(turn) + kept, turn.caseInfo() == null ? null : turn.caseInfo().ref());
-        return new Outcome("replied", "conversation turn, now " + turn.state());
+        return new MailOutcome.Turn(turn.state());
     }
 
     /**
-     * Why a message cannot be taken as written by {@code address}, or null when it can: the receiving server's
-     * checks failed, or it answers no email we sent that address (about {@code caseRef}, when given).
+     * Why a message on case {@code caseRef} cannot be taken as written by {@code address}, or null when it can: the
+     * receiving server's checks failed, or it answers no email we sent that address about the case.
      */
-    private String doubt(ParsedEmail mail, String address, String caseRef, SenderCheck check, String what) {
-        if (check instanceof SenderCheck.Failed f) {
-            return "the checks of the mail system it came through say it may not be from you (" + f.method() + "=" + f.result() + ")";
-        }
-        if (!threadsTo(mail, address, caseRef)) return "it is not a reply to " + what;
+    private MailOutcome.Doubt doubt(ParsedEmail mail, String address, String caseRef, SenderCheck check) {
+        if (check instanceof SenderCheck.Failed f) return new MailOutcome.Doubt.ChecksFailed(f);
+        if (!threadsTo(mail, address, caseRef)) return new MailOutcome.Doubt.NotAReply(caseRef);
         return null;
     }
 

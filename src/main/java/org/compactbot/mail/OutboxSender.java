@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.compactbot.cases.Outbox;
 import org.compactbot.config.AppConfig;
 import org.compactbot.logging.SecretRedactor;
 import org.slf4j.Logger;

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.compactbot.cases.CaseChange;
 import org.compactbot.cases.CaseEvent;
 import org.compactbot.cases.CaseStatus;
@@ -26,7 +25,6 @@ import org.compactbot.cases.OutgoingEmail;
 /** Cases, their audit trail, timers and outgoing emails in the database (SQLite or PostgreSQL). */
 public final class SqlCaseStore implements CaseStore {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> SETTABLE = Set.of("mediator_id", "routing_reason", "assigned_at", "accepted_at", "closed_at", "outcome");
     private final Database db;
     private final Clock clock;
     private final String mailDomain;
@@ -238,10 +236,10 @@ public final class SqlCaseStore implements CaseStore {
                 p.setString(3, change.ref());
                 p.executeUpdate();
             }
-            for (var f : change.fields().entrySet()) {
-                if (!SETTABLE.contains(f.getKey())) throw new IllegalArgumentException("not a settable case field: " + f.getKey());
-                try (PreparedStatement p = c.prepareStatement("UPDATE cases SET " + f.getKey() + " = ? WHERE ref = ?")) {
-                    p.setString(1, f.getKey().endsWith("_at") ? Times.of(Instant.parse(f.getValue())) : f.getValue());
+            for (CaseChange.Field f : change.fields()) {
+                Map.Entry<String, String> set = column(f);
+                try (PreparedStatement p = c.prepareStatement("UPDATE cases SET " + set.getKey() + " = ? WHERE ref = ?")) {
+                    p.setString(1, set.getValue());
                     p.setString(2, change.ref());
                     p.executeUpdate();
                 }
@@ -267,6 +265,17 @@ public final class SqlCaseStore implements CaseStore {
             }
             return true;
         });
+    }
+
+    /** The cases column a field is kept in, and its value as stored. */
+    private static Map.Entry<String, String> column(CaseChange.Field f) {
+        if (f instanceof CaseChange.Field.MediatorId m) return Map.entry("mediator_id", m.id());
+        if (f instanceof CaseChange.Field.RoutingReason r) return Map.entry("routing_reason", r.reason());
+        if (f instanceof CaseChange.Field.AssignedAt a) return Map.entry("assigned_at", Times.of(a.at()));
+        if (f instanceof CaseChange.Field.AcceptedAt a) return Map.entry("accepted_at", Times.of(a.at()));
+        if (f instanceof CaseChange.Field.ClosedAt a) return Map.entry("closed_at", Times.of(a.at()));
+        if (f instanceof CaseChange.Field.Outcome o) return Map.entry("outcome", o.text());
+        throw new IllegalArgumentException("no column for " + f);
     }
 
     private static List<String> strings(Connection c, String sql) throws SQLException {

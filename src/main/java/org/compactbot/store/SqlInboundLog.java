@@ -3,7 +3,7 @@ package org.compactbot.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import org.compactbot.mail.InboundLog;
+import org.compactbot.conversation.InboundLog;
 
 /** inbound_messages: a message is recorded on receipt and marked processed once acted on. */
 public final class SqlInboundLog implements InboundLog {

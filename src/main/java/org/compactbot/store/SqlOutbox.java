@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.compactbot.cases.Outbox;
 import org.compactbot.cases.OutgoingEmail;
-import org.compactbot.mail.Outbox;
 
 /** The emails table as an outbox: due rows in order, sent or rescheduled one by one. */
 public final class SqlOutbox implements Outbox {

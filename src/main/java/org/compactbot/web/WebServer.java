@@ -440,7 +440,7 @@ public final class WebServer {
             error(ctx, HttpStatus.BAD_REQUEST, "Send one raw RFC 822 message as the body.");
             return;
         }
-        MailChannel.Outcome o = mail.receive(raw);
+        var o = mail.receive(raw);
         ctx.contentType("application/json").result(JSON.writeValueAsString(Map.of("outcome", o.what(), "detail", o.detail())));
     }
 

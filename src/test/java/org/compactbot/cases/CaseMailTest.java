@@ -200,7 +200,7 @@ class CaseMailTest {
         f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
         f.service.routeNew();
         var real = new org.compactbot.store.SqlOutbox(f.db);
-        org.compactbot.mail.Outbox crashing = new org.compactbot.mail.Outbox() {
+        Outbox crashing = new Outbox() {
             public void enqueue(OutgoingEmail email, String caseRef) { real.enqueue(email, caseRef); }
             public java.util.Optional<Sent> sent(String messageId) { return real.sent(messageId); }
             public int repliesTo(String recipient, java.time.Instant since) { return real.repliesTo(recipient, since); }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import org.compactbot.knowledge.PracticeCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,7 +56,7 @@ class MediatorDirectoryLoaderTest {
         MediatorDirectory dir = MediatorDirectoryLoader.load(Path.of("config/mediators.yml"));
         assertTrue(dir.mediators().size() >= 1);
         for (Mediator m : dir.mediators()) {
-            assertTrue(MediatorDirectoryLoader.CODES.containsAll(m.specialisms()), m.toString());
+            assertTrue(PracticeCode.IDS.containsAll(m.specialisms()), m.toString());
             assertTrue(m.capacity() >= 1 && !m.areas().isEmpty(), m.toString());
         }
         assertTrue(dir.lead("west-cheshire").isPresent());

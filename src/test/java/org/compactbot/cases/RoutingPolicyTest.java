@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.compactbot.cases.RoutingPolicy.Decision;
 import org.compactbot.cases.RoutingPolicy.Request;
+import org.compactbot.knowledge.PracticeCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -243,7 +244,7 @@ class RoutingPolicyTest {
             "council.example", "gmail.com", "outlook.com");
     private static final Set<String> WEBMAIL = Set.of("gmail.com", "outlook.com");
     private static final List<String> AREAS = List.of("west-cheshire", "wolverhampton", "redcar-cleveland");
-    private static final List<String> CODES = List.copyOf(MediatorDirectoryLoader.CODES);
+    private static final List<String> CODES = PracticeCode.IDS;
 
     /** The same organisation written the many ways people write it. */
     private static String decorate(String base, Random rnd, boolean asRespondent) {

@@ -103,7 +103,7 @@ class EmailReplyStylesTest {
 
     /** A reply on the thread of the last email the bot sent this person. */
     private void replyAs(String name, String address, String subject, String messageId, String body) {
-        MailChannel.Outcome o = channel.receive(email(name + " <" + address + ">", subject, messageId,
+        MailOutcome o = channel.receive(email(name + " <" + address + ">", subject, messageId,
                 f.replyingTo(address, "reply"), body.replace("\n", "\r\n")));
         assertEquals("replied", o.what(), o.detail());
     }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import org.compactbot.cases.CaseService;
 import org.compactbot.cases.CaseStatus;
+import org.compactbot.cases.Outbox;
 import org.compactbot.config.AppConfig;
 import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationEngine;
@@ -84,7 +85,7 @@ class MailChannelTest {
 
     @Test
     void aQuestionIsAnsweredOnTheSameThread() throws Exception {
-        MailChannel.Outcome o = channel.receive(email("jo@bilston.org.uk", "Consultation length", "<q1@bilston.org.uk>", "",
+        MailOutcome o = channel.receive(email("jo@bilston.org.uk", "Consultation length", "<q1@bilston.org.uk>", "",
                 "Hello, how long should a formal consultation run?\r\n\r\nThanks, Jo"));
         assertEquals("replied", o.what(), o.detail());
         assertEquals(1, send());
@@ -128,10 +129,10 @@ class MailChannelTest {
                         "sam@lunchclub.org.uk", "{\"details\":{\"codes\":\"funding\"}}"));
         assertEquals("m-funding", caseStore.find(ref).orElseThrow().mediatorId());
 
-        MailChannel.Outcome stranger = channel.receive(email("someone@else.example", "Re: [" + ref + "] Compact challenge", "<s@x>", "", "ACCEPT"));
+        MailOutcome stranger = channel.receive(email("someone@else.example", "Re: [" + ref + "] Compact challenge", "<s@x>", "", "ACCEPT"));
         assertEquals(CaseStatus.ASSIGNED, caseStore.find(ref).orElseThrow().status(), stranger.detail());
 
-        MailChannel.Outcome accepted = channel.receive(email("Morgan Lee <morgan@mediation.example>", "Re: [" + ref + "] Compact challenge",
+        MailOutcome accepted = channel.receive(email("Morgan Lee <morgan@mediation.example>", "Re: [" + ref + "] Compact challenge",
                 "<a@mediation.example>", replyingTo("morgan@mediation.example", "mediator_summary"), "ACCEPT\r\n\r\nOn Tue, 24 Nov 2026, Compact Bot wrote:\r\n> A Compact challenge has been assigned to you."));
         assertEquals("replied", accepted.what(), accepted.detail());
         assertEquals(CaseStatus.ACCEPTED, caseStore.find(ref).orElseThrow().status());
@@ -220,7 +221,7 @@ class MailChannelTest {
 
         byte[] letter = "%PDF-1.4 the council's letter".getBytes(StandardCharsets.UTF_8);
         byte[] huge = new byte[10_000_001];
-        MailChannel.Outcome o = channel.receive(withAttachments("Sam Patel <sam@lunchclub.org.uk>", "Re: [" + ref + "] The mediator has a question",
+        MailOutcome o = channel.receive(withAttachments("Sam Patel <sam@lunchclub.org.uk>", "Re: [" + ref + "] The mediator has a question",
                 "<c1@lunchclub.org.uk>\r\n" + replyingTo("sam@lunchclub.org.uk", "info_request").strip(), "It arrived on 3 November. The letter is attached.", "letter.pdf", letter, "video.pdf", huge));
         assertEquals("replied", o.what(), o.detail());
         assertEquals(List.of(java.util.Map.entry("letter.pdf", (long) letter.length)), caseStore.evidence(ref));
@@ -244,7 +245,7 @@ class MailChannelTest {
     @Test
     void aConcernByEmailIsTakenThroughTheIntakeWithNumberedInlineAnswers() throws Exception {
         String who = "kim@estonyouth.org.uk";
-        MailChannel.Outcome first = channel.receive(withAttachments("Kim Lee <" + who + ">", "Grant cut", "<k1@eston>",
+        MailOutcome first = channel.receive(withAttachments("Kim Lee <" + who + ">", "Grant cut", "<k1@eston>",
                 "Redcar and Cleveland Council cut our youth club grant with three weeks notice. We were told on 1/11/2026 and it ends 22/11/2026. Is that allowed?"
                         + "\r\n\r\nKind regards,\r\nKim Lee\r\nEston Youth Club\r\n01642 000000",
                 "council-letter.pdf", "%PDF-1.4 letter".getBytes(StandardCharsets.UTF_8), "minutes.pdf", "%PDF-1.4 minutes".getBytes(StandardCharsets.UTF_8)));
@@ -301,13 +302,13 @@ class MailChannelTest {
         byte[] start = email("al@youth.org.uk", "Challenge", "<al1@youth>", "", "I want to raise a challenge");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> crashing.receive(start));
 
-        MailChannel.Outcome again = channel.receive(start); // redelivered after the restart
+        MailOutcome again = channel.receive(start); // redelivered after the restart
         assertEquals("replied", again.what(), again.detail());
         assertEquals(1, send(), "the reply is sent once");
         String body = GreenMailUtil.getBody(greenMail.getReceivedMessages()[0]);
         assertTrue(body.contains("Please answer these by number"), body);
         assertEquals("duplicate", channel.receive(start).what());
-        MailChannel.Outcome next = channel.receive(email("al@youth.org.uk", "Re: Challenge", "<al2@youth>", replyingTo("al@youth.org.uk", "reply"), "1. Wolverhampton"));
+        MailOutcome next = channel.receive(email("al@youth.org.uk", "Re: Challenge", "<al2@youth>", replyingTo("al@youth.org.uk", "reply"), "1. Wolverhampton"));
         assertEquals("replied", next.what());
         assertTrue(next.detail().contains("collecting"), next.detail());
     }
@@ -318,7 +319,7 @@ class MailChannelTest {
                         "kim@estonyouth.org.uk", "{}"));
         String summaryId = new SqlOutbox(db).due(java.time.Instant.now(), 10).stream()
                 .filter(p -> p.email().purpose().equals("mediator_summary")).findFirst().orElseThrow().messageId();
-        MailChannel.Outcome o = channel.receive(email("helen@teesmediation.example", "Re: your email", "<h1@tees>",
+        MailOutcome o = channel.receive(email("helen@teesmediation.example", "Re: your email", "<h1@tees>",
                 "In-Reply-To: " + summaryId + "\r\nReferences: " + summaryId + "\r\n", "ACCEPT"));
         assertEquals("replied", o.what(), o.detail());
         assertEquals(CaseStatus.ACCEPTED, caseStore.find(ref).orElseThrow().status());

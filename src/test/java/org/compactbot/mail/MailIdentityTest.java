@@ -105,9 +105,9 @@ class MailIdentityTest {
         String ref = morgansCase();
         java.util.Set<String> before = ids(delivered()); // the summary and the acknowledgement
         String forged = "Reply-To: attacker@evil.test\r\n" + FAILED;
-        MailChannel.Outcome accept = channel.receive(email("MORGAN@Mediation.Example", "Re: [" + ref + "] Compact challenge", "<f1@evil.test>",
+        MailOutcome accept = channel.receive(email("MORGAN@Mediation.Example", "Re: [" + ref + "] Compact challenge", "<f1@evil.test>",
                 forged, "ACCEPT"));
-        MailChannel.Outcome resolve = channel.receive(email("MORGAN@Mediation.Example", "Re: [" + ref + "] Compact challenge", "<f2@evil.test>",
+        MailOutcome resolve = channel.receive(email("MORGAN@Mediation.Example", "Re: [" + ref + "] Compact challenge", "<f2@evil.test>",
                 forged, "RESOLVED council agreed to restore the grant"));
         assertEquals("refused", accept.what(), accept.detail());
         assertEquals("refused", resolve.what(), resolve.detail());
@@ -127,7 +127,7 @@ class MailIdentityTest {
     void aMediatorInstructionThatAnswersNoEmailWeSentThemIsNotActedOnEvenWithoutFailedChecks() throws Exception {
         String ref = morgansCase();
         // the reference is guessable; the Message-ID of our summary is not
-        MailChannel.Outcome guessed = channel.receive(email("morgan@mediation.example", "Re: [" + ref + "] Compact challenge", "<g1@x>",
+        MailOutcome guessed = channel.receive(email("morgan@mediation.example", "Re: [" + ref + "] Compact challenge", "<g1@x>",
                 "In-Reply-To: <" + ref + ".00000000-0000-0000-0000-000000000000@example.org>\r\n", "ACCEPT"));
         assertEquals("refused", guessed.what(), guessed.detail());
         assertEquals(CaseStatus.ASSIGNED, caseStore.find(ref).orElseThrow().status());
@@ -135,7 +135,7 @@ class MailIdentityTest {
         assertTrue(notice.contains("reply to the email we sent you about " + ref), notice);
 
         // answering the summary itself is proof: the same instruction now moves the case
-        MailChannel.Outcome real = channel.receive(email("Morgan Lee <morgan@mediation.example>", "Re: [" + ref + "] Compact challenge", "<g2@x>",
+        MailOutcome real = channel.receive(email("Morgan Lee <morgan@mediation.example>", "Re: [" + ref + "] Compact challenge", "<g2@x>",
                 f.replyingTo("morgan@mediation.example", "mediator_summary")
                         + "Authentication-Results: " + TRUSTED + "; spf=pass; dkim=pass; dmarc=pass\r\n", "ACCEPT"));
         assertEquals("replied", real.what(), real.detail());
@@ -147,12 +147,12 @@ class MailIdentityTest {
         String ref = morgansCase();
         String thread = f.replyingTo("morgan@mediation.example", "mediator_summary");
         // a failure written by some other server on the way (or by the sender) is not our server's verdict
-        MailChannel.Outcome other = channel.receive(email("morgan@mediation.example", "Re: [" + ref + "]", "<t1@x>",
+        MailOutcome other = channel.receive(email("morgan@mediation.example", "Re: [" + ref + "]", "<t1@x>",
                 thread + "Authentication-Results: relay.elsewhere.example; dmarc=fail\r\n", "INFO When did the letter arrive?"));
         assertEquals("replied", other.what(), other.detail());
         assertEquals(CaseStatus.ASSIGNED, caseStore.find(ref).orElseThrow().status(), "INFO before ACCEPT leaves the status");
         // our own server's failure stops even a threaded reply
-        MailChannel.Outcome ours = channel.receive(email("morgan@mediation.example", "Re: [" + ref + "]", "<t2@x>",
+        MailOutcome ours = channel.receive(email("morgan@mediation.example", "Re: [" + ref + "]", "<t2@x>",
                 thread + "Authentication-Results: " + TRUSTED + " (ours); dkim=fail (bad signature) header.d=mediation.example\r\n", "ACCEPT"));
         assertEquals("refused", ours.what(), ours.detail());
         assertEquals(CaseStatus.ASSIGNED, caseStore.find(ref).orElseThrow().status());
@@ -168,10 +168,10 @@ class MailIdentityTest {
         java.util.Set<String> before = ids(delivered());
 
         String forged = "Reply-To: attacker@evil.test\r\n";
-        MailChannel.Outcome status = channel.receive(email(carol, "status", "<x1@evil.test>", forged, "status"));
-        MailChannel.Outcome yes = channel.receive(email(carol, "Re: Our grant", "<x2@evil.test>", forged, "YES"));
-        MailChannel.Outcome moved = channel.receive(email(carol, "Re: Our grant", "<x3@evil.test>", forged, "change email to attacker@evil.test"));
-        for (MailChannel.Outcome o : List.of(status, yes, moved)) assertEquals("refused", o.what(), o.detail());
+        MailOutcome status = channel.receive(email(carol, "status", "<x1@evil.test>", forged, "status"));
+        MailOutcome yes = channel.receive(email(carol, "Re: Our grant", "<x2@evil.test>", forged, "YES"));
+        MailOutcome moved = channel.receive(email(carol, "Re: Our grant", "<x3@evil.test>", forged, "change email to attacker@evil.test"));
+        for (MailOutcome o : List.of(status, yes, moved)) assertEquals("refused", o.what(), o.detail());
 
         List<MimeMessage> after = since(before);
         assertEquals(3, after.size());
@@ -186,7 +186,7 @@ class MailIdentityTest {
         assertTrue(bodiesTo("attacker@evil.test").isEmpty());
 
         // Carol herself, replying to our email, carries on where she was
-        MailChannel.Outcome hers = channel.receive(email("Carol Jones <" + carol + ">", "Re: Our grant", "<c2@group.test>",
+        MailOutcome hers = channel.receive(email("Carol Jones <" + carol + ">", "Re: Our grant", "<c2@group.test>",
                 f.replyingTo(carol, "reply"), "status"));
         assertEquals("replied", hers.what(), hers.detail());
         List<String> toCarol = bodiesTo(carol);
@@ -196,7 +196,7 @@ class MailIdentityTest {
 
     @Test
     void aMessageFromAnAddressWhoseChecksFailGetsANoticeAndNoTurn() throws Exception {
-        MailChannel.Outcome o = channel.receive(email("jo@bilston.org.uk", "Question", "<a1@x>", FAILED.replace("mediation.example", "bilston.org.uk"),
+        MailOutcome o = channel.receive(email("jo@bilston.org.uk", "Question", "<a1@x>", FAILED.replace("mediation.example", "bilston.org.uk"),
                 "I want to raise a challenge about Wolverhampton council"));
         assertEquals("refused", o.what(), o.detail());
         List<String> toJo = bodiesTo("jo@bilston.org.uk");

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -31,11 +30,11 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.compactbot.cases.CaseChange;
 import org.compactbot.cases.CaseStatus;
+import org.compactbot.cases.Outbox;
 import org.compactbot.cases.OutgoingEmail;
 import org.compactbot.config.AppConfig;
 import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
-import org.compactbot.mail.Outbox;
 import org.compactbot.mail.OutboxSender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -212,7 +211,7 @@ class PostgresSharingTest {
                 new ConversationStore.NewCase("west-cheshire", "Council", "Group", "Sam", "sam@example.org", "{}")).orElseThrow();
         SqlCaseStore first = new SqlCaseStore(one, clock, "compact@example.org"), second = new SqlCaseStore(two, clock, "compact@example.org");
         for (int i = 0; i < 10; i++) {
-            CaseChange reminder = new CaseChange(ref, null, "timer", "reminder " + i, Map.of(), List.of(email(i)), "reminder_" + i);
+            CaseChange reminder = new CaseChange(ref, null, "timer", "reminder " + i, List.of(), List.of(email(i)), "reminder_" + i);
             List<Boolean> fired = together(List.of(() -> first.apply(reminder), () -> second.apply(reminder)));
             assertEquals(1, fired.stream().filter(f -> f).count(), "timer " + i + ": " + fired);
         }

@@ -16,16 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.compactbot.cases.CaseChange;
+import org.compactbot.cases.CaseChange.Field.AssignedAt;
+import org.compactbot.cases.CaseChange.Field.MediatorId;
 import org.compactbot.cases.CaseEvent;
 import org.compactbot.cases.CaseStatus;
 import org.compactbot.cases.ChallengeCase;
+import org.compactbot.cases.Outbox;
 import org.compactbot.cases.OutgoingEmail;
 import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
 import org.compactbot.conversation.ConversationStore.Line;
 import org.compactbot.conversation.TestClock;
 import org.compactbot.knowledge.KnowledgeGaps;
-import org.compactbot.mail.Outbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +67,7 @@ abstract class StoreBehaviour {
                         "sam@lunchclub.example", "{\"codes\":\"funding\"}")).orElseThrow();
     }
 
-    static CaseChange move(String ref, CaseStatus to, Map<String, String> fields, String timer) {
+    static CaseChange move(String ref, CaseStatus to, List<CaseChange.Field> fields, String timer) {
         return new CaseChange(ref, to, "test", to == null ? "timer " + timer : "to " + to.id(), fields, List.of(), timer);
     }
 
@@ -147,12 +149,12 @@ abstract class StoreBehaviour {
     void aCaseMovesOnlyAsItsStatusAllowsAndATimerFiresOnce() {
         String ref = submit("a", "west-cheshire");
         assertEquals(List.of(ref), cases.unrouted());
-        assertTrue(cases.apply(move(ref, CaseStatus.ASSIGNED, Map.of("mediator_id", "m-funding", "assigned_at", clock.instant().toString()), null)));
+        assertTrue(cases.apply(move(ref, CaseStatus.ASSIGNED, List.of(new MediatorId("m-funding"), new AssignedAt(clock.instant())), null)));
         assertEquals(List.of(), cases.unrouted(), "routing a case finishes its submission");
-        assertFalse(cases.apply(move(ref, CaseStatus.SUBMITTED, Map.of(), null)), "assigned cannot go back to submitted");
-        assertFalse(cases.apply(move("CC-2026-9999", CaseStatus.ASSIGNED, Map.of(), null)), "no such case");
-        assertTrue(cases.apply(move(ref, null, Map.of(), "accept_reminder")));
-        assertFalse(cases.apply(move(ref, null, Map.of(), "accept_reminder")), "a timer fires once");
+        assertFalse(cases.apply(move(ref, CaseStatus.SUBMITTED, List.of(), null)), "assigned cannot go back to submitted");
+        assertFalse(cases.apply(move("CC-2026-9999", CaseStatus.ASSIGNED, List.of(), null)), "no such case");
+        assertTrue(cases.apply(move(ref, null, List.of(), "accept_reminder")));
+        assertFalse(cases.apply(move(ref, null, List.of(), "accept_reminder")), "a timer fires once");
         assertTrue(cases.timerFired(ref, "accept_reminder"));
         ChallengeCase c = cases.find(ref).orElseThrow();
         assertEquals(CaseStatus.ASSIGNED, c.status());
@@ -167,9 +169,9 @@ abstract class StoreBehaviour {
     @Test
     void theLastAssignedMediatorIsTheOneAssignedMostRecently() {
         String a = submit("a", "west-cheshire"), b = submit("b", "west-cheshire"), c = submit("c", "west-cheshire");
-        cases.apply(move(a, CaseStatus.ASSIGNED, Map.of("mediator_id", "m-early", "assigned_at", "2026-11-24T10:00:00Z"), null));
-        cases.apply(move(b, CaseStatus.ASSIGNED, Map.of("mediator_id", "m-late", "assigned_at", "2026-11-24T11:00:00Z"), null));
-        cases.apply(move(c, CaseStatus.ASSIGNED, Map.of("mediator_id", "m-undated"), null)); // no time recorded: never counts as latest
+        cases.apply(move(a, CaseStatus.ASSIGNED, List.of(new MediatorId("m-early"), new AssignedAt(Instant.parse("2026-11-24T10:00:00Z"))), null));
+        cases.apply(move(b, CaseStatus.ASSIGNED, List.of(new MediatorId("m-late"), new AssignedAt(Instant.parse("2026-11-24T11:00:00Z"))), null));
+        cases.apply(move(c, CaseStatus.ASSIGNED, List.of(new MediatorId("m-undated")), null)); // no time recorded: never counts as latest
         assertEquals("m-late", cases.lastAssigned("west-cheshire"));
         assertEquals(null, cases.lastAssigned("leeds"));
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import org.compactbot.config.AppConfig;
 import org.compactbot.knowledge.SharedKnowledge;
 import org.compactbot.mail.MailChannel;
+import org.compactbot.mail.MailOutcome;
 import org.junit.jupiter.api.Test;
 
 /** Stopping the server for a shutdown: running requests finish, new ones are turned away. */
@@ -39,7 +40,7 @@ class WebServerStopTest {
         when(mail.receive(any())).thenAnswer(call -> {
             inside.countDown();
             release.await();
-            return new MailChannel.Outcome("replied", "answered on the thread");
+            return new MailOutcome.Turn("answered on the thread");
         });
         AppConfig d = AppConfig.defaults();
         AppConfig cfg = new AppConfig(new AppConfig.Server(0), new AppConfig.Data(Path.of("target/unused")), d.knowledge(), d.api(),

@@ -1,10 +1,12 @@
-package org.compactbot.mail;
+package org.compactbot.cases;
 
 import java.time.Instant;
 import java.util.List;
-import org.compactbot.cases.OutgoingEmail;
 
-/** Emails waiting to be sent, each with the Message-ID it keeps however often it is tried. */
+/**
+ * Emails waiting to be sent, each with the Message-ID it keeps however often it is tried: the case emails and the
+ * email channel's replies. A port: the store implements it, the email channel's {@code OutboxSender} sends from it.
+ */
 public interface Outbox {
     record Pending(long id, String messageId, String caseRef, OutgoingEmail email, int attempts) {}
 

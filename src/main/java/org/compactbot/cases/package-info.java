@@ -1,0 +1,51 @@
+/**
+ * Cases: a submitted Compact challenge from the moment it is raised until it is closed, and who looks after it.
+ *
+ * <h2>The parts</h2>
+ * <ul>
+ *   <li>A case: {@link org.compactbot.cases.ChallengeCase}, with its {@link org.compactbot.cases.CaseStatus} and an
+ *       append-only history of {@link org.compactbot.cases.CaseEvent}s. It is created by
+ *       {@link org.compactbot.cases.SubmittingChallenge} inside the conversation's own transaction (reference
+ *       {@code CC-2026-0001}, evidence moved over, queued for routing).</li>
+ *   <li>The directory: {@link org.compactbot.cases.MediatorDirectoryLoader} reads {@code config/mediators.yml} into a
+ *       {@link org.compactbot.cases.MediatorDirectory} (mediators, their specialisms as
+ *       {@link org.compactbot.knowledge.PracticeCode} ids, absences; areas' leads; the public
+ *       {@link org.compactbot.cases.PublicBodies}), naming file and line for every problem.</li>
+ *   <li>Routing: {@link org.compactbot.cases.RoutingPolicy} is pure: a mediator who serves the area, is present, has
+ *       capacity, has not passed the case over and has no conflict of interest; a specialism match first, then fewest
+ *       open cases, then round-robin; else the area's lead; else flagged. {@link org.compactbot.cases.CaseService#routeNew} applies its decision.</li>
+ *   <li>Lifecycle: every change is one {@link org.compactbot.cases.CaseChange} (status move, typed
+ *       {@link org.compactbot.cases.CaseChange.Field}s, emails, a timer fired) that the
+ *       {@link org.compactbot.cases.CaseStore} port applies in one transaction, refusing a move
+ *       {@link org.compactbot.cases.CaseStatus#next} does not allow. {@link org.compactbot.cases.CaseService} makes
+ *       them: routing, a hand assignment, the mediator's emailed ACCEPT / DECLINE / INFO / RESOLVED, the complainant's
+ *       message, closing. Each answers with a {@link org.compactbot.cases.CaseReply}.</li>
+ *   <li>Timers: {@link org.compactbot.cases.CaseService#tick} (every 5 minutes, on the leading instance) in
+ *       {@link org.compactbot.cases.WorkingDays} (England and Wales bank holidays): remind a mediator to accept after 2,
+ *       reassign after 3, escalate to the lead when not acknowledged in 5, remind mediator and lead at 20 with no
+ *       resolution. Each fires once per case (and mediator), recorded by its timer kind.</li>
+ *   <li>Emails: {@link org.compactbot.cases.CaseEmails} writes them; they are queued in the
+ *       {@link org.compactbot.cases.Outbox} port with the change that causes them, and the email channel sends them.</li>
+ *   <li>Report and retention: {@link org.compactbot.cases.AnnualReport} (the year's figures by area, code, respondent
+ *       and outcome, CSV or Markdown); {@link org.compactbot.cases.Retention} with its
+ *       {@link org.compactbot.cases.RetentionPolicy} anonymises old cases by {@link org.compactbot.cases.Redaction};
+ *       {@link org.compactbot.cases.PersonalData} is what is held about an address.</li>
+ * </ul>
+ *
+ * <h2>Where to add</h2>
+ * <ul>
+ *   <li>A timer: a private method in {@code CaseService} called from {@code tick()}, which returns 0 when it is not
+ *       due and otherwise applies a {@code CaseChange} with a timer kind of its own (add the mediator's id when it
+ *       concerns one), so it fires once; its email in {@code CaseEmails}; a test in {@code CaseTimersTest} that moves
+ *       the clock.</li>
+ *   <li>A status: a constant in {@link org.compactbot.cases.CaseStatus} (its id is stored and shown: a contract), its
+ *       moves in {@code next()} and into it from the others, {@code closed()} when it ends a case; the store's count of
+ *       open cases per mediator ({@code SqlCaseStore.openCasesByMediator}) and the Slack label
+ *       ({@code SlackBlocks}) name open statuses too.</li>
+ *   <li>A mediator's instruction: a case in {@code CaseService.mediatorReply} and its {@code CaseReply} record.</li>
+ *   <li>A field a change records: a record under {@code CaseChange.Field}, its column in a migration and in
+ *       {@code SqlCaseStore.column}.</li>
+ * </ul>
+ * Nothing here knows a channel or the database: storage is the {@code CaseStore} and {@code Outbox} ports.
+ */
+package org.compactbot.cases;
