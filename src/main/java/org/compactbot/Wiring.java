@@ -43,6 +43,8 @@ import org.compactbot.knowledge.KnowledgeIndex;
 import org.compactbot.knowledge.Retriever;
 import org.compactbot.mail.MailMetrics;
 import org.compactbot.web.Health;
+import org.compactbot.web.InboundEndpoint;
+import org.compactbot.web.MailInbox;
 import org.compactbot.web.Metrics;
 import org.compactbot.web.WebServer;
 import java.util.Optional;
@@ -232,7 +234,24 @@ public final class Wiring implements AutoCloseable {
     }
 
     public WebServer webServer() throws IOException, ConfigException {
-        return new WebServer(config, answers(), conversations(), health(), mailChannel(), slackHttp().orElse(null), metrics);
+        return new WebServer(new WebServer.Parts(config, answers(), conversations(), metrics, Optional.of(health()),
+                Optional.of(mailInbox(mailChannel())), slackHttp().map(Wiring::slackEndpoint)));
+    }
+
+    /** The email channel as POST /mail/inbound sees it (web imports no channel). */
+    public static MailInbox mailInbox(MailChannel mail) {
+        return new MailInbox(MessageParser::senderOf, raw -> {
+            MailChannel.Outcome o = mail.receive(raw);
+            return new MailInbox.Received(o.what(), o.detail());
+        });
+    }
+
+    /** The Slack bridge as POST /slack/events sees it (web imports no channel). */
+    public static InboundEndpoint slackEndpoint(SlackHttp slack) {
+        return (body, headers) -> {
+            SlackHttp.Reply r = slack.handle(body, headers);
+            return new InboundEndpoint.Reply(r.status(), r.headers(), r.body());
+        };
     }
 
     /** The counters and histograms behind /metrics, one set for the whole service. */

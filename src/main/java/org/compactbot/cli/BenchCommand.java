@@ -183,7 +183,7 @@ public final class BenchCommand implements Callable<Integer> {
             Database db = Database.open(Files.createTempDirectory("bench-db").resolve("bench.db"));
             ConversationEngine engine = new ConversationEngine(new SqlConversationStore(db, "CC", Clock.systemUTC()), answers,
                     new IntentClassifier(null), Clock.systemUTC());
-            WebServer server = new WebServer(cfg, answers, engine);
+            WebServer server = new WebServer(WebServer.Parts.of(cfg, answers, engine));
             server.start();
             try {
                 HttpClient client = HttpClient.newHttpClient();
@@ -317,7 +317,8 @@ public final class BenchCommand implements Callable<Integer> {
             var channel = new org.compactbot.slack.SlackChannel(slackCfg, engine, answers, new IntentClassifier(null),
                     new org.compactbot.store.SqlSlackEventLog(db, clock), org.compactbot.slack.CaseStatusLookup.NONE, org.compactbot.slack.SlackMetrics.NONE);
             channel.start();
-            WebServer server = new WebServer(cfg, answers, engine, null, null, new org.compactbot.slack.SlackHttp(channel, secret, clock));
+            WebServer server = new WebServer(WebServer.Parts.of(cfg, answers, engine)
+                    .withSlack(org.compactbot.Wiring.slackEndpoint(new org.compactbot.slack.SlackHttp(channel, secret, clock))));
             server.start();
             try {
                 HttpClient client = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(50)).build();

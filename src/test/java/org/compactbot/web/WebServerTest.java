@@ -32,7 +32,7 @@ class WebServerTest {
         var engine = new org.compactbot.conversation.ConversationEngine(
                 new org.compactbot.store.SqlConversationStore(db, "CC", java.time.Clock.systemUTC()), SharedKnowledge.answers(),
                 new org.compactbot.conversation.IntentClassifier(null), java.time.Clock.systemUTC());
-        WebServer s = new WebServer(cfg, SharedKnowledge.answers(), engine);
+        WebServer s = new WebServer(WebServer.Parts.of(cfg, SharedKnowledge.answers(), engine));
         s.start();
         return s;
     }
@@ -151,7 +151,7 @@ class WebServerTest {
             var engine = new org.compactbot.conversation.ConversationEngine(
                     new org.compactbot.store.SqlConversationStore(w.database(), "CC", java.time.Clock.systemUTC()), SharedKnowledge.answers(),
                     new org.compactbot.conversation.IntentClassifier(null), java.time.Clock.systemUTC());
-            server = new WebServer(cfg, SharedKnowledge.answers(), engine, w.health(), null);
+            server = new WebServer(WebServer.Parts.of(cfg, SharedKnowledge.answers(), engine).withHealth(w.health()));
             server.start();
             engine.handle("x", "test", "hello");
             HttpResponse<String> r = get("/readyz");
