@@ -93,8 +93,9 @@ public final class Service implements AutoCloseable {
         this.slack = !config.slack().enabled() ? Optional.empty()
                 : Optional.of(new SlackChannel(config.slack(), conversations, answers, new IntentClassifier(knowledge.embedder()),
                         storage.slackEvents(), CaseStatusLookup.of(storage.cases()), ChannelMetrics.slack(metrics)));
-        SlackHttp slackHttp = slack.map(s -> new SlackHttp(s, config.slack().signingSecret(), clock)).orElse(null);
-        this.web = new WebServer(config, answers, conversations, new Readiness(config, storage, clock), mail, slackHttp, metrics);
+        this.web = new WebServer(new WebServer.Parts(config, answers, conversations, metrics,
+                Optional.of(new Readiness(config, storage, clock)), Optional.of(ChannelEndpoints.mailInbox(mail)),
+                slack.map(s -> ChannelEndpoints.slackEndpoint(new SlackHttp(s, config.slack().signingSecret(), clock)))));
         Supplier<ImapPoller> imap = config.mail().imap().enabled() ? () -> new ImapPoller(config.mail(), mail::receive) : null;
         this.jobs = new BackgroundJobs(casework.cases(), outboxSender, leadership, imap, retention(config, storage, clock));
     }

@@ -7,17 +7,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.compactbot.slack.SlackHttp;
 
 /**
  * {@code POST /slack/events}: hands the body, byte for byte as received (Slack's signature is over
- * it), and every header to {@link SlackHttp}, and answers what it says.
+ * it), and every header to the Slack channel's {@link InboundEndpoint}, answers what it says, and counts it.
  */
 public final class SlackRoute implements Handler {
-    private final SlackHttp slack;
+    private final InboundEndpoint slack;
     private final Metrics metrics;
 
-    public SlackRoute(SlackHttp slack, Metrics metrics) {
+    public SlackRoute(InboundEndpoint slack, Metrics metrics) {
         this.slack = slack;
         this.metrics = metrics;
     }
@@ -27,7 +26,7 @@ public final class SlackRoute implements Handler {
         long t0 = System.nanoTime();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(ctx.req().getHeaderNames())) headers.put(name, Collections.list(ctx.req().getHeaders(name)));
-        SlackHttp.Reply r = slack.handle(new String(WebServer.body(ctx), StandardCharsets.UTF_8), headers);
+        InboundEndpoint.Reply r = slack.handle(new String(RequestBodies.of(ctx), StandardCharsets.UTF_8), headers);
         ctx.status(r.status());
         r.headers().forEach((k, v) -> {
             if (k.equalsIgnoreCase("Content-Type")) ctx.contentType(v);

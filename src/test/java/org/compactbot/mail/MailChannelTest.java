@@ -170,7 +170,8 @@ class MailChannelTest {
         AppConfig d = AppConfig.defaults();
         AppConfig.Mail withToken = new AppConfig.Mail(BOT, d.mail().smtp(), d.mail().imap(), "", "in-t0ken");
         AppConfig cfg = new AppConfig(new AppConfig.Server(0), d.data(), d.knowledge(), d.api(), d.slack(), withToken, d.cases());
-        var server = new org.compactbot.web.WebServer(cfg, SharedKnowledge.answers(), null, null, channel);
+        var server = new org.compactbot.web.WebServer(org.compactbot.web.WebServer.Parts.of(cfg, SharedKnowledge.answers(), null)
+                .withMail(org.compactbot.app.ChannelEndpoints.mailInbox(channel)));
         server.start();
         try {
             var http = java.net.http.HttpClient.newHttpClient();

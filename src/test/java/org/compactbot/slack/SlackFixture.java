@@ -64,7 +64,7 @@ final class SlackFixture implements AutoCloseable {
         web = Javalin.create(c -> {
             c.jetty.port = 0;
             c.startup.showJavalinBanner = false;
-            c.routes.post("/slack/events", new SlackRoute(slackHttp, metrics));
+            c.routes.post("/slack/events", new SlackRoute(org.compactbot.app.ChannelEndpoints.slackEndpoint(slackHttp), metrics));
         }).start();
     }
 

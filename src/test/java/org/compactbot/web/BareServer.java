@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.compactbot.app.ChannelEndpoints;
 import org.compactbot.config.AppConfig;
 import org.compactbot.mail.MailChannel;
 
@@ -19,7 +20,7 @@ public final class BareServer {
         AppConfig cfg = new AppConfig(new AppConfig.Server(0, AppConfig.RateLimit.OFF, List.of()), new AppConfig.Data(Path.of(args[0])),
                 d.knowledge(), new AppConfig.Api("api-t0ken"), d.slack(), mail, d.cases());
         MailChannel unreachable = new MailChannel(null, null, null, null, null, d.mail().address());
-        WebServer server = new WebServer(cfg, null, null, null, unreachable);
+        WebServer server = new WebServer(WebServer.Parts.of(cfg, null, null).withMail(ChannelEndpoints.mailInbox(unreachable)));
         server.start();
         AtomicLong peak = new AtomicLong();
         Thread sampler = new Thread(() -> {

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.compactbot.app.ChannelEndpoints;
 import org.compactbot.cases.CaseService;
 import org.compactbot.cases.MediatorDirectoryLoader;
 import org.compactbot.config.AppConfig;
@@ -62,7 +63,7 @@ class PublicEndpointAbuseTest {
         var engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(), new IntentClassifier(null), clock);
         var cases = new CaseService(new SqlCaseStore(db, clock, BOT), MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
         var channel = new MailChannel(new MessageParser(), new SqlInboundLog(db, clock), engine, cases, new SqlOutbox(db, clock, BOT), BOT);
-        server = new WebServer(cfg, SharedKnowledge.answers(), engine, null, channel);
+        server = new WebServer(WebServer.Parts.of(cfg, SharedKnowledge.answers(), engine).withMail(ChannelEndpoints.mailInbox(channel)));
         server.start();
         return server;
     }

@@ -52,7 +52,7 @@ class WebSecurityTest {
         db = Database.open(dir.resolve("web.db"));
         var engine = new ConversationEngine(new SqlConversationStore(db, "CC", java.time.Clock.systemUTC()), answers,
                 new IntentClassifier(null), java.time.Clock.systemUTC());
-        server = new WebServer(cfg, answers, engine);
+        server = new WebServer(WebServer.Parts.of(cfg, answers, engine));
         server.start();
         return server;
     }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import org.compactbot.app.ChannelEndpoints;
 import org.compactbot.config.AppConfig;
 import org.compactbot.knowledge.SharedKnowledge;
 import org.compactbot.mail.MailChannel;
@@ -45,7 +46,7 @@ class WebServerStopTest {
         AppConfig d = AppConfig.defaults();
         AppConfig cfg = new AppConfig(new AppConfig.Server(0), new AppConfig.Data(Path.of("target/unused")), d.knowledge(), d.api(),
                 d.slack(), new AppConfig.Mail(d.mail().address(), d.mail().smtp(), d.mail().imap(), "", "inbound-secret"), d.cases());
-        WebServer server = new WebServer(cfg, SharedKnowledge.answers(), null, null, mail);
+        WebServer server = new WebServer(WebServer.Parts.of(cfg, SharedKnowledge.answers(), null).withMail(ChannelEndpoints.mailInbox(mail)));
         server.start();
         int port = server.port();
 

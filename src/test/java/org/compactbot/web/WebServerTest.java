@@ -32,7 +32,7 @@ class WebServerTest {
         var engine = new org.compactbot.conversation.ConversationEngine(
                 new org.compactbot.store.SqlConversationStore(db, "CC", java.time.Clock.systemUTC()), SharedKnowledge.answers(),
                 new org.compactbot.conversation.IntentClassifier(null), java.time.Clock.systemUTC());
-        WebServer s = new WebServer(cfg, SharedKnowledge.answers(), engine);
+        WebServer s = new WebServer(WebServer.Parts.of(cfg, SharedKnowledge.answers(), engine));
         s.start();
         return s;
     }
@@ -150,7 +150,7 @@ class WebServerTest {
         try (org.compactbot.app.Storage w = org.compactbot.app.Storage.open(cfg, java.time.Clock.systemUTC())) {
             var engine = new org.compactbot.conversation.ConversationEngine(w.conversations(), SharedKnowledge.answers(),
                     new org.compactbot.conversation.IntentClassifier(null), java.time.Clock.systemUTC());
-            server = new WebServer(cfg, SharedKnowledge.answers(), engine, new org.compactbot.app.Readiness(cfg, w, java.time.Clock.systemUTC()), null);
+            server = new WebServer(WebServer.Parts.of(cfg, SharedKnowledge.answers(), engine).withHealth(new org.compactbot.app.Readiness(cfg, w, java.time.Clock.systemUTC())));
             server.start();
             engine.handle("x", "test", "hello");
             HttpResponse<String> r = get("/readyz");

@@ -1,0 +1,84 @@
+package org.compactbot.web;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import org.compactbot.config.AppConfig;
+
+/**
+ * What every route that takes work checks before it reads a body: the server is not stopping, and the caller is
+ * within its rate limit; and who the caller is (its address through trusted proxies, and whether it is on this
+ * machine). Each check throws a {@link Refusal} when it fails.
+ */
+final class Admission {
+    private final ClientAddress clients;
+    private final TokenBuckets perClient;
+    private final TokenBuckets slackCap;
+    private final Metrics metrics;
+    private final Clock clock = Clock.systemUTC();
+    private volatile boolean stopping;
+
+    Admission(AppConfig.Server server, Metrics metrics) {
+        AppConfig.RateLimit limit = server.rateLimit();
+        this.clients = new ClientAddress(server.trustedProxies());
+        this.perClient = new TokenBuckets(limit.perMinute(), limit.burst());
+        this.slackCap = new TokenBuckets(limit.slackPerMinute(), limit.slackPerMinute());
+        this.metrics = metrics;
+    }
+
+    /** From now on every check refuses: the server is stopping. */
+    void stop() {
+        stopping = true;
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    /** @throws Refusal.Restarting once the server is stopping */
+    void notStopping() {
+        if (stopping) throw new Refusal.Restarting();
+    }
+
+    /**
+     * Takes one request from the client's bucket of the per-client limit (server.rate-limit).
+     *
+     * @param client who is counted: "api:token", "mail:" + a sender address, ...
+     * @throws Refusal.TooManyRequests when the bucket is empty (and counts it)
+     */
+    void withinLimit(Context ctx, String client) {
+        take(ctx, perClient, client);
+    }
+
+    /** Takes one request from the one bucket all of Slack shares (server.rate-limit.slack-per-minute). */
+    void withinSlackCap(Context ctx) {
+        take(ctx, slackCap, "all");
+    }
+
+    private void take(Context ctx, TokenBuckets buckets, String client) {
+        if (buckets.take(client, clock.instant()) instanceof TokenBuckets.Decision.Throttled t) {
+            metrics.count("compactbot_http_throttled_total", "Requests refused by the rate limit", "route", WebServer.route(ctx.path()));
+            throw new Refusal.TooManyRequests(t.retryAfterSeconds());
+        }
+    }
+
+    /** The caller's address, through trusted proxies only. */
+    String address(Context ctx) {
+        return clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+    }
+
+    /** The request reached us over HTTPS (directly, or as a trusted proxy says). */
+    boolean https(Context ctx) {
+        return clients.https(ctx.scheme(), ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-Proto"));
+    }
+
+    /**
+     * A caller on this machine: its address (through trusted proxies) is loopback, and it did not come through
+     * an untrusted proxy (a loopback peer that forwards for someone else is not local).
+     */
+    boolean localCaller(Context ctx) {
+        String peer = ctx.req().getRemoteAddr();
+        if (ctx.header("Forwarded") != null) return false; // RFC 7239 is not read: assume someone else's request
+        if (ctx.header("X-Forwarded-For") != null && !clients.trusted(peer)) return false;
+        return ApiAccess.isLoopback(clients.of(peer, ctx.header("X-Forwarded-For")));
+    }
+}
