@@ -54,7 +54,7 @@ final class ChallengeForm {
         c.notes = draft.notes;
         c.suggestions.addAll(draft.suggestions);
         Turn t = new Turn(c, "", Map.of(), reading.today);
-        intake.submit(t);
+        CaseSubmission.submit(t);
         String checks = draft.notes.checks();
         if (!checks.isBlank()) t.say("Checked against the Compact:\n" + checks);
         c.updatedAt = now;

@@ -15,11 +15,13 @@
  *       the summary, a question, or an answer), then the answer to the question asked ({@code ChallengeFlow.read},
  *       using the readers {@code RoleAnswer}, {@code ConsentAnswer}, {@code UndertakingChoice}, {@code KeyDates},
  *       {@code NoAnswer}, {@code Correction}). A reading below {@code Validation.SURE} is checked once ("Just to
- *       check: ...?"). What follows from an answer (dates and their sentences, the Compact checks, the body's
- *       configured name) is kept in {@code DraftNotes}.</li>
+ *       check: ...?", {@code JustToCheck}). What the first message already answers is taken by {@code Prefill};
+ *       status, back and change are {@code AnswersSoFar}'s; the undertakings offered, {@code UndertakingSuggestions}'.
+ *       What follows from an answer (dates and their sentences, the Compact checks, the body's configured name) is
+ *       kept in {@code DraftNotes}.</li>
  *   <li>By email, {@code EmailIntake} sends the open questions as one numbered list and reads the reply in any of the
  *       styles people use ({@code BatchAnswers}). Slack's modal goes through {@code ChallengeForm}.</li>
- *   <li>At the person's yes, {@code Intake.submit} hands a {@code ConversationStore.NewCase} to the store, which
+ *   <li>At the person's yes, {@code CaseSubmission.submit} hands a {@code ConversationStore.NewCase} to the store, which
  *       submits it through {@link org.compactbot.cases.SubmittingChallenge} in the same transaction.</li>
  * </ol>
  *

@@ -172,7 +172,7 @@ public final class AnswerService {
         List<KnowledgeIndex.DocumentInfo> withContact = index.documents().stream()
                 .filter(d -> area.equals(d.area()) && d.contact() != null && !d.contact().isBlank()).toList();
         return withContact.stream()
-                .filter(d -> RawCompactReader.EMAIL.matcher(d.contact()).find() || RawCompactReader.PHONE.matcher(d.contact()).find())
+                .filter(d -> ContactBlocks.EMAIL.matcher(d.contact()).find() || ContactBlocks.PHONE.matcher(d.contact()).find())
                 .findFirst().or(() -> withContact.stream().findFirst());
     }
 

@@ -18,7 +18,7 @@ public final class GapText {
     private GapText() {}
 
     public static String of(String question) {
-        String s = RawCompactReader.EMAIL.matcher(question).replaceAll("[email]");
+        String s = ContactBlocks.EMAIL.matcher(question).replaceAll("[email]");
         s = WEB.matcher(s).replaceAll("[web address]");
         s = PHONE.matcher(s).replaceAll("[phone]");
         s = POSTCODE.matcher(s).replaceAll("[postcode]");

@@ -9,9 +9,12 @@
  *   <li>Annotated Markdown (front matter, {@code >} glosses, {@code > Q:} questions) goes straight to
  *       {@link org.compactbot.knowledge.MarkdownCompactParser}. Anything else is text first:
  *       {@link org.compactbot.knowledge.TextExtractor} turns PDF (font sizes, bold) and Word (heading styles) into
- *       marked-up lines, and {@link org.compactbot.knowledge.RawCompactReader} finds headings, parties, refs, lead-ins,
- *       the glossary and the contact block, drops page furniture, and writes annotated-format Markdown that the same
- *       parser reads. {@code index --explain FILE} prints this step.</li>
+ *       marked-up lines (Apache Tika), and {@link org.compactbot.knowledge.RawCompactReader} writes annotated-format
+ *       Markdown that the same parser reads: {@code PageFurniture} leaves page numbers, rules, contents lists and
+ *       running headers out; {@code ContactBlocks} takes the contact block out as the document's contact;
+ *       {@code PassageAssembler} joins wrapped lines and finds lists with their lead-ins, numbered refs, parties and the
+ *       glossary, asking {@code RawHeadings} which lines are headings; {@code RawBlock} writes the result. What each
+ *       left-out line was ({@code LeftOut}) and the whole reading are printed by {@code index --explain FILE}.</li>
  *   <li>{@link org.compactbot.knowledge.ExampleQuestions} adds an operator's side-file questions;
  *       {@link org.compactbot.knowledge.KnowledgeTransfer} lets a passage nobody annotated borrow the gloss and
  *       questions of one in another document whose wording is close ({@link org.compactbot.knowledge.Inherited},
@@ -34,9 +37,11 @@
  * {@code ask --json} and the API).
  *
  * <h2>Where to add</h2>
- * A document format: {@link org.compactbot.knowledge.TextExtractor} (to marked-up text) and a test with a generated
- * file. A structure the reader misses: {@link org.compactbot.knowledge.RawCompactReader} and a case in
- * {@code RawCompactReaderTest}, then compare {@code index --explain} on every raw text before and after. A retrieval
+ * A document format: {@link org.compactbot.knowledge.TextExtractor} (Tika to marked-up text, with the file's
+ * extension in {@code CorpusLoader}) and a test with a generated file. A structure the reader misses: the class of
+ * {@code RawCompactReader}'s that owns that job (a heading style in {@code RawHeadings}, furniture in
+ * {@code PageFurniture}, lists and glossaries in {@code PassageAssembler}) and a case in {@code RawCompactReaderTest},
+ * then compare {@code index --explain} on every raw text before and after. A retrieval
  * signal: {@link org.compactbot.knowledge.Retriever}, measured with {@code byoc.py}, {@code score.py} and
  * {@code ByocEvaluationTest} (README, "Quality and performance, measured").
  */
