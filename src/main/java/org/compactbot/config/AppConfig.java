@@ -3,7 +3,7 @@ package org.compactbot.config;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The service's settings, as in config/compact-bot.yml (see ARCHITECTURE.md for the keys). */
+/** The service's settings, as in config/compact-bot.yml (the README lists the keys; docs/ARCHITECTURE.md says where to add one). */
 public record AppConfig(Server server, Data data, Knowledge knowledge, Api api, Slack slack, Mail mail, Cases cases,
                         Retention retention, Store store) {
 
