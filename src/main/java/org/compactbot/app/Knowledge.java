@@ -33,7 +33,7 @@ public record Knowledge(Embedder embedder, KnowledgeIndex index) implements Auto
 
     /** Answers for an operator's own trials (`ask`, `bench`): they do not count as knowledge gaps. */
     public AnswerService answersWithoutGaps() {
-        return new AnswerService(index, new Retriever(index, embedder, Retriever.Tuning.DEFAULT), AnswerService.Abstention.DEFAULT);
+        return answers(KnowledgeGaps.NONE);
     }
 
     @Override

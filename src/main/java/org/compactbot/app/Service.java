@@ -44,12 +44,10 @@ public final class Service implements AutoCloseable {
     private final Metrics metrics = new Metrics();
     private final Storage storage;
     private final Knowledge knowledge;
-    private final Casework casework;
     private final Leadership leadership;
     private final AnswerService answers;
     private final ConversationEngine conversations;
     private final MailChannel mail;
-    private final OutboxSender outboxSender;
     private final Optional<SlackChannel> slack;
     private final WebServer web;
     private final BackgroundJobs jobs;
@@ -83,13 +81,13 @@ public final class Service implements AutoCloseable {
         this.notices = notices;
         this.storage = storage;
         this.knowledge = knowledge;
-        this.casework = casework;
         this.leadership = storage.database().leadership();
         this.answers = knowledge.answers(storage.knowledgeGaps());
         this.conversations = conversations(storage, answers, knowledge.embedder(), clock, casework.bodyNames());
+        MailMetrics mailCounts = ChannelMetrics.mail(metrics);
         this.mail = new MailChannel(new MessageParser(), storage.inbound(), conversations, casework.cases(), storage.outbox(),
-                config.mail().address(), config.mail().trustedAuthservId(), ChannelMetrics.mail(metrics), clock);
-        this.outboxSender = outboxSender(config, storage, clock, ChannelMetrics.mail(metrics));
+                config.mail().address(), config.mail().trustedAuthservId(), mailCounts, clock);
+        OutboxSender outboxSender = outboxSender(config, storage, clock, mailCounts);
         this.slack = !config.slack().enabled() ? Optional.empty()
                 : Optional.of(new SlackChannel(config.slack(), conversations, answers, new IntentClassifier(knowledge.embedder()),
                         storage.slackEvents(), CaseStatusLookup.of(storage.cases()), ChannelMetrics.slack(metrics)));
@@ -165,20 +163,12 @@ public final class Service implements AutoCloseable {
         return knowledge;
     }
 
-    public Casework casework() {
-        return casework;
-    }
-
     public ConversationEngine conversations() {
         return conversations;
     }
 
     public MailChannel mail() {
         return mail;
-    }
-
-    public OutboxSender outboxSender() {
-        return outboxSender;
     }
 
     public Optional<SlackChannel> slack() {

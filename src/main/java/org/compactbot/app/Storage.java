@@ -26,10 +26,12 @@ public record Storage(Path dataDir, Database database, SqlCaseStore cases, SqlCo
         SqlInboundLog inbound, SqlSlackEventLog slackEvents, SqlKnowledgeGaps knowledgeGaps, PersonalData personalData)
         implements AutoCloseable {
 
+    private static final String SQLITE_FILE = "compact-bot.db";
+
     public static Storage open(AppConfig config, Clock clock) throws IOException {
         Path dataDir = writableDataDir(config);
         AppConfig.Store store = config.store();
-        Database db = store.url().isBlank() ? Database.open(databaseFile(config).orElseThrow())
+        Database db = store.url().isBlank() ? Database.open(dataDir.resolve(SQLITE_FILE))
                 : Database.open(store.url(), store.username(), store.password());
         String own = config.mail().address();
         return new Storage(dataDir, db, new SqlCaseStore(db, clock, own),
@@ -56,7 +58,7 @@ public record Storage(Path dataDir, Database database, SqlCaseStore cases, SqlCo
     public static Optional<Path> databaseFile(AppConfig config) throws IOException {
         String url = config.store().url();
         if (url.startsWith("jdbc:sqlite:")) return Optional.of(Path.of(url.substring("jdbc:sqlite:".length())));
-        return url.isBlank() ? Optional.of(writableDataDir(config).resolve("compact-bot.db")) : Optional.empty();
+        return url.isBlank() ? Optional.of(writableDataDir(config).resolve(SQLITE_FILE)) : Optional.empty();
     }
 
     @Override

@@ -153,8 +153,13 @@ public final class BenchCommand implements Callable<Integer> {
      */
     static AppConfig benchConfig(AppConfig cfg, Path data, Path database, Path texts) {
         AppConfig d = AppConfig.defaults();
+        return benchConfig(cfg, data, database, texts, d.slack(), d.mail());
+    }
+
+    /** The same, with Slack or outgoing mail pointed at a stub on loopback. */
+    static AppConfig benchConfig(AppConfig cfg, Path data, Path database, Path texts, AppConfig.Slack slack, AppConfig.Mail mail) {
         return new AppConfig(new AppConfig.Server(0, AppConfig.RateLimit.OFF, List.of()), new AppConfig.Data(data),
-                new AppConfig.Knowledge(texts), d.api(), d.slack(), d.mail(), cfg.cases(), cfg.retention(),
+                new AppConfig.Knowledge(texts), AppConfig.defaults().api(), slack, mail, cfg.cases(), cfg.retention(),
                 new AppConfig.Store("jdbc:sqlite:" + database, "", ""));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.compactbot.mail.MailMetrics;
 import org.compactbot.cases.AnnualReport;
 import org.compactbot.cases.CaseEvent;
 import org.compactbot.cases.CaseReply;
+import org.compactbot.cases.CaseService;
 import org.compactbot.cases.CaseStatus;
 import org.compactbot.cases.ChallengeCase;
 import org.compactbot.cases.PersonalData;
@@ -50,8 +52,15 @@ public final class CasesCommand implements Runnable {
         return config;
     }
 
+    private static final Clock CLOCK = Clock.systemUTC();
+
     Storage storage() throws Exception {
-        return Storage.open(config(), java.time.Clock.systemUTC());
+        return Storage.open(config(), CLOCK);
+    }
+
+    /** The case service on this storage, with the mediators file read. */
+    CaseService caseService(Storage storage) throws ConfigException {
+        return Casework.of(config(), storage, CLOCK, System.err).cases();
     }
 
     private static CaseStatus status(String s) {
@@ -141,7 +150,7 @@ public final class CasesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Storage w = parent.storage()) {
-                CaseReply o = Casework.of(parent.config(), w, java.time.Clock.systemUTC(), System.err).cases().assign(ref.toUpperCase(), mediator, "operator:" + System.getProperty("user.name", "cli"));
+                CaseReply o = parent.caseService(w).assign(ref.toUpperCase(), mediator, "operator:" + System.getProperty("user.name", "cli"));
                 return report(spec, parent.config(), w, o);
             }
         }
@@ -158,7 +167,7 @@ public final class CasesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Storage w = parent.storage()) {
-                CaseReply o = Casework.of(parent.config(), w, java.time.Clock.systemUTC(), System.err).cases().close(ref.toUpperCase(), status(outcome), note, "operator:" + System.getProperty("user.name", "cli"));
+                CaseReply o = parent.caseService(w).close(ref.toUpperCase(), status(outcome), note, "operator:" + System.getProperty("user.name", "cli"));
                 return report(spec, parent.config(), w, o);
             }
         }
@@ -169,7 +178,7 @@ public final class CasesCommand implements Runnable {
             spec.commandLine().getErr().println("error: " + o.message());
             return 2;
         }
-        Service.outboxSender(config, w, java.time.Clock.systemUTC(), MailMetrics.NONE).drainOnce();
+        Service.outboxSender(config, w, CLOCK, MailMetrics.NONE).drainOnce();
         spec.commandLine().getOut().println(o.message());
         return 0;
     }
@@ -285,7 +294,7 @@ public final class CasesCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             try (Storage w = parent.storage()) {
-                Retention r = Service.retention(parent.config(), w, java.time.Clock.systemUTC());
+                Retention r = Service.retention(parent.config(), w, CLOCK);
                 PersonalData.Sweep s = r.run(dryRun, operator());
                 out.println((dryRun ? "Would anonymise or delete" : "Anonymised or deleted") + " (cases closed more than "
                         + r.policy().casesYearsAfterClosure() + " years ago, drafts untouched for " + r.policy().abandonedDraftsDays() + " days):");

@@ -70,7 +70,12 @@ final class ChannelBench {
     }
 
     private AppConfig config(String part) {
-        return BenchCommand.benchConfig(cfg, data, work.resolve(part + ".db"), cfg.knowledge().dir());
+        AppConfig d = AppConfig.defaults();
+        return config(part, d.slack(), d.mail());
+    }
+
+    private AppConfig config(String part, AppConfig.Slack slack, AppConfig.Mail mail) {
+        return BenchCommand.benchConfig(cfg, data, work.resolve(part + ".db"), cfg.knowledge().dir(), slack, mail);
     }
 
     private Service service(AppConfig config) throws Exception {
@@ -162,10 +167,8 @@ final class ChannelBench {
         stub.setExecutor(Executors.newFixedThreadPool(4));
         stub.start();
         String secret = "bench-signing-secret";
-        AppConfig base = config("slack");
         AppConfig.Slack slackCfg = new AppConfig.Slack("xoxb-bench", secret, "", "http://127.0.0.1:" + stub.getAddress().getPort() + "/api/");
-        AppConfig withSlack = new AppConfig(base.server(), base.data(), base.knowledge(), base.api(), slackCfg, base.mail(), base.cases(),
-                base.retention(), base.store());
+        AppConfig withSlack = config("slack", slackCfg, AppConfig.defaults().mail());
         try (Service service = service(withSlack)) {
             SlackChannel channel = service.slack().orElseThrow();
             channel.start();
@@ -242,11 +245,9 @@ final class ChannelBench {
         out.printf(Locale.ROOT, "routing decisions: %.0f per second (%d decisions)%n", n / secs(t0), n);
 
         try (SmtpSink sink = new SmtpSink()) {
-            AppConfig base = config("outbox");
-            AppConfig.Mail mail = new AppConfig.Mail(BOT, new AppConfig.Smtp("127.0.0.1", sink.port(), "", "", "none"),
-                    base.mail().imap(), "", "");
-            AppConfig withSmtp = new AppConfig(base.server(), base.data(), base.knowledge(), base.api(), base.slack(), mail, base.cases(),
-                    base.retention(), base.store());
+            AppConfig d = AppConfig.defaults();
+            AppConfig.Mail mail = new AppConfig.Mail(BOT, new AppConfig.Smtp("127.0.0.1", sink.port(), "", "", "none"), d.mail().imap(), "", "");
+            AppConfig withSmtp = config("outbox", d.slack(), mail);
             try (Storage storage = Storage.open(withSmtp, Clock.systemUTC())) {
                 ConversationStore convs = storage.conversations();
                 String ref = convs.commitTurn(new Conversation("bench", "bench", Instant.now()), List.of(),

@@ -40,8 +40,9 @@ final class RequestBodies {
                 if (total > maxBytes) throw new Refusal.PayloadTooLarge(maxBytes);
                 out.write(buffer, 0, n);
             }
+        } catch (Refusal tooLarge) {
+            throw tooLarge;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof Refusal r) throw r;
             LOG.info("request {} {}: the body could not be read ({})", ctx.method(), WebServer.route(ctx.path()), e.getClass().getSimpleName());
             throw new Refusal.BadRequest("The request body could not be read: it ended early or its chunked encoding is broken.");
         }
