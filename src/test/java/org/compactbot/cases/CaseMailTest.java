@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Routing and mail with GreenMail as a real SMTP server on loopback. */
 class CaseMailTest {
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir Path dir;
     CaseFixture f;

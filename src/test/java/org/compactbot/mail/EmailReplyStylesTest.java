@@ -35,7 +35,7 @@ class EmailReplyStylesTest {
     static final String JULIE = "julie@skeltonpantry.test";
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir Path dir;
     MailFixture f;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class MailChannelTest {
     static final String BOT = MailFixture.BOT;
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 
     @TempDir Path dir;
     MailFixture f;
@@ -150,7 +151,7 @@ class MailChannelTest {
     void mailArrivingInTheImapMailboxIsAnswered() throws Exception {
         greenMail.setUser(BOT, "compact", "pw");
         GreenMailUtil.sendTextEmail(BOT, "pat@eston.org.uk", "Volunteer expenses", "Can our volunteers claim travel expenses?",
-                ServerSetupTest.SMTP);
+                greenMail.getSmtp().getServerSetup());
         try (ImapPoller poller = new ImapPoller(mailConfig, channel::receive)) {
             poller.start();
             long deadline = System.currentTimeMillis() + 15_000;

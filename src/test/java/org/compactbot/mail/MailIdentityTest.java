@@ -37,7 +37,7 @@ class MailIdentityTest {
     static final String FAILED = "Authentication-Results: " + TRUSTED + "; spf=fail smtp.mailfrom=evil.test; dkim=fail; dmarc=fail header.from=mediation.example\r\n";
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir Path dir;
     MailFixture f;
