@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.compactbot.cases.PersonalData;
+import org.compactbot.cases.PersonalDataService;
 import org.compactbot.cases.SubmittingChallenge;
 import org.compactbot.config.AppConfig;
 import org.compactbot.store.Database;
@@ -14,13 +16,15 @@ import org.compactbot.store.SqlConversationStore;
 import org.compactbot.store.SqlInboundLog;
 import org.compactbot.store.SqlKnowledgeGaps;
 import org.compactbot.store.SqlOutbox;
-import org.compactbot.store.SqlPersonalData;
 import org.compactbot.store.SqlSlackEventLog;
 
 /**
  * The database and every store on it, opened from the configuration: the SQLite file data/compact-bot.db, or the
  * database store.url names (PostgreSQL for several instances). Opened first, so that a damaged database stops
- * start-up before anything else is built.
+ * start-up before anything else is built. What is held about a person (UK GDPR requests, the retention schedule) is
+ * gathered from every store that holds personal data, in one transaction: the case store first (it links a person's
+ * cases and the conversations that raised them), then the conversations, the outbox and the inbound mail log; the
+ * export's sections follow that order.
  */
 public record Storage(Path dataDir, Database database, SqlCaseStore cases, SqlConversationStore conversations, SqlOutbox outbox,
         SqlInboundLog inbound, SqlSlackEventLog slackEvents, SqlKnowledgeGaps knowledgeGaps, PersonalData personalData)
@@ -34,10 +38,12 @@ public record Storage(Path dataDir, Database database, SqlCaseStore cases, SqlCo
         Database db = store.url().isBlank() ? Database.open(dataDir.resolve(SQLITE_FILE))
                 : Database.open(store.url(), store.username(), store.password());
         String own = config.mail().address();
-        return new Storage(dataDir, db, new SqlCaseStore(db, clock, own),
-                new SqlConversationStore(db, new SubmittingChallenge(config.cases().referencePrefix()), clock),
-                new SqlOutbox(db, clock, own), new SqlInboundLog(db, clock), new SqlSlackEventLog(db, clock),
-                new SqlKnowledgeGaps(db, clock), new SqlPersonalData(db, clock));
+        SqlCaseStore cases = new SqlCaseStore(db, clock, own);
+        SqlConversationStore conversations = new SqlConversationStore(db, new SubmittingChallenge(config.cases().referencePrefix()), clock);
+        SqlOutbox outbox = new SqlOutbox(db, clock, own);
+        SqlInboundLog inbound = new SqlInboundLog(db, clock);
+        return new Storage(dataDir, db, cases, conversations, outbox, inbound, new SqlSlackEventLog(db, clock),
+                new SqlKnowledgeGaps(db, clock), new PersonalDataService(List.of(cases, conversations, outbox, inbound), db, clock));
     }
 
     /** The data directory, created if missing and checked writable, with a message that says what to do. */

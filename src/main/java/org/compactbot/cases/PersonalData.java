@@ -1,6 +1,7 @@
 package org.compactbot.cases;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,9 @@ import java.util.Map;
  * requests and the retention schedule: export it, erase it, and anonymise what has been kept
  * long enough. Erasing keeps a case's anonymised figures (reference, area, codes, undertakings,
  * respondent, status, dates, outcome) and adds an audit entry without personal data.
+ *
+ * <p>{@link PersonalDataService} is the one implementation: every store that holds personal data answers for its own
+ * tables through {@link PersonalRecords}, all in one transaction.
  */
 public interface PersonalData {
 
@@ -35,6 +39,16 @@ public interface PersonalData {
         public Holdings {
             cases = List.copyOf(cases);
             openCases = List.copyOf(openCases);
+        }
+
+        /** Nothing held. */
+        public static final Holdings NONE = new Holdings(List.of(), List.of(), 0, 0, 0, 0, 0, 0, 0);
+
+        /** What two stores hold, together. */
+        public Holdings plus(Holdings o) {
+            return new Holdings(joined(cases, o.cases), joined(openCases, o.openCases), conversations + o.conversations,
+                    transcriptLines + o.transcriptLines, caseFiles + o.caseFiles, draftFiles + o.draftFiles, emails + o.emails,
+                    inboundMessages + o.inboundMessages, eventNotes + o.eventNotes);
         }
 
         public boolean isEmpty() {
@@ -64,6 +78,15 @@ public interface PersonalData {
             casesAnonymised = List.copyOf(casesAnonymised);
         }
 
+        /** Nothing done. */
+        public static final Sweep NONE = new Sweep(List.of(), 0, 0, 0, 0, 0);
+
+        /** What two stores did, together. */
+        public Sweep plus(Sweep o) {
+            return new Sweep(joined(casesAnonymised, o.casesAnonymised), abandonedConversations + o.abandonedConversations,
+                    transcriptLines + o.transcriptLines, files + o.files, emails + o.emails, inboundMessages + o.inboundMessages);
+        }
+
         public String describe() {
             return "  cases anonymised: " + casesAnonymised.size() + (casesAnonymised.isEmpty() ? "" : " (" + String.join(", ", casesAnonymised) + ")")
                     + "\n  abandoned conversations deleted: " + abandonedConversations
@@ -72,5 +95,12 @@ public interface PersonalData {
                     + "\n  emails deleted: " + emails
                     + "\n  inbound mail log entries deleted: " + inboundMessages + "\n";
         }
+    }
+
+    private static List<String> joined(List<String> a, List<String> b) {
+        if (b.isEmpty()) return a;
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

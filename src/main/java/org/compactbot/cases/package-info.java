@@ -29,7 +29,12 @@
  *   <li>Report and retention: {@link org.compactbot.cases.AnnualReport} (the year's figures by area, code, respondent
  *       and outcome, CSV or Markdown); {@link org.compactbot.cases.Retention} with its
  *       {@link org.compactbot.cases.RetentionPolicy} anonymises old cases by {@link org.compactbot.cases.Redaction};
- *       {@link org.compactbot.cases.PersonalData} is what is held about an address.</li>
+ *       {@link org.compactbot.cases.PersonalData} is what is held about an address (export, erasure, the retention
+ *       sweep): {@link org.compactbot.cases.PersonalDataService} asks every store that holds personal data for its
+ *       own part through the {@link org.compactbot.cases.PersonalRecords} port (the case store links a person's cases
+ *       and the conversations that raised them, the conversation store the conversations from or about their address;
+ *       the outbox and the inbound mail log act on all of it), inside one transaction of the
+ *       {@link org.compactbot.cases.AllOrNothing} port, and adds up what they say.</li>
  * </ul>
  *
  * <h2>Where to add</h2>
@@ -45,7 +50,10 @@
  *   <li>A mediator's instruction: a case in {@code CaseService.mediatorReply} and its {@code CaseReply} record.</li>
  *   <li>A field a change records: a record under {@code CaseChange.Field}, its column in a migration and in
  *       {@code SqlCaseStore.column}.</li>
+ *   <li>A table with personal data: its store implements {@code PersonalRecords} (held, export, erase, sweep) and is
+ *       listed in {@code app/Storage}'s {@code PersonalDataService}, in the order its export section comes.</li>
  * </ul>
- * Nothing here knows a channel or the database: storage is the {@code CaseStore} and {@code Outbox} ports.
+ * Nothing here knows a channel or the database: storage is the {@code CaseStore}, {@code Outbox},
+ * {@code PersonalRecords} and {@code AllOrNothing} ports.
  */
 package org.compactbot.cases;

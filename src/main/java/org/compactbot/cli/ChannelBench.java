@@ -40,6 +40,7 @@ import org.compactbot.cases.RoutingPolicy;
 import org.compactbot.config.AppConfig;
 import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.ConversationId;
 import org.compactbot.conversation.ConversationStore;
 import org.compactbot.knowledge.Embedder;
 import org.compactbot.mail.MailChannel;
@@ -85,12 +86,12 @@ final class ChannelBench {
     void turns() throws Exception {
         try (Service service = service(config("turns"))) {
             ConversationEngine engine = service.conversations();
-            for (int i = 0; i < 20; i++) for (String m : INTAKE_SCRIPT) engine.handle("warm-" + i, "bench", m);
+            for (int i = 0; i < 20; i++) for (String m : INTAKE_SCRIPT) engine.handle(ConversationId.unlisted("bench", "warm-" + i), m);
             List<Long> times = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 for (String m : INTAKE_SCRIPT) {
                     long t = System.nanoTime();
-                    engine.handle("one-" + i, "bench", m);
+                    engine.handle(ConversationId.unlisted("bench", "one-" + i), m);
                     times.add(System.nanoTime() - t);
                 }
             }
@@ -102,13 +103,13 @@ final class ChannelBench {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < conversations; c++) {
-                String id = "many-" + c;
+                ConversationId id = ConversationId.unlisted("bench", "many-" + c);
                 done.add(pool.submit(() -> {
                     go.await();
                     for (int r = 0; r < rounds; r++) {
                         for (String m : INTAKE_SCRIPT) {
                             long t = System.nanoTime();
-                            engine.handle(id, "bench", m);
+                            engine.handle(id, m);
                             concurrent.add(System.nanoTime() - t);
                         }
                     }

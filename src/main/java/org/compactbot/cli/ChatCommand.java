@@ -15,6 +15,7 @@ import org.compactbot.knowledge.BgeEmbedder;
 import java.time.Clock;
 import org.compactbot.conversation.ChatJson;
 import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.ConversationId;
 import org.compactbot.conversation.Reply;
 import org.compactbot.conversation.TurnResult;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ public final class ChatCommand implements Callable<Integer> {
             if (!json) out.println("Compact Bot. Ask a question about your local Compact, or say \"raise a challenge\". (Ctrl-D to leave.)");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
-                TurnResult t = engine.handle("cli:" + who, "cli", line);
+                TurnResult t = engine.handle(ConversationId.cli(who), line);
                 if (json) {
                     out.println(JSON.writeValueAsString(ChatJson.of(t)));
                 } else {

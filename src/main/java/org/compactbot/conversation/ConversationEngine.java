@@ -40,24 +40,24 @@ public final class ConversationEngine {
     }
 
     /** Handles one message; always returns a reply, never throws for anything the person sends. */
-    public TurnResult handle(String conversationId, String channel, String rawText) {
-        return handle(conversationId, channel, rawText, null);
+    public TurnResult handle(ConversationId conversation, String rawText) {
+        return handle(conversation, rawText, null);
     }
 
     /**
-     * As {@link #handle(String, String, String)}, for a channel that may deliver the same message twice (email after a
+     * As {@link #handle(ConversationId, String)}, for a channel that may deliver the same message twice (email after a
      * crash): a message whose key was the last one acted on is not acted on again; its replies are returned as they were.
      */
-    public TurnResult handle(String conversationId, String channel, String rawText, String messageKey) {
-        return handle(conversationId, channel, rawText, messageKey, Map.of());
+    public TurnResult handle(ConversationId conversation, String rawText, String messageKey) {
+        return handle(conversation, rawText, messageKey, Map.of());
     }
 
     /**
      * @param known what the channel already knows about the person (e.g. name and email from an email's From header);
      *              used for those slots when a challenge starts, never asked again
      */
-    public TurnResult handle(String conversationId, String channel, String rawText, String messageKey, Map<Slot, String> known) {
-        return runner.run(conversationId, channel, rawText, messageKey, known, this::act, this::repeat);
+    public TurnResult handle(ConversationId conversation, String rawText, String messageKey, Map<Slot, String> known) {
+        return runner.run(conversation.value(), conversation.channel().id(), rawText, messageKey, known, this::act, this::repeat);
     }
 
     private void act(Turn t) {
@@ -72,8 +72,8 @@ public final class ConversationEngine {
     }
 
     /** A challenge sent as one completed form (Slack's modal); see {@link ChallengeForm}. */
-    public FormOutcome submitForm(String conversationId, String channel, Map<Slot, String> form) {
-        return this.form.submit(conversationId, channel, form);
+    public FormOutcome submitForm(ConversationId conversation, Map<Slot, String> form) {
+        return this.form.submit(conversation.value(), conversation.channel().id(), form);
     }
 
     /** The options of the questions that are choices (area, role, confidentiality), for a channel that shows them all at once. */
@@ -88,8 +88,8 @@ public final class ConversationEngine {
      * Where the conversation stands, without a turn: nothing is recorded in the transcript and a draft's expiry is not
      * put off. For a challenge in progress the replies say how far it has got and repeat its question.
      */
-    public TurnResult state(String conversationId) {
-        Optional<Conversation> found = runner.find(conversationId);
+    public TurnResult state(ConversationId conversation) {
+        Optional<Conversation> found = runner.find(conversation.value());
         if (found.isEmpty()) return new TurnResult(List.of(), "idle", null, null);
         Conversation c = found.get();
         CaseInfo info = c.lastCaseRef() == null ? null : runner.caseInfo(c.lastCaseRef()).orElse(null);
@@ -98,16 +98,16 @@ public final class ConversationEngine {
     }
 
     /** The challenge this conversation is raising, if one is in progress and not expired; reads only. */
-    public Optional<Draft> draft(String conversationId) {
-        return runner.find(conversationId).flatMap(this::draftOf);
+    public Optional<Draft> draft(ConversationId conversation) {
+        return runner.find(conversation.value()).flatMap(this::draftOf);
     }
 
     /**
      * Whether a challenge is in progress that this message (by the key its channel gave it) did not itself advance: a
      * redelivery of the message that made the last turn is not "before". Reads the conversation once.
      */
-    public boolean challengeInProgressBefore(String conversationId, String messageKey) {
-        Optional<Conversation> c = runner.find(conversationId);
+    public boolean challengeInProgressBefore(ConversationId conversation, String messageKey) {
+        Optional<Conversation> c = runner.find(conversation.value());
         return c.isPresent() && draftOf(c.get()).isPresent() && (messageKey == null || !messageKey.equals(c.get().lastTurnKey));
     }
 
@@ -120,8 +120,8 @@ public final class ConversationEngine {
     }
 
     /** Keeps files a person sent with a message (email attachments) for the challenge they are raising. */
-    public void keepFiles(String conversationId, List<SentFile> files) {
-        for (SentFile f : files) runner.keepDraftEvidence(conversationId, f.name(), f.type(), f.content());
+    public void keepFiles(ConversationId conversation, List<SentFile> files) {
+        for (SentFile f : files) runner.keepDraftEvidence(conversation.value(), f.name(), f.type(), f.content());
     }
 
     /** A file sent with a message. */

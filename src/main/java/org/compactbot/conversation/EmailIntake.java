@@ -10,9 +10,6 @@ import java.util.Map;
  * lines or prose; see {@link BatchAnswers}). Only what is still missing or unclear goes back, in one email.
  */
 final class EmailIntake {
-    /** The channel where one reply answers many questions. */
-    static final String CHANNEL = "email";
-
     private final Intake intake;
 
     EmailIntake(Intake intake) {

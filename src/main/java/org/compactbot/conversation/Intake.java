@@ -56,7 +56,7 @@ final class Intake {
         refreshChecks(t);
         Slot first = ChallengeFlow.firstOpen(c);
         c.state = new DialogueState.Collecting(first, null);
-        if (c.channel().equals(EmailIntake.CHANNEL)) {
+        if (Channel.named(c.channel()).asksAllAtOnce()) {
             email.askAsList(t, List.of());
             return;
         }
@@ -99,7 +99,7 @@ final class Intake {
 
     /** By email, the reply to the last numbered list; false when it answers none of it (then it is read as usual). */
     private boolean readAsEmail(Turn t) {
-        return t.c.channel().equals(EmailIntake.CHANNEL) && email.readList(t);
+        return Channel.named(t.c.channel()).asksAllAtOnce() && email.readList(t);
     }
 
     /** Acts on a command word; false when it does not apply here (leave before a question proved tricky): then it is an answer. */

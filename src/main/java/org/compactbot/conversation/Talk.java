@@ -67,7 +67,7 @@ final class Talk {
 
     private void question(Turn t) {
         Conversation c = t.c;
-        boolean byEmail = c.channel().equals(EmailIntake.CHANNEL);
+        boolean byEmail = Channel.named(c.channel()).asksAllAtOnce();
         Reply answer = questions.answer(t.text, null, !byEmail);
         t.say(answer);
         // by email a concern is the usual case: answer it and start the challenge in the same reply

@@ -3,8 +3,13 @@
  *
  * <h2>How a message becomes a reply</h2>
  * <ol>
- *   <li>A channel calls {@link org.compactbot.conversation.ConversationEngine#handle} with the conversation's id, its
- *       channel, the text and (email) the message's key and what the From header says.</li>
+ *   <li>A channel calls {@link org.compactbot.conversation.ConversationEngine#handle} with the conversation's
+ *       {@link org.compactbot.conversation.ConversationId} (its {@link org.compactbot.conversation.Channel} and the
+ *       channel's key for it: {@code ConversationId.mail(sender)}, {@code slack(team, user)}, {@code api(id)},
+ *       {@code cli(who)}), the text and (email) the message's key and what the From header says. The id's stored form
+ *       ({@code mail:sam@example.org}, {@code slack:T1:U1}, {@code api:web-1}, {@code cli:sam}) is the conversation's key
+ *       in the database and in logs, and {@code ConversationId.parse} reads it back; the channel's name
+ *       ({@code Channel.id()}: email, slack, api, cli) is stored with the conversation.</li>
  *   <li>{@code TurnRunner} takes the conversation's lock, loads it (a row that cannot be read starts again politely),
  *       answers a redelivered message as before, clears a draft older than 30 days, then hands the turn on, and saves
  *       conversation, transcript and any new case in one transaction. A turn that raced another instance runs again.</li>
@@ -19,7 +24,7 @@
  *       status, back and change are {@code AnswersSoFar}'s; the undertakings offered, {@code UndertakingSuggestions}'.
  *       What follows from an answer (dates and their sentences, the Compact checks, the body's configured name) is
  *       kept in {@code DraftNotes}.</li>
- *   <li>By email, {@code EmailIntake} sends the open questions as one numbered list and reads the reply in any of the
+ *   <li>By email (a {@code Channel} that {@code asksAllAtOnce()}), {@code EmailIntake} sends the open questions as one numbered list and reads the reply in any of the
  *       styles people use ({@code BatchAnswers}). Slack's modal goes through {@code ChallengeForm}.</li>
  *   <li>At the person's yes, {@code CaseSubmission.submit} hands a {@code ConversationStore.NewCase} to the store, which
  *       submits it through {@link org.compactbot.cases.SubmittingChallenge} in the same transaction.</li>
@@ -32,6 +37,8 @@
  *   <li>A way people say something: the reader's pattern, with a row in
  *       {@code src/test/resources/conversation/replies-found.tsv}.</li>
  *   <li>A command word: {@code Understanding.word}, acted on in {@code Intake.command}.</li>
+ *   <li>A channel: a constant in {@code Channel.Standard} (its name and id prefix are stored: a contract, never
+ *       changed for an existing channel) and a factory on {@code ConversationId}.</li>
  *   <li>A Compact check on the facts: {@code CompactChecks}.</li>
  * </ul>
  * Nothing here knows a channel or the database: the store is the {@code ConversationStore} port, the configured

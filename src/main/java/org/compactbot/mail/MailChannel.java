@@ -19,6 +19,7 @@ import org.compactbot.cases.Mediator;
 import org.compactbot.cases.Outbox;
 import org.compactbot.cases.OutgoingEmail;
 import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.ConversationId;
 import org.compactbot.conversation.InboundLog;
 import org.compactbot.conversation.Reply;
 import org.compactbot.conversation.Slot;
@@ -84,7 +85,7 @@ public final class MailChannel {
             return duplicate;
         }
         String before = MDC.get(LogIds.CONVERSATION);
-        MDC.put(LogIds.CONVERSATION, LogIds.conversation("mail:" + sender));
+        MDC.put(LogIds.CONVERSATION, LogIds.conversation(ConversationId.mail(sender).value()));
         try {
             MailOutcome o = decide(mail, sender, key);
             log.processed(key, o.logged());
@@ -156,7 +157,7 @@ public final class MailChannel {
      * nothing but a notice.
      */
     private MailOutcome conversationTurn(ParsedEmail mail, String sender, String key, SenderCheck check) {
-        String conversationId = "mail:" + sender;
+        ConversationId conversationId = ConversationId.mail(sender);
         if (check instanceof SenderCheck.Failed f) {
             reply(mail, sender, "We received an email from this address, but the checks of the mail system it came through say it may "
                     + "not be from you (" + f.method() + "=" + f.result() + "), so we have not acted on it. If you wrote it, please ask "
@@ -179,7 +180,7 @@ public final class MailChannel {
         else if (signOff.name() != null && looksLikeAPersonsName(signOff.name())) known.put(Slot.NAME, signOff.name());
         if (signOff.organisation() != null) known.put(Slot.ORGANISATION, signOff.organisation());
         long t0 = System.nanoTime();
-        TurnResult turn = engine.handle(conversationId, "email", text, key, known);
+        TurnResult turn = engine.handle(conversationId, text, key, known);
         metrics.turn((System.nanoTime() - t0) / 1e9);
         String kept = keepAttachments(conversationId, mail);
         reply(mail, sender, render(turn) + kept, turn.caseInfo() == null ? null : turn.caseInfo().ref());
@@ -218,7 +219,7 @@ public final class MailChannel {
     }
 
     /** Files sent while raising a challenge: kept (within the evidence limits) for the case it becomes. */
-    private String keepAttachments(String conversationId, ParsedEmail mail) {
+    private String keepAttachments(ConversationId conversationId, ParsedEmail mail) {
         if (mail.attachments().isEmpty()) return "";
         List<ConversationEngine.SentFile> kept = new java.util.ArrayList<>();
         List<String> refused = new java.util.ArrayList<>();

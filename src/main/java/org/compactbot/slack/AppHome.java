@@ -1,6 +1,7 @@
 package org.compactbot.slack;
 
 import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.ConversationId;
 
 /** The person's App Home tab: what the bot does, their challenge in progress and the challenges they raised ({@link HomeView}). */
 final class AppHome {
@@ -16,7 +17,7 @@ final class AppHome {
 
     /** Shows the tab as it now stands (when opened, and after a challenge is submitted). */
     void publish(String team, String user) {
-        String id = SlackChannel.conversationId(team, user);
+        ConversationId id = ConversationId.slack(team, user);
         var view = HomeView.of(engine.draft(id), cases.raisedBy(id));
         api.publishHome(user, view);
     }

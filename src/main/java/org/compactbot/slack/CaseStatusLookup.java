@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import org.compactbot.cases.CaseStore;
 import org.compactbot.conversation.CaseInfo;
+import org.compactbot.conversation.ConversationId;
 
 /** The cases a person raised, for showing them where each stands: only ever the person's own. */
 public interface CaseStatusLookup {
     /** A case by reference, if it was raised in this conversation. */
-    Optional<CaseInfo> raisedIn(String ref, String conversationId);
+    Optional<CaseInfo> raisedIn(String ref, ConversationId conversation);
 
     /** The cases raised in this conversation, newest first. */
-    List<OwnCase> raisedBy(String conversationId);
+    List<OwnCase> raisedBy(ConversationId conversation);
 
     /** One of the person's own cases, as their App Home lists it. */
     record OwnCase(String ref, String status, String respondent, LocalDate raisedOn) {}
@@ -22,14 +23,14 @@ public interface CaseStatusLookup {
     static CaseStatusLookup of(CaseStore store) {
         return new CaseStatusLookup() {
             @Override
-            public Optional<CaseInfo> raisedIn(String ref, String conversationId) {
-                return store.find(ref).filter(c -> conversationId.equals(c.conversationId()))
+            public Optional<CaseInfo> raisedIn(String ref, ConversationId conversation) {
+                return store.find(ref).filter(c -> conversation.value().equals(c.conversationId()))
                         .map(c -> new CaseInfo(c.ref(), c.status().id(), c.mediatorId()));
             }
 
             @Override
-            public List<OwnCase> raisedBy(String conversationId) {
-                return store.raisedIn(conversationId).stream().map(c -> new OwnCase(c.ref(), c.status().id(), c.respondent(),
+            public List<OwnCase> raisedBy(ConversationId conversation) {
+                return store.raisedIn(conversation.value()).stream().map(c -> new OwnCase(c.ref(), c.status().id(), c.respondent(),
                         LocalDate.ofInstant(c.createdAt(), ZoneId.of("Europe/London")))).toList();
             }
         };
@@ -38,12 +39,12 @@ public interface CaseStatusLookup {
     /** No cases anywhere (tests, or before the case store exists). */
     CaseStatusLookup NONE = new CaseStatusLookup() {
         @Override
-        public Optional<CaseInfo> raisedIn(String ref, String conversationId) {
+        public Optional<CaseInfo> raisedIn(String ref, ConversationId conversation) {
             return Optional.empty();
         }
 
         @Override
-        public List<OwnCase> raisedBy(String conversationId) {
+        public List<OwnCase> raisedBy(ConversationId conversation) {
             return List.of();
         }
     };

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.ConversationId;
 import org.compactbot.conversation.FormOutcome;
 import org.compactbot.conversation.Slot;
 import org.compactbot.conversation.TurnResult;
@@ -48,7 +49,7 @@ final class ChallengeModal {
      * of them. If Slack will not open it (the trigger expired), the challenge starts in the direct message instead.
      */
     void open(String team, String user, String triggerId, String responseUrl) {
-        String id = SlackChannel.conversationId(team, user);
+        ConversationId id = ConversationId.slack(team, user);
         Map<Slot, String> known = new EnumMap<>(Slot.class);
         engine.draft(id).ifPresent(d -> known.putAll(d.answers()));
         SlackProfiles.Profile profile = profiles.of(user);
@@ -65,22 +66,22 @@ final class ChallengeModal {
         String team = p.getUser() != null && p.getUser().getTeamId() != null ? p.getUser().getTeamId()
                 : p.getTeam() == null ? null : p.getTeam().getId();
         String user = p.getUser().getId();
-        String id = SlackChannel.conversationId(team, user);
+        ConversationId id = ConversationId.slack(team, user);
         Map<Slot, String> values = ChallengeFormView.values(p);
         // the same signed submission posted again (a replay, or Slack retrying) creates no second case
         String submission = "view_submission:" + (p.getView() == null ? "" : p.getView().getId()) + ":"
-                + SlackText.digest(id + "\n" + values);
+                + SlackText.digest(id.value() + "\n" + values);
         if (!redeliveries.firstTime(submission)) {
-            LOG.info("challenge form from {} already submitted; not submitting it again", LogIds.conversation(id));
+            LOG.info("challenge form from {} already submitted; not submitting it again", LogIds.conversation(id.value()));
             return cases.raisedBy(id).stream().findFirst()
                     .map(own -> ctx.ackWithUpdate(ChallengeFormView.submitted(own.ref()))).orElseGet(ctx::ack);
         }
         FormOutcome outcome;
         try {
-            outcome = engine.submitForm(id, DirectMessages.CHANNEL, values);
+            outcome = engine.submitForm(id, values);
         } catch (RuntimeException e) {
             redeliveries.forget(submission);
-            LOG.error("challenge form from {} could not be submitted", LogIds.conversation(id), e);
+            LOG.error("challenge form from {} could not be submitted", LogIds.conversation(id.value()), e);
             return ctx.ackWithErrors(Map.of(Slot.WHAT_HAPPENED.id(), "Sorry, something went wrong on our side and nothing was "
                     + "submitted. Please try again in a moment."));
         }
@@ -91,7 +92,7 @@ final class ChallengeModal {
             return ctx.ackWithErrors(errors);
         }
         TurnResult t = ((FormOutcome.Submitted) outcome).turn();
-        work.submit(id, () -> {
+        work.submit(id.value(), () -> {
             direct.show(team, user, t);
             home.publish(team, user);
         });

@@ -4,6 +4,7 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.model.event.AppMentionEvent;
 import java.util.List;
 import java.util.Locale;
+import org.compactbot.conversation.ConversationId;
 import org.compactbot.conversation.Intent;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.knowledge.Answer;
@@ -79,7 +80,7 @@ final class ChannelAnswers {
         String text = SlackText.plain(p.getText(), null);
         String word = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
         String team = p.getTeamId(), user = p.getUserId();
-        String id = SlackChannel.conversationId(team, user);
+        String id = ConversationId.slack(team, user).value();
         switch (word) {
             case "", "help" -> {
                 return SlackBlocks.help();

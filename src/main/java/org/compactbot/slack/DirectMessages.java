@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.compactbot.conversation.CaseInfo;
 import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.ConversationId;
 import org.compactbot.conversation.TurnResult;
 import org.compactbot.logging.LogIds;
 import org.slf4j.Logger;
@@ -22,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DirectMessages {
     private static final Logger LOG = LoggerFactory.getLogger(DirectMessages.class);
-    static final String CHANNEL = "slack";
     static final String MOVED_TO_DM = "I've messaged you privately: Compact challenges are confidential, so I handle them in a direct message.";
     private static final Pattern REF = Pattern.compile("[A-Za-z]{1,10}-\\d{4}-\\d{1,6}");
 
@@ -32,7 +32,7 @@ final class DirectMessages {
     private final SlackWebApi api;
     private final SlackProfiles profiles;
     /** Per conversation, the step its latest buttons answer (to spot a click on an old button). */
-    private final Map<String, String> steps = new ConcurrentHashMap<>();
+    private final Map<ConversationId, String> steps = new ConcurrentHashMap<>();
 
     DirectMessages(ConversationEngine engine, CaseStatusLookup cases, SlackMetrics metrics, SlackWebApi api, SlackProfiles profiles) {
         this.engine = engine;
@@ -45,7 +45,7 @@ final class DirectMessages {
     /** A message in the direct message (other channels' messages are not ours to read). */
     void message(String team, MessageEvent ev, String botUserId) {
         if (ev.getUser() == null || ev.getBotId() != null || !"im".equals(ev.getChannelType())) return;
-        String id = SlackChannel.conversationId(team, ev.getUser());
+        ConversationId id = ConversationId.slack(team, ev.getUser());
         api.directChannelSeen(id, ev.getChannel());
         turn(id, ev.getUser(), ev.getChannel(), ev.getThreadTs(), SlackText.plain(ev.getText(), botUserId));
     }
@@ -57,7 +57,7 @@ final class DirectMessages {
         String label = a.getSelectedOption() != null && a.getSelectedOption().getText() != null
                 ? a.getSelectedOption().getText().getText() : a.getText() != null ? a.getText().getText() : value;
         String user = p.getUser().getId();
-        String id = SlackChannel.conversationId(team, user);
+        ConversationId id = ConversationId.slack(team, user);
         String channel = p.getContainer() != null && p.getContainer().getChannelId() != null ? p.getContainer().getChannelId()
                 : p.getChannel() != null ? p.getChannel().getId() : null;
         if (channel == null || value == null) return;
@@ -78,14 +78,14 @@ final class DirectMessages {
     }
 
     /** One turn of the engine, its replies posted where the person is talking to us privately. */
-    private void turn(String conversationId, String user, String channel, String threadTs, String text) {
+    private void turn(ConversationId conversationId, String user, String channel, String threadTs, String text) {
         TurnResult t;
         long t0 = System.nanoTime();
         try {
-            t = engine.handle(conversationId, CHANNEL, text);
+            t = engine.handle(conversationId, text);
             metrics.turn((System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException e) {
-            LOG.error("conversation {} failed", LogIds.conversation(conversationId), e);
+            LOG.error("conversation {} failed", LogIds.conversation(conversationId.value()), e);
             api.post(channel, threadTs, List.of(SlackBlocks.plain("Sorry, something went wrong on our side; please try again in a moment.")));
             return;
         }
@@ -95,7 +95,7 @@ final class DirectMessages {
 
     /** A turn that happened elsewhere (the challenge form), shown in the direct message so that the conversation carries on from it. */
     void show(String team, String user, TurnResult t) {
-        steps.put(SlackChannel.conversationId(team, user), SlackBlocks.step(t));
+        steps.put(ConversationId.slack(team, user), SlackBlocks.step(t));
         api.directChannel(team, user).ifPresent(dm -> api.post(dm, null, SlackBlocks.turn(t, null)));
     }
 
@@ -104,7 +104,7 @@ final class DirectMessages {
      * If one is already in progress, they are told so and shown where it stands instead.
      */
     void startPrivately(String team, String user, String text) {
-        String id = SlackChannel.conversationId(team, user);
+        ConversationId id = ConversationId.slack(team, user);
         Optional<String> dm = api.directChannel(team, user);
         if (dm.isEmpty()) return;
         String step = steps.get(id);
@@ -135,7 +135,7 @@ final class DirectMessages {
      * reference is looked up only among the person's own cases and told in the engine's words.
      */
     void statusPrivately(String team, String user, String ref) {
-        String id = SlackChannel.conversationId(team, user);
+        ConversationId id = ConversationId.slack(team, user);
         Optional<String> dm = api.directChannel(team, user);
         if (dm.isEmpty()) return;
         if (ref.isBlank()) {

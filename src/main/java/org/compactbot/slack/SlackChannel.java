@@ -130,9 +130,4 @@ public final class SlackChannel implements AutoCloseable {
             // closing on the way out
         }
     }
-
-    /** The conversation of a Slack user: team and user id. */
-    static String conversationId(String team, String user) {
-        return "slack:" + (team == null ? "-" : team) + ":" + (user == null ? "-" : user);
-    }
 }

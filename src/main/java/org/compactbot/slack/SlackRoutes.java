@@ -10,6 +10,7 @@ import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import java.util.regex.Pattern;
+import org.compactbot.conversation.ConversationId;
 
 /**
  * What the Bolt app does with each kind of request: events (direct messages, mentions, App Home opened), the /compact
@@ -24,20 +25,20 @@ final class SlackRoutes {
                          ChallengeModal modal, AppHome home) {
         app.event(MessageEvent.class, (req, ctx) -> {
             MessageEvent ev = req.getEvent();
-            String key = SlackChannel.conversationId(req.getTeamId(), ev.getUser());
+            String key = ConversationId.slack(req.getTeamId(), ev.getUser()).value();
             once.once(req.getEventId(), ctx.getRetryNum(), key, () -> direct.message(req.getTeamId(), ev, ctx.getBotUserId()));
             return ctx.ack();
         });
         app.event(AppMentionEvent.class, (req, ctx) -> {
             AppMentionEvent ev = req.getEvent();
-            String key = SlackChannel.conversationId(req.getTeamId(), ev.getUser());
+            String key = ConversationId.slack(req.getTeamId(), ev.getUser()).value();
             once.once(req.getEventId(), ctx.getRetryNum(), key, () -> channels.mention(req.getTeamId(), ev, ctx.getBotUserId()));
             return ctx.ack();
         });
         app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
             AppHomeOpenedEvent ev = req.getEvent();
             if ("home".equals(ev.getTab()) && ev.getUser() != null) {
-                once.once(req.getEventId(), ctx.getRetryNum(), SlackChannel.conversationId(req.getTeamId(), ev.getUser()),
+                once.once(req.getEventId(), ctx.getRetryNum(), ConversationId.slack(req.getTeamId(), ev.getUser()).value(),
                         () -> home.publish(req.getTeamId(), ev.getUser()));
             }
             return ctx.ack();
@@ -54,26 +55,26 @@ final class SlackRoutes {
         app.blockAction(Pattern.compile("^dm:(choice|edit):.*$"), (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             String team = teamOf(p);
-            work.submit(SlackChannel.conversationId(team, p.getUser().getId()), () -> direct.choice(team, p));
+            work.submit(ConversationId.slack(team, p.getUser().getId()).value(), () -> direct.choice(team, p));
             return ctx.ack();
         });
         app.blockAction(HomeView.HOME_CHALLENGE, (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             String team = teamOf(p), user = p.getUser().getId();
-            work.submit(SlackChannel.conversationId(team, user), () -> modal.open(team, user, p.getTriggerId(), null));
+            work.submit(ConversationId.slack(team, user).value(), () -> modal.open(team, user, p.getTriggerId(), null));
             return ctx.ack();
         });
         app.viewSubmission(ChallengeFormView.CHALLENGE_FORM, (req, ctx) -> modal.submit(req.getPayload(), ctx));
         app.blockAction(Pattern.compile("^(" + SlackBlocks.CHANNEL_CHALLENGE + "|" + HomeView.HOME_CHAT + ")$"), (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             String team = teamOf(p), user = p.getUser().getId();
-            work.submit(SlackChannel.conversationId(team, user), () -> direct.startPrivatelyAndSay(team, user, p.getResponseUrl()));
+            work.submit(ConversationId.slack(team, user).value(), () -> direct.startPrivatelyAndSay(team, user, p.getResponseUrl()));
             return ctx.ack();
         });
         app.blockAction(HomeView.HOME_ASK, (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             String team = teamOf(p), user = p.getUser().getId();
-            work.submit(SlackChannel.conversationId(team, user), () -> direct.inviteQuestion(team, user));
+            work.submit(ConversationId.slack(team, user).value(), () -> direct.inviteQuestion(team, user));
             return ctx.ack();
         });
     }

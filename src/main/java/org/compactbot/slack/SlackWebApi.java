@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.compactbot.conversation.ConversationId;
 import org.compactbot.logging.LogIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ final class SlackWebApi {
     private final Slack slack;
     private final MethodsClient client;
     private final SlackCalls calls;
-    private final Map<String, String> directChannels = new ConcurrentHashMap<>();
+    private final Map<ConversationId, String> directChannels = new ConcurrentHashMap<>();
 
     SlackWebApi(Slack slack, MethodsClient client, SlackCalls calls) {
         this.slack = slack;
@@ -38,18 +39,18 @@ final class SlackWebApi {
 
     /** The direct message between the bot and the person (opened with conversations.open the first time). */
     Optional<String> directChannel(String team, String user) {
-        String id = SlackChannel.conversationId(team, user);
+        ConversationId id = ConversationId.slack(team, user);
         String known = directChannels.get(id);
         if (known != null) return Optional.of(known);
         Optional<String> opened = calls.call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
                 .map(r -> r.getChannel() == null ? null : r.getChannel().getId());
-        if (opened.isEmpty()) LOG.warn("could not open a direct message with a Slack user ({})", LogIds.conversation(id));
+        if (opened.isEmpty()) LOG.warn("could not open a direct message with a Slack user ({})", LogIds.conversation(id.value()));
         opened.ifPresent(ch -> directChannels.put(id, ch));
         return opened;
     }
 
     /** Remembers the direct-message channel a person was seen in. */
-    void directChannelSeen(String conversationId, String channel) {
+    void directChannelSeen(ConversationId conversationId, String channel) {
         directChannels.put(conversationId, channel);
     }
 

@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.compactbot.cases.AllOrNothing;
 
 /**
  * The SQLite database under data/: WAL journal, busy timeout, full fsync on commit, schema
@@ -23,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code FOR UPDATE}, {@code FOR UPDATE SKIP LOCKED}), and a lost connection opened again on the next
  * transaction.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable, AllOrNothing {
     /** PostgreSQL advisory lock keys ("CB" and a number): held while migrating, and by the instance that leads. */
     static final long MIGRATION_LOCK = 0x4342_0001L, LEADER_LOCK = 0x4342_0002L;
 
@@ -177,10 +179,14 @@ public final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs work in a transaction: all of it is committed, or none of it. */
+    /**
+     * Runs work in a transaction: all of it is committed, or none of it. Called inside another transaction of this
+     * database on the same thread (work spanning stores, see {@link #allOrNothing}), it takes part in that one.
+     */
     public <T> T inTransaction(Work<T> work) {
         lock.lock();
         try {
+            if (lock.getHoldCount() > 1) return joined(work);
             Connection c;
             try {
                 c = connection();
@@ -191,7 +197,8 @@ public final class Database implements AutoCloseable {
                 T result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException thrown) {
+                Exception e = thrown instanceof Joined j ? j.sql : thrown;
                 try {
                     c.rollback();
                 } catch (SQLException ignored) {
@@ -204,6 +211,31 @@ public final class Database implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Work inside a transaction already open on this thread: no commit of its own; an SQL failure ends the outer one. */
+    private <T> T joined(Work<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new Joined(e);
+        }
+    }
+
+    /** An SQL failure inside a joined transaction, carried out to the transaction that began it. */
+    private static final class Joined extends RuntimeException {
+        final SQLException sql;
+
+        Joined(SQLException sql) {
+            super(sql);
+            this.sql = sql;
+        }
+    }
+
+    /** Work spanning stores in one transaction: their own transactions take part in it. */
+    @Override
+    public <T> T allOrNothing(Supplier<T> work) {
+        return inTransaction(c -> work.get());
     }
 
     /** The open connection; on PostgreSQL, a new one when the last was lost. */

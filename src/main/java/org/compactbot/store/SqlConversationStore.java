@@ -9,19 +9,26 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.compactbot.cases.CaseStatus;
+import org.compactbot.cases.PersonalData;
+import org.compactbot.cases.PersonalRecords;
 import org.compactbot.cases.SubmittingChallenge;
 import org.compactbot.conversation.CaseInfo;
 import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
 
-/** Conversations, transcripts and new cases in the database (SQLite or PostgreSQL); each turn in one transaction. */
-public final class SqlConversationStore implements ConversationStore {
+/**
+ * Conversations, transcripts and new cases in the database (SQLite or PostgreSQL); each turn in one transaction. The
+ * personal data in conversations, transcripts and draft files is found, exported and erased by {@link ConversationRecords}.
+ */
+public final class SqlConversationStore implements ConversationStore, PersonalRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
     private final SubmittingChallenge submitting;
     private final Clock clock;
+    private final ConversationRecords personal;
 
     public SqlConversationStore(Database db, String referencePrefix, Clock clock) {
         this(db, new SubmittingChallenge(referencePrefix), clock);
@@ -31,6 +38,34 @@ public final class SqlConversationStore implements ConversationStore {
         this.db = db;
         this.submitting = submitting;
         this.clock = clock;
+        this.personal = new ConversationRecords(db);
+    }
+
+    // ---------------------------------------------------------------- personal data: see ConversationRecords
+
+    @Override
+    public Person link(Person person) {
+        return personal.link(person);
+    }
+
+    @Override
+    public PersonalData.Holdings held(Person person) {
+        return personal.held(person);
+    }
+
+    @Override
+    public Map<String, Object> export(Person person, boolean withFileContent) {
+        return personal.export(person, withFileContent);
+    }
+
+    @Override
+    public void erase(Person person, Instant now, String actor) {
+        personal.erase(person, now, actor);
+    }
+
+    @Override
+    public PersonalData.Sweep sweep(Due due, boolean dryRun, Instant now, String actor) {
+        return personal.sweep(due, dryRun, now, actor);
     }
 
     @Override

@@ -3,10 +3,19 @@ package org.compactbot.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.compactbot.cases.PersonalData;
+import org.compactbot.cases.PersonalRecords;
 import org.compactbot.conversation.InboundLog;
 
-/** inbound_messages: a message is recorded on receipt and marked processed once acted on. */
-public final class SqlInboundLog implements InboundLog {
+/**
+ * inbound_messages: a message is recorded on receipt and marked processed once acted on. The log is personal data (who
+ * wrote, and when), exported, erased and swept here.
+ */
+public final class SqlInboundLog implements InboundLog, PersonalRecords {
     private final Database db;
     private final Clock clock;
 
@@ -44,6 +53,41 @@ public final class SqlInboundLog implements InboundLog {
                 p.executeUpdate();
             }
             return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- personal data: the log of emails from a person
+
+    @Override
+    public PersonalData.Holdings held(Person person) {
+        return db.inTransaction(c -> new PersonalData.Holdings(List.of(), List.of(), 0, 0, 0, 0, 0,
+                Sql.count(c, "SELECT COUNT(*) FROM inbound_messages WHERE lower(sender) = ?", person.address()), 0));
+    }
+
+    @Override
+    public Map<String, Object> export(Person person, boolean withFileContent) {
+        return db.inTransaction(c -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("emails_received", Sql.rows(c, "SELECT message_key, received_at, processed_at, outcome FROM inbound_messages "
+                    + "WHERE lower(sender) = ? ORDER BY received_at", person.address()));
+            return out;
+        });
+    }
+
+    @Override
+    public void erase(Person person, Instant now, String actor) {
+        db.inTransaction(c -> Sql.update(c, "DELETE FROM inbound_messages WHERE lower(sender) = ?", person.address()));
+    }
+
+    /** Log entries older than the cutoff for abandoned drafts go. */
+    @Override
+    public PersonalData.Sweep sweep(Due due, boolean dryRun, Instant now, String actor) {
+        return db.inTransaction(c -> {
+            String cutoff = Times.of(due.untouchedBefore());
+            String inboundOld = "FROM inbound_messages WHERE received_at < ?";
+            int inbound = Sql.count(c, "SELECT COUNT(*) " + inboundOld, cutoff);
+            if (!dryRun) Sql.update(c, "DELETE " + inboundOld, cutoff);
+            return new PersonalData.Sweep(List.of(), 0, 0, 0, 0, inbound);
         });
     }
 }

@@ -2,17 +2,28 @@ package org.compactbot.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.compactbot.cases.Outbox;
 import org.compactbot.cases.OutgoingEmail;
+import org.compactbot.cases.PersonalData;
+import org.compactbot.cases.PersonalRecords;
 
-/** The emails table as an outbox: due rows in order, sent or rescheduled one by one. */
-public final class SqlOutbox implements Outbox {
+/**
+ * The emails table as an outbox: due rows in order, sent or rescheduled one by one. The emails are personal data (to a
+ * person, or about their cases), exported, erased and swept here.
+ */
+public final class SqlOutbox implements Outbox, PersonalRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
     private final java.time.Clock clock;
@@ -187,6 +198,65 @@ public final class SqlOutbox implements Outbox {
                 String oldest = rs.getString(2);
                 return new long[] {n, oldest == null ? 0 : Math.max(0, now.getEpochSecond() - Instant.parse(oldest).getEpochSecond())};
             }
+        });
+    }
+
+    // ---------------------------------------------------------------- personal data: emails to a person or about their cases
+
+    /** The emails to the person's address or about their cases, by id. */
+    private static List<Long> emailsOf(Connection c, Person person) throws SQLException {
+        Set<Long> ids = new LinkedHashSet<>(Sql.longs(c, "SELECT id FROM emails WHERE lower(recipient) = ? ORDER BY id", person.address()));
+        for (String ref : person.cases()) ids.addAll(Sql.longs(c, "SELECT id FROM emails WHERE case_ref = ? ORDER BY id", ref));
+        List<Long> sorted = new ArrayList<>(ids);
+        sorted.sort(Long::compare);
+        return sorted;
+    }
+
+    @Override
+    public PersonalData.Holdings held(Person person) {
+        return db.inTransaction(c -> new PersonalData.Holdings(List.of(), List.of(), 0, 0, 0, 0, emailsOf(c, person).size(), 0, 0));
+    }
+
+    @Override
+    public Map<String, Object> export(Person person, boolean withFileContent) {
+        return db.inTransaction(c -> {
+            List<Object> emails = new ArrayList<>();
+            for (long id : emailsOf(c, person)) {
+                Map<String, Object> row = Sql.rows(c, "SELECT id, case_ref, purpose, message_id, recipient, created_at, attempts, last_error, sent_at, payload "
+                        + "FROM emails WHERE id = ?", id).get(0);
+                row.put("payload", Sql.parse(String.valueOf(row.get("payload"))));
+                emails.add(row);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("emails", emails);
+            return out;
+        });
+    }
+
+    /** The emails about the person's cases (the case store anonymises the cases themselves) and those to their address. */
+    @Override
+    public void erase(Person person, Instant now, String actor) {
+        db.inTransaction(c -> {
+            for (String ref : person.cases()) Sql.update(c, "DELETE FROM emails WHERE case_ref = ?", ref);
+            Sql.update(c, "DELETE FROM emails WHERE lower(recipient) = ?", person.address());
+            return null;
+        });
+    }
+
+    /** The emails of cases due for anonymisation go, and those of that age that belong to no case. */
+    @Override
+    public PersonalData.Sweep sweep(Due due, boolean dryRun, Instant now, String actor) {
+        return db.inTransaction(c -> {
+            int emails = 0;
+            for (String ref : due.refs()) {
+                emails += Sql.count(c, "SELECT COUNT(*) FROM emails WHERE case_ref = ?", ref);
+                if (!dryRun) Sql.update(c, "DELETE FROM emails WHERE case_ref = ?", ref);
+            }
+            String cutoff = Times.of(due.untouchedBefore());
+            String caseless = "FROM emails WHERE case_ref IS NULL AND created_at < ?";
+            emails += Sql.count(c, "SELECT COUNT(*) " + caseless, cutoff);
+            if (!dryRun) Sql.update(c, "DELETE " + caseless, cutoff);
+            return new PersonalData.Sweep(List.of(), 0, 0, 0, emails, 0);
         });
     }
 }

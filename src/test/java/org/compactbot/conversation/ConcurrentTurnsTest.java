@@ -36,7 +36,7 @@ class ConcurrentTurnsTest {
                 @Override
                 public Optional<String> commitTurn(Conversation c, List<Line> transcript, NewCase newCase) {
                     // the first time, the other instance saves its turn of this conversation first
-                    if (commits[0]++ == 0) other.handle(c.id(), "test", "West Cheshire");
+                    if (commits[0]++ == 0) other.handle(ConversationId.unlisted("test", c.id()), "West Cheshire");
                     return store.commitTurn(c, transcript, newCase);
                 }
 
@@ -52,9 +52,9 @@ class ConcurrentTurnsTest {
             };
             ConversationEngine mine = new ConversationEngine(racing, SharedKnowledge.answers(),
                     new IntentClassifier(SharedKnowledge.embedder()), clock);
-            other.handle("sam", "test", "I want to raise a challenge");
+            other.handle(ConversationId.unlisted("test", "sam"), "I want to raise a challenge");
 
-            TurnResult t = mine.handle("sam", "test", "A voluntary or community group");
+            TurnResult t = mine.handle(ConversationId.unlisted("test", "sam"), "A voluntary or community group");
             assertEquals(2, commits[0], "saved at the second attempt");
             assertEquals(Slot.NAME, t.expecting(), "both answers kept: the area (theirs) and the role (mine): " + EngineFixture.all(t));
             Conversation saved = ((ConversationStore.Loaded.Found) store.load("sam")).conversation();

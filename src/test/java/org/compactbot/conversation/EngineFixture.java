@@ -32,7 +32,7 @@ final class EngineFixture implements AutoCloseable {
     }
 
     TurnResult say(String conversation, String text) {
-        return engine.handle(conversation, "test", text);
+        return engine.handle(ConversationId.unlisted("test", conversation), text);
     }
 
     static String all(TurnResult t) {

@@ -153,11 +153,11 @@ class UnsureReadingsTest {
         f.say("look", "raise a challenge");
         f.say("look", "West Cheshire");
         long before = transcriptLines("look");
-        TurnResult state = f.engine.state("look");
+        TurnResult state = f.engine.state(ConversationId.unlisted("test", "look"));
         assertEquals(Slot.ROLE, state.expecting());
         assertTrue(all(state).contains("Challenge in progress: 1 of 13 answered") && all(state).contains("Are you raising this as:"), all(state));
         assertEquals(before, transcriptLines("look"), "nothing added to the transcript");
-        assertEquals("idle", f.engine.state("nobody").state());
+        assertEquals("idle", f.engine.state(ConversationId.unlisted("test", "nobody")).state());
     }
 
     @Test

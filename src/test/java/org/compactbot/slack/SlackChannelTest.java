@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.compactbot.conversation.CaseInfo;
+import org.compactbot.conversation.ConversationId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -437,13 +438,13 @@ class SlackChannelTest {
     void statusOfACaseIsSentPrivatelyAndOnlyToTheOneWhoRaisedIt() throws Exception {
         slack = new SlackFixture(dir, new CaseStatusLookup() {
             @Override
-            public Optional<CaseInfo> raisedIn(String ref, String conversation) {
-                return ref.equals("CC-2026-0007") && conversation.equals("slack:T0TEAM:U11")
+            public Optional<CaseInfo> raisedIn(String ref, ConversationId conversation) {
+                return ref.equals("CC-2026-0007") && conversation.value().equals("slack:T0TEAM:U11")
                         ? Optional.of(new CaseInfo(ref, "in_mediation", "m-funding")) : Optional.empty();
             }
 
             @Override
-            public List<OwnCase> raisedBy(String conversationId) {
+            public List<OwnCase> raisedBy(ConversationId conversation) {
                 return List.of();
             }
         });

@@ -23,6 +23,9 @@ import org.compactbot.cases.CaseStatus;
 import org.compactbot.cases.ChallengeCase;
 import org.compactbot.cases.Outbox;
 import org.compactbot.cases.OutgoingEmail;
+import org.compactbot.cases.PersonalData;
+import org.compactbot.cases.PersonalDataService;
+import org.compactbot.cases.PersonalRecords;
 import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
 import org.compactbot.conversation.ConversationStore.Line;
@@ -224,6 +227,82 @@ abstract class StoreBehaviour {
         assertTrue(slack.firstTime("Ev01"));
         assertFalse(slack.firstTime("Ev01"));
         assertTrue(slack.firstTime("Ev02"));
+    }
+
+    private int inboundLogged() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM inbound_messages"); ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    @Test
+    void workSpanningStoresIsOneTransactionThatAFailureUndoesWhole() {
+        var inbound = new SqlInboundLog(db, clock);
+        assertThrows(IllegalStateException.class, () -> db.allOrNothing(() -> {
+            inbound.firstReceipt("<a@example.org>", "sam@lunchclub.example");
+            throw new IllegalStateException("the next store failed");
+        }));
+        assertEquals(0, inboundLogged(), "the store's own transaction inside committed nothing on its own");
+        assertThrows(StoreException.class, () -> db.allOrNothing(() -> {
+            inbound.firstReceipt("<b@example.org>", "sam@lunchclub.example");
+            return db.inTransaction(c -> {
+                try (Statement st = c.createStatement()) {
+                    return st.executeUpdate("DELETE FROM no_such_table");
+                }
+            });
+        }), "an SQL failure inside ends the whole transaction as a store error");
+        assertEquals(0, inboundLogged());
+        db.allOrNothing(() -> inbound.firstReceipt("<c@example.org>", "sam@lunchclub.example"));
+        assertEquals(1, inboundLogged(), "and the database takes the next one");
+    }
+
+    @Test
+    void personalDataIsGatheredFromEveryStoreAndErasedAllOrNothing() {
+        var inbound = new SqlInboundLog(db, clock);
+        String ref = submit("mail:sam@lunchclub.example", "west-cheshire");
+        outbox.enqueue(email("sam@lunchclub.example", "acknowledgement"), ref);
+        inbound.firstReceipt("<m1@example.org>", "Sam@LunchClub.example");
+        List<PersonalRecords> stores = List.of(cases, conversations, outbox, inbound);
+        PersonalData data = new PersonalDataService(stores, db, clock);
+        PersonalData.Holdings held = data.heldAbout("SAM@lunchclub.example");
+        assertEquals(List.of(ref), held.cases());
+        assertEquals(List.of(1, 2, 1, 1), List.of(held.conversations(), held.transcriptLines(), held.emails(), held.inboundMessages()));
+        Map<String, Object> doc = data.export("sam@lunchclub.example", false);
+        assertEquals(List.of("email", "exported_at", "cases", "conversations", "emails", "emails_received"), List.copyOf(doc.keySet()));
+
+        PersonalRecords failing = new PersonalRecords() {
+            @Override
+            public PersonalData.Holdings held(Person person) {
+                return PersonalData.Holdings.NONE;
+            }
+
+            @Override
+            public Map<String, Object> export(Person person, boolean withFileContent) {
+                return Map.of();
+            }
+
+            @Override
+            public void erase(Person person, java.time.Instant now, String actor) {
+                throw new IllegalStateException("the disk is full");
+            }
+
+            @Override
+            public PersonalData.Sweep sweep(Due due, boolean dryRun, java.time.Instant now, String actor) {
+                return PersonalData.Sweep.NONE;
+            }
+        };
+        List<PersonalRecords> withFailure = new java.util.ArrayList<>(stores);
+        withFailure.add(failing);
+        assertThrows(IllegalStateException.class, () -> new PersonalDataService(withFailure, db, clock).erase("sam@lunchclub.example", "operator:dpo"));
+        assertEquals(held, data.heldAbout("sam@lunchclub.example"), "nothing erased when a store fails part way");
+        assertEquals("Sam Patel", cases.find(ref).orElseThrow().complainantName());
+
+        assertEquals(held, data.erase("sam@lunchclub.example", "operator:dpo"));
+        assertTrue(data.heldAbout("sam@lunchclub.example").isEmpty());
+        assertEquals("", cases.find(ref).orElseThrow().complainantName(), "the case is kept, anonymised");
+        assertEquals("Nothing is held about sam@lunchclub.example.", data.export("sam@lunchclub.example", false).get("note"));
     }
 
     @Test

@@ -152,7 +152,7 @@ class WebServerTest {
                     new org.compactbot.conversation.IntentClassifier(null), java.time.Clock.systemUTC());
             server = new WebServer(WebServer.Parts.of(cfg, SharedKnowledge.answers(), engine).withHealth(new org.compactbot.app.Readiness(cfg, w, java.time.Clock.systemUTC())));
             server.start();
-            engine.handle("x", "test", "hello");
+            engine.handle(org.compactbot.conversation.ConversationId.unlisted("test", "x"), "hello");
             HttpResponse<String> r = get("/readyz");
             assertEquals(200, r.statusCode(), r.body());
             JsonNode checks = json.readTree(r.body()).get("checks");

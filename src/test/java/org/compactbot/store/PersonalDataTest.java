@@ -25,9 +25,12 @@ import org.compactbot.cases.ChallengeCase;
 import org.compactbot.cases.MediatorDirectory;
 import org.compactbot.cases.MediatorDirectoryLoader;
 import org.compactbot.cases.PersonalData;
+import org.compactbot.cases.PersonalDataService;
+import org.compactbot.cases.PersonalRecords;
 import org.compactbot.cases.Retention;
 import org.compactbot.cases.RetentionPolicy;
 import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.ConversationId;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.conversation.TestClock;
 import org.compactbot.conversation.TurnResult;
@@ -45,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * email through the mail channel, a mediator's question and the complainant's file through the
  * case service.
  */
-class SqlPersonalDataTest {
+class PersonalDataTest {
     static final String BOT = "compact@example.org";
     static final String SAM = "Sam.Patel@LunchClub.org.uk";
 
@@ -68,7 +71,15 @@ class SqlPersonalDataTest {
         directory = MediatorDirectoryLoader.load(Path.of("config/mediators.yml"));
         cases = new CaseService(store, directory, clock);
         mail = new MailChannel(new MessageParser(), new SqlInboundLog(db, clock), engine, cases, new SqlOutbox(db, clock, BOT), BOT);
-        data = new SqlPersonalData(db, clock);
+        data = gathered(List.of());
+    }
+
+    /** What is held about people, gathered from the four stores (as app/Storage does) and then from {@code more}. */
+    private PersonalData gathered(List<PersonalRecords> more) {
+        List<PersonalRecords> stores = new ArrayList<>(List.of(store, new SqlConversationStore(db, "CC", clock), new SqlOutbox(db, clock, BOT),
+                new SqlInboundLog(db, clock)));
+        stores.addAll(more);
+        return new PersonalDataService(stores, db, clock);
     }
 
     @AfterEach
@@ -83,8 +94,9 @@ class SqlPersonalDataTest {
                 "2", "told 3/11/2026, ends 30 November 2026", "40 people at " + organisation + " lose a hot meal", "We emailed the grants officer, no reply",
                 "Restore the grant until three months notice has been given", confidential ? "2" : "1");
         TurnResult t = null;
-        for (String a : answers) t = engine.handle(conversation, "slack", a);
-        return submit ? engine.handle(conversation, "slack", "yes") : t;
+        ConversationId id = ConversationId.parse(conversation);
+        for (String a : answers) t = engine.handle(id, a);
+        return submit ? engine.handle(id, "yes") : t;
     }
 
     private static byte[] email(String from, String subject, String messageId, String body) {
@@ -246,6 +258,47 @@ class SqlPersonalDataTest {
     }
 
     @Test
+    void anErasureThatFailsPartWayErasesNothing() throws Exception {
+        String ref = raise("slack:T1:U1", "Sam Patel", "Northwich Lunch Club", SAM, false, true).caseInfo().ref();
+        assertEquals(1, cases.routeNew());
+        assertEquals("replied", mail.receive(email("Sam Patel <" + SAM + ">", "Consultation length", "<q1@lunchclub.org.uk>",
+                "How long should a consultation run?")).what());
+        PersonalData.Holdings held = data.heldAbout(SAM);
+        assertTrue(held.emails() > 0 && held.inboundMessages() == 1 && held.conversations() == 2, held.toString());
+        String before = json(data.export(SAM, true)), all = everything();
+
+        PersonalRecords failing = new PersonalRecords() {
+            @Override
+            public PersonalData.Holdings held(Person person) {
+                return PersonalData.Holdings.NONE;
+            }
+
+            @Override
+            public Map<String, Object> export(Person person, boolean withFileContent) {
+                return Map.of();
+            }
+
+            @Override
+            public void erase(Person person, Instant now, String actor) {
+                throw new IllegalStateException("the disk is full");
+            }
+
+            @Override
+            public PersonalData.Sweep sweep(Due due, boolean dryRun, Instant now, String actor) {
+                return PersonalData.Sweep.NONE;
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> gathered(List.of(failing)).erase(SAM, "operator:dpo"));
+        assertEquals(held, data.heldAbout(SAM), "every store erased first is undone with the last");
+        assertEquals(before, json(data.export(SAM, true)));
+        assertEquals(all, everything());
+        assertEquals("Sam Patel", store.find(ref).orElseThrow().complainantName());
+
+        assertEquals(held, data.erase(SAM, "operator:dpo"), "and the erasure asked again does it all");
+        assertTrue(data.heldAbout(SAM).isEmpty());
+    }
+
+    @Test
     void caseHistoryStaysAppendOnlyButForARedaction() {
         String ref = raise("slack:T1:U1", "Sam Patel", "Northwich Lunch Club", SAM, false, true).caseInfo().ref();
         Runnable[] refused = {
@@ -274,7 +327,7 @@ class SqlPersonalDataTest {
         Retention retention = new Retention(data, new RetentionPolicy(6, 30), clock);
         String ref = samsResolvedCase();                         // closed 2026-11-24
         raise("slack:T1:U2", "Jo Evans", "Bilston Group", "jo@bilston.org.uk", false, false); // a draft, never finished
-        engine.keepFiles("slack:T1:U2", List.of(new ConversationEngine.SentFile("letter.pdf", "application/pdf", new byte[] {1, 2, 3})));
+        engine.keepFiles(ConversationId.slack("T1", "U2"), List.of(new ConversationEngine.SentFile("letter.pdf", "application/pdf", new byte[] {1, 2, 3})));
         String report = AnnualReport.csv(AnnualReport.of(2026, store.list(null, null)));
 
         clock.advance(Duration.ofDays(29));
