@@ -3,6 +3,7 @@ package org.compactbot.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.compactbot.config.AppConfig;
+import org.compactbot.config.Build;
 import org.compactbot.config.ConfigException;
 import org.compactbot.config.ConfigLoader;
 import org.compactbot.logging.SecretRedactor;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** compact-bot: answers questions about local Compacts and guides Compact challenges. The commands hang off this one. */
-@Command(name = "compact-bot", mixinStandardHelpOptions = true, version = "compact-bot 0.1.0",
+@Command(name = "compact-bot", mixinStandardHelpOptions = true, versionProvider = CompactBotCommand.Version.class,
         description = "Answers questions about local Compacts and helps raise Compact challenges.",
         subcommands = {ServeCommand.class, AskCommand.class, ChatCommand.class, IndexCommand.class, KnowledgeCommand.class,
                 CasesCommand.class, BenchCommand.class, MailCommand.class, BackupCommand.class})
@@ -20,6 +21,14 @@ public final class CompactBotCommand implements Runnable {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: config/compact-bot.yml)")
     Path configFile;
+
+    /** {@code --version}: the version the build stamped (config/Build), not a literal. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"compact-bot " + Build.version()};
+        }
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
