@@ -2,65 +2,54 @@ package org.compactbot.app;
 
 import org.compactbot.mail.MailMetrics;
 import org.compactbot.slack.SlackMetrics;
-import org.compactbot.web.Metrics;
+import org.compactbot.web.ServiceMetrics;
 
 /**
- * The channels' counts as metrics on /metrics: each channel declares what it counts (its {@code *Metrics} port), and
- * the names and labels they become are here, in one place. Adding a metric: a method on the channel's port, and its
- * name here.
+ * The channels' counts onto /metrics: each channel declares what it counts (its {@code *Metrics} port), and here
+ * each count becomes a recording on {@link ServiceMetrics}, where every metric's name, HELP and labels are. Adding
+ * a channel's metric: a method on its port, the metric in {@code ServiceMetrics}, and the line between them here.
  */
 public final class ChannelMetrics {
-    static final String TURNS = "compactbot_turns_total";
-    static final String TURN_SECONDS = "compactbot_turn_seconds";
-    static final String MAIL_IN = "compactbot_mail_in_total";
-    static final String MAIL_OUT = "compactbot_mail_out_total";
-
     private ChannelMetrics() {
     }
 
     /** Inbound emails by outcome, email turns, and outgoing emails by result. */
-    public static MailMetrics mail(Metrics metrics) {
+    public static MailMetrics mail(ServiceMetrics metrics) {
         return new MailMetrics() {
             @Override
             public void received(String outcome) {
-                metrics.count(MAIL_IN, "Inbound emails by outcome", "outcome", outcome);
+                metrics.mailReceived(outcome);
             }
 
             @Override
             public void turn(double seconds) {
-                turnTaken(metrics, "email", seconds);
+                metrics.turn("email", seconds);
             }
 
             @Override
             public void sent() {
-                metrics.count(MAIL_OUT, "Outgoing emails by result", "result", "sent");
+                metrics.mailSent(true);
             }
 
             @Override
             public void sendFailed() {
-                metrics.count(MAIL_OUT, "Outgoing emails by result", "result", "failed");
+                metrics.mailSent(false);
             }
         };
     }
 
-    /** Slack turns, and questions answered or not. */
-    public static SlackMetrics slack(Metrics metrics) {
+    /** Slack turns, and questions answered or declined. */
+    public static SlackMetrics slack(ServiceMetrics metrics) {
         return new SlackMetrics() {
             @Override
             public void turn(double seconds) {
-                turnTaken(metrics, "slack", seconds);
+                metrics.turn("slack", seconds);
             }
 
             @Override
             public void question(boolean answered) {
-                metrics.count(answered ? "compactbot_questions_answered_total" : "compactbot_questions_abstained_total",
-                        answered ? "Questions answered from the Compacts" : "Questions with no relevant passage");
+                metrics.question(answered);
             }
         };
-    }
-
-    private static void turnTaken(Metrics metrics, String channel, double seconds) {
-        metrics.count(TURNS, "Conversation turns handled", "channel", channel);
-        metrics.observe(TURN_SECONDS, "Time to handle a conversation turn", seconds, "channel", channel);
     }
 }

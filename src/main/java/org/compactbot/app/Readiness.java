@@ -3,6 +3,7 @@ package org.compactbot.app;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.compactbot.cases.CaseStatus;
 import org.compactbot.config.AppConfig;
 import org.compactbot.web.Health;
 
@@ -33,12 +34,11 @@ public final class Readiness implements Health {
     }
 
     @Override
-    public Map<String, Double> gauges() {
-        Map<String, Double> g = new LinkedHashMap<>();
+    public Gauges gauges() {
         long[] depth = storage.outbox().depthAndOldestAgeSeconds(clock.instant());
-        g.put("compactbot_outbox_depth", (double) depth[0]);
-        g.put("compactbot_outbox_oldest_seconds", (double) depth[1]);
-        storage.cases().countByStatus().forEach((s, n) -> g.put("compactbot_cases{status=\"" + s + "\"}", (double) n));
-        return g;
+        Map<String, Long> cases = new LinkedHashMap<>();
+        for (CaseStatus s : CaseStatus.values()) cases.put(s.id(), 0L); // every status a series, at 0 when empty
+        storage.cases().countByStatus().forEach((s, n) -> cases.put(s, n.longValue()));
+        return new Gauges(depth[0], depth[1], cases);
     }
 }

@@ -29,7 +29,7 @@ import org.compactbot.slack.CaseStatusLookup;
 import org.compactbot.slack.SlackChannel;
 import org.compactbot.slack.SlackHttp;
 import org.compactbot.store.Leadership;
-import org.compactbot.web.Metrics;
+import org.compactbot.web.ServiceMetrics;
 import org.compactbot.web.WebServer;
 
 /**
@@ -41,7 +41,7 @@ import org.compactbot.web.WebServer;
 public final class Service implements AutoCloseable {
     private final AppConfig config;
     private final PrintStream notices;
-    private final Metrics metrics = new Metrics();
+    private final ServiceMetrics metrics = new ServiceMetrics();
     private final Storage storage;
     private final Knowledge knowledge;
     private final Leadership leadership;
@@ -180,7 +180,7 @@ public final class Service implements AutoCloseable {
     }
 
     /** The counters and histograms behind /metrics, one set for the whole service. */
-    public Metrics metrics() {
+    public ServiceMetrics metrics() {
         return metrics;
     }
 

@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads config/compact-bot.yml over the embedded defaults. {@code ${VAR}} and {@code ${VAR:-default}}
- * in values are taken from the environment. Every problem names the file and the key.
+ * in values are taken from the environment. Every non-secret setting can also be set by an environment variable named
+ * after it ({@link #envName}: {@code server.port} -> {@code COMPACT_BOT_SERVER_PORT}), which wins over the file; secrets
+ * (tokens, passwords) are read only through {@code ${VAR}} in the file. Every problem names the file or the variable,
+ * and the key.
  */
 public final class ConfigLoader {
     private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
@@ -33,16 +36,47 @@ public final class ConfigLoader {
             "cases", "cases.mediators", "cases.reference-prefix",
             "retention", "retention.cases-years-after-closure", "retention.abandoned-drafts-days",
             "store", "store.url", "store.username", "store.password");
+    /** Not settable by {@link #envName}: their values are read through {@code ${VAR}} in the file (README: Secrets). */
+    static final Set<String> SECRET_KEYS = Set.of("api.token", "slack.bot-token", "slack.signing-secret", "slack.app-token",
+            "mail.smtp.password", "mail.imap.password", "mail.inbound-token", "store.password");
+    static final String ENV_PREFIX = "COMPACT_BOT_";
+    /** The variable that names the config file when --config is not given (read by the command line, not here). */
+    public static final String CONFIG_VARIABLE = "COMPACT_BOT_CONFIG";
 
     private final Function<String, String> env;
+    /** The names the environment holds, when known (to warn of a COMPACT_BOT_ variable that sets nothing). */
+    private final Set<String> envNames;
+    private final Set<String> referenced = new java.util.HashSet<>();
     private final List<String> warnings = new ArrayList<>();
 
     public ConfigLoader(Function<String, String> env) {
         this.env = env;
+        this.envNames = Set.of();
+    }
+
+    /** Over this environment (tests pass a map; the command line passes {@code System.getenv()}). */
+    public ConfigLoader(Map<String, String> env) {
+        this.env = env::get;
+        this.envNames = Set.copyOf(env.keySet());
     }
 
     public ConfigLoader() {
-        this(System::getenv);
+        this(System.getenv());
+    }
+
+    /** The environment variable that sets {@code key}: {@code COMPACT_BOT_} and the key upper-cased, '.' and '-' as '_'. */
+    public static String envName(String key) {
+        return ENV_PREFIX + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Every setting an environment variable can set: variable -> key (the non-secret single values). */
+    public static Map<String, String> environmentSettings() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String key : KNOWN_KEYS) {
+            boolean section = KNOWN_KEYS.stream().anyMatch(k -> k.startsWith(key + "."));
+            if (!section && !SECRET_KEYS.contains(key)) out.put(envName(key), key);
+        }
+        return out;
     }
 
     public List<String> warnings() {
@@ -53,7 +87,7 @@ public final class ConfigLoader {
     public AppConfig load(Path file, boolean required) throws ConfigException {
         if (!Files.exists(file)) {
             if (required) throw new ConfigException("config file " + file + " does not exist");
-            return AppConfig.defaults();
+            return checked(new Reader(file, new ObjectMapper().createObjectNode()).read());
         }
         JsonNode root;
         try {
@@ -64,10 +98,24 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
-        if (root == null || root.isMissingNode() || root.isNull()) return AppConfig.defaults();
+        if (root == null || root.isMissingNode() || root.isNull()) root = new ObjectMapper().createObjectNode();
         if (!root.isObject()) throw new ConfigException(file + ": expected a mapping of settings at the top level");
         checkKeys(file, root, "");
-        return new Reader(file, root).read();
+        return checked(new Reader(file, root).read());
+    }
+
+    /** Warns of COMPACT_BOT_ variables that set nothing: a misspelt setting, or a secret named the settings' way. */
+    private AppConfig checked(AppConfig config) {
+        Map<String, String> settable = environmentSettings();
+        for (String name : new java.util.TreeSet<>(envNames)) {
+            if (!name.startsWith(ENV_PREFIX) || settable.containsKey(name) || referenced.contains(name) || name.equals(CONFIG_VARIABLE)) continue;
+            String secret = SECRET_KEYS.stream().filter(k -> envName(k).equals(name)).findFirst().orElse(null);
+            warnings.add(secret != null
+                    ? "environment variable " + name + " is not read: " + secret + " is a secret, set only through ${VARIABLE} in the config file"
+                    : "environment variable " + name + " matches no setting and is ignored (the rule: COMPACT_BOT_ + the setting's "
+                    + "path upper-cased, '.' and '-' as '_', e.g. COMPACT_BOT_SERVER_PORT)");
+        }
+        return config;
     }
 
     private void checkKeys(Path file, JsonNode node, String prefix) {
@@ -86,6 +134,7 @@ public final class ConfigLoader {
         Matcher m = VAR.matcher(value);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
+            referenced.add(m.group(1));
             String v = env.apply(m.group(1));
             if (v == null || v.isEmpty()) v = m.group(2);
             if (v == null) {
@@ -115,7 +164,7 @@ public final class ConfigLoader {
                     intIn("server.rate-limit.burst", dl.burst(), 0, 1_000_000),
                     intIn("server.rate-limit.slack-per-minute", dl.slackPerMinute(), 0, 1_000_000));
             if (rateLimit.perMinute() > 0 && rateLimit.burst() < 1) {
-                throw new ConfigException(file + ": server.rate-limit.burst: must be at least 1 when per-minute is set (0 turns the limit off)");
+                throw new ConfigException(where("server.rate-limit.burst") + ": must be at least 1 when per-minute is set (0 turns the limit off)");
             }
             var server = new AppConfig.Server(port("server.port", d.server().port()), rateLimit, addressRanges("server.trusted-proxies"));
             var data = new AppConfig.Data(Path.of(str("data.dir", d.data().dir().toString(), false)));
@@ -132,13 +181,13 @@ public final class ConfigLoader {
                     intIn("mail.imap.poll-seconds", 60, 1, 86_400));
             String address = str("mail.address", d.mail().address(), false);
             if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                throw new ConfigException(file + ": mail.address: '" + address + "' is not an email address");
+                throw new ConfigException(where("mail.address") + ": '" + address + "' is not an email address");
             }
             var mail = new AppConfig.Mail(address, smtp, imap, str("mail.oauth2-token-command", "", true),
                     str("mail.inbound-token", "", true), str("mail.trusted-authserv-id", "", true));
             String prefix = str("cases.reference-prefix", "CC", false);
             if (!prefix.matches("[A-Z][A-Z0-9]{0,9}")) {
-                throw new ConfigException(file + ": cases.reference-prefix: '" + prefix
+                throw new ConfigException(where("cases.reference-prefix") + ": '" + prefix
                         + "' must be 1-10 capital letters or digits, starting with a letter (e.g. CC)");
             }
             var cases = new AppConfig.Cases(Path.of(str("cases.mediators", d.cases().mediators().toString(), false)), prefix);
@@ -149,15 +198,29 @@ public final class ConfigLoader {
             if (!storeUrl.isEmpty() && !storeUrl.startsWith("jdbc:sqlite:") && !storeUrl.startsWith("jdbc:postgresql://")) {
                 int colon = storeUrl.indexOf(':', storeUrl.startsWith("jdbc:") ? 5 : 0);
                 String scheme = colon < 0 ? storeUrl : storeUrl.substring(0, colon + 1); // not the rest: it may hold a password
-                throw new ConfigException(file + ": store.url: expected empty (the SQLite file under data.dir), jdbc:sqlite:FILE "
+                throw new ConfigException(where("store.url") + ": expected empty (the SQLite file under data.dir), jdbc:sqlite:FILE "
                         + "or jdbc:postgresql://HOST[:PORT]/DATABASE, got a '" + scheme + "' URL");
             }
-            if (storeUrl.equals("jdbc:sqlite:")) throw new ConfigException(file + ": store.url: jdbc:sqlite: needs a file name after it");
+            if (storeUrl.equals("jdbc:sqlite:")) throw new ConfigException(where("store.url") + ": jdbc:sqlite: needs a file name after it");
             var store = new AppConfig.Store(storeUrl, str("store.username", "", true), str("store.password", "", true));
             return new AppConfig(server, data, knowledge, api, slack, mail, cases, retention, store);
         }
 
+        /** The variable setting {@code key}, when one is set (and may set it). */
+        String fromEnv(String key) {
+            if (SECRET_KEYS.contains(key)) return null;
+            String v = env.apply(envName(key));
+            return v == null ? null : v;
+        }
+
+        /** Where a value came from, for messages: {@code FILE: key} or {@code environment COMPACT_BOT_KEY (key)}. */
+        String where(String key) {
+            return fromEnv(key) != null ? "environment variable " + envName(key) + " (" + key + ")" : file + ": " + key;
+        }
+
         JsonNode node(String key) {
+            String v = fromEnv(key);
+            if (v != null) return com.fasterxml.jackson.databind.node.TextNode.valueOf(v);
             JsonNode n = root;
             for (String part : key.split("\\.")) {
                 n = n == null ? null : n.get(part);
@@ -168,9 +231,9 @@ public final class ConfigLoader {
         String str(String key, String dflt, boolean mayBeEmpty) throws ConfigException {
             JsonNode n = node(key);
             if (n == null) return dflt;
-            if (!n.isValueNode()) throw new ConfigException(file + ": " + key + ": expected a single value, not a list or mapping");
-            String v = interpolate(file, key, n.asText()).strip();
-            if (v.isEmpty() && !mayBeEmpty) throw new ConfigException(file + ": " + key + ": must not be empty");
+            if (!n.isValueNode()) throw new ConfigException(where(key) + ": expected a single value, not a list or mapping");
+            String v = (fromEnv(key) != null ? n.asText() : interpolate(file, key, n.asText())).strip();
+            if (v.isEmpty() && !mayBeEmpty) throw new ConfigException(where(key) + ": must not be empty");
             return v;
         }
 
@@ -181,13 +244,13 @@ public final class ConfigLoader {
             List<String> raw = new ArrayList<>();
             if (n.isArray()) {
                 for (JsonNode e : n) {
-                    if (!e.isValueNode()) throw new ConfigException(file + ": " + key + ": expected a list of addresses");
+                    if (!e.isValueNode()) throw new ConfigException(where(key) + ": expected a list of addresses");
                     raw.add(interpolate(file, key, e.asText()));
                 }
             } else if (n.isValueNode()) {
-                raw.addAll(List.of(interpolate(file, key, n.asText()).split(",")));
+                raw.addAll(List.of((fromEnv(key) != null ? n.asText() : interpolate(file, key, n.asText())).split(",")));
             } else {
-                throw new ConfigException(file + ": " + key + ": expected a list of addresses or CIDR ranges");
+                throw new ConfigException(where(key) + ": expected a list of addresses or CIDR ranges");
             }
             List<String> out = new ArrayList<>();
             for (String r : raw) {
@@ -195,7 +258,7 @@ public final class ConfigLoader {
                 try {
                     AddressRange.parse(r);
                 } catch (IllegalArgumentException e) {
-                    throw new ConfigException(file + ": " + key + ": " + e.getMessage());
+                    throw new ConfigException(where(key) + ": " + e.getMessage());
                 }
                 out.add(r.strip());
             }
@@ -213,19 +276,19 @@ public final class ConfigLoader {
                 if (v < min || v > max) throw new NumberFormatException();
                 return v;
             } catch (NumberFormatException e) {
-                throw new ConfigException(file + ": " + key + ": expected a whole number from " + min + " to " + max + ", got '" + s + "'");
+                throw new ConfigException(where(key) + ": expected a whole number from " + min + " to " + max + ", got '" + s + "'");
             }
         }
 
         String oneOf(String key, String dflt, String... allowed) throws ConfigException {
             String v = str(key, dflt, false).toLowerCase();
             for (String a : allowed) if (a.equals(v)) return v;
-            throw new ConfigException(file + ": " + key + ": expected one of " + String.join(", ", allowed) + ", got '" + v + "'");
+            throw new ConfigException(where(key) + ": expected one of " + String.join(", ", allowed) + ", got '" + v + "'");
         }
 
         String url(String key, String dflt) throws ConfigException {
             String v = str(key, dflt, false);
-            if (!v.matches("https?://\\S+")) throw new ConfigException(file + ": " + key + ": expected an http(s) URL, got '" + v + "'");
+            if (!v.matches("https?://\\S+")) throw new ConfigException(where(key) + ": expected an http(s) URL, got '" + v + "'");
             return v.endsWith("/") ? v : v + "/";
         }
     }

@@ -7,6 +7,10 @@
  * <ul>
  *   <li>Secrets come from the environment: {@code ${VAR}} and {@code ${VAR:-default}} in a value. A variable that is
  *       not set and has no default is an error, never an empty secret.</li>
+ *   <li>Every non-secret setting can also be set by an environment variable, {@code COMPACT_BOT_} + its path upper-cased
+ *       with '.' and '-' as '_' ({@code ConfigLoader.envName}), which wins over the file; secrets
+ *       ({@code ConfigLoader.SECRET_KEYS}) only through {@code ${VAR}}. {@link org.compactbot.config.Build} holds the
+ *       version the build stamped.</li>
  *   <li>Every problem is a {@link org.compactbot.config.ConfigException} worded for the operator: which file, which
  *       key (and line, for bad YAML), what is wrong. An unknown key is a warning ({@code ConfigLoader.warnings}), not
  *       a failure.</li>
@@ -14,7 +18,8 @@
  *       ({@code Main}, {@code Wiring}) reads the settings once and hands each part its own record. Addresses to
  *       trust are literals or CIDR ranges ({@link org.compactbot.config.AddressRange}), never looked up by name.</li>
  * </ul>
- * To add a setting: its field in the {@code AppConfig} record, its key in {@code ConfigLoader.KNOWN_KEYS}, its reading
+ * To add a setting: its field in the {@code AppConfig} record, its key in {@code ConfigLoader.KNOWN_KEYS} (a secret
+ * also in {@code SECRET_KEYS}), a row in {@code EnvironmentSettingsTest}, its reading
  * and check in {@code ConfigLoader}, its default, and a line in the README's example configuration; a secret also
  * goes to {@code SecretRedactor.registerSecretsOf} (package {@code logging}).
  */

@@ -13,11 +13,11 @@ final class Admission {
     private final ClientAddress clients;
     private final TokenBuckets perClient;
     private final TokenBuckets slackCap;
-    private final Metrics metrics;
+    private final ServiceMetrics metrics;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean stopping;
 
-    Admission(AppConfig.Server server, Metrics metrics) {
+    Admission(AppConfig.Server server, ServiceMetrics metrics) {
         AppConfig.RateLimit limit = server.rateLimit();
         this.clients = new ClientAddress(server.trustedProxies());
         this.perClient = new TokenBuckets(limit.perMinute(), limit.burst());
@@ -56,7 +56,7 @@ final class Admission {
 
     private void take(Context ctx, TokenBuckets buckets, String client) {
         if (buckets.take(client, clock.instant()) instanceof TokenBuckets.Decision.Throttled t) {
-            metrics.count("compactbot_http_throttled_total", "Requests refused by the rate limit", "route", WebServer.route(ctx.path()));
+            metrics.throttled(WebServer.route(ctx.path()));
             throw new Refusal.TooManyRequests(t.retryAfterSeconds());
         }
     }

@@ -24,9 +24,9 @@ final class ApiRoutes {
     private final AnswerService answers;
     private final ConversationEngine conversations;
     private final Admission admission;
-    private final Metrics metrics;
+    private final ServiceMetrics metrics;
 
-    ApiRoutes(String token, AnswerService answers, ConversationEngine conversations, Admission admission, Metrics metrics) {
+    ApiRoutes(String token, AnswerService answers, ConversationEngine conversations, Admission admission, ServiceMetrics metrics) {
         this.token = token;
         this.access = new ApiAccess(token);
         this.answers = answers;
@@ -66,9 +66,8 @@ final class ApiRoutes {
         } catch (IllegalArgumentException e) {
             throw new Refusal.BadRequest(e.getMessage());
         }
-        metrics.count(a.answered() ? "compactbot_questions_answered_total" : "compactbot_questions_abstained_total",
-                a.answered() ? "Questions answered from the Compacts" : "Questions with no relevant passage");
-        metrics.observe("compactbot_ask_seconds", "Time to answer a question", (System.nanoTime() - t0) / 1e9);
+        metrics.question(a.answered());
+        metrics.asked((System.nanoTime() - t0) / 1e9);
         ctx.contentType("application/json").result(JSON.writeValueAsString(AnswerJson.of(a)));
     }
 
@@ -81,8 +80,7 @@ final class ApiRoutes {
         ConversationId conversation = ConversationId.api(id);
         MDC.put(LogIds.CONVERSATION, LogIds.conversation(conversation.value()));
         var turn = conversations.handle(conversation, text.asText());
-        metrics.count("compactbot_turns_total", "Conversation turns handled", "channel", "api");
-        metrics.observe("compactbot_turn_seconds", "Time to handle a conversation turn", (System.nanoTime() - t0) / 1e9, "channel", "api");
+        metrics.turn("api", (System.nanoTime() - t0) / 1e9);
         ctx.contentType("application/json").result(JSON.writeValueAsString(ChatJson.of(turn)));
     }
 

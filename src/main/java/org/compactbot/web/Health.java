@@ -10,6 +10,17 @@ public interface Health {
     /** Part name -> "ok", "off (why)" or "failing: why". The service is ready when no part is failing. */
     Map<String, String> checks();
 
-    /** Gauge name (Prometheus style, may carry labels) -> value. */
-    Map<String, Double> gauges();
+    /** The stores' gauges now (read at each scrape of /metrics). */
+    Gauges gauges();
+
+    /**
+     * @param outboxDepth         emails waiting to be sent
+     * @param outboxOldestSeconds age of the oldest of them (0 when none)
+     * @param casesByStatus       status name -> cases in it
+     */
+    record Gauges(long outboxDepth, long outboxOldestSeconds, Map<String, Long> casesByStatus) {
+        public Gauges {
+            casesByStatus = Map.copyOf(casesByStatus);
+        }
+    }
 }

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import org.compactbot.knowledge.AnswerService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +20,9 @@ final class HealthRoutes {
     private final AnswerService answers;
     private final Optional<Health> health;
     private final Admission admission;
-    private final Metrics metrics;
+    private final ServiceMetrics metrics;
 
-    HealthRoutes(AnswerService answers, Optional<Health> health, Admission admission, Metrics metrics) {
+    HealthRoutes(AnswerService answers, Optional<Health> health, Admission admission, ServiceMetrics metrics) {
         this.answers = answers;
         this.health = health;
         this.admission = admission;
@@ -52,23 +49,15 @@ final class HealthRoutes {
                 .result(JSON.writeValueAsString(Map.of("ready", ready, "checks", checks)));
     }
 
+    /** The stores' gauges read now (when they cannot be, the last values stay and a warning is logged), then everything. */
     void metrics(Context ctx) {
-        ctx.contentType("text/plain; version=0.0.4").result(metrics.render() + gauges());
-    }
-
-    private String gauges() {
-        if (health.isEmpty()) return "";
-        StringBuilder sb = new StringBuilder();
-        try {
-            Set<String> typed = new HashSet<>();
-            new TreeMap<>(health.get().gauges()).forEach((name, value) -> {
-                String base = name.contains("{") ? name.substring(0, name.indexOf('{')) : name;
-                if (typed.add(base)) sb.append("# TYPE ").append(base).append(" gauge\n");
-                sb.append(name).append(' ').append(value).append('\n');
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("gauges unavailable: {}", e.getMessage());
-        }
-        return sb.toString();
+        health.ifPresent(h -> {
+            try {
+                metrics.stores(h.gauges());
+            } catch (RuntimeException e) {
+                LOG.warn("gauges unavailable: {}", e.getMessage());
+            }
+        });
+        ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape());
     }
 }

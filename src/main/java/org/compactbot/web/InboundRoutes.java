@@ -22,7 +22,7 @@ final class InboundRoutes {
     private final Handler slack;
     private final Admission admission;
 
-    InboundRoutes(Optional<MailInbox> mail, String mailToken, Optional<InboundEndpoint> slack, Admission admission, Metrics metrics) {
+    InboundRoutes(Optional<MailInbox> mail, String mailToken, Optional<InboundEndpoint> slack, Admission admission, ServiceMetrics metrics) {
         this.mail = mail;
         this.mailToken = mailToken;
         this.mailAccess = new ApiAccess(mailToken);

@@ -14,9 +14,9 @@ import java.util.Map;
  */
 public final class SlackRoute implements Handler {
     private final InboundEndpoint slack;
-    private final Metrics metrics;
+    private final ServiceMetrics metrics;
 
-    public SlackRoute(InboundEndpoint slack, Metrics metrics) {
+    public SlackRoute(InboundEndpoint slack, ServiceMetrics metrics) {
         this.slack = slack;
         this.metrics = metrics;
     }
@@ -33,13 +33,6 @@ public final class SlackRoute implements Handler {
             else ctx.header(k, v);
         });
         ctx.result(r.body());
-        if (r.status() == 401) {
-            metrics.count("compactbot_slack_refused_total", "Slack requests refused (bad signature or stale timestamp)");
-        } else if (r.status() >= 500) {
-            metrics.count("compactbot_slack_errors_total", "Slack requests that failed on our side");
-        } else {
-            metrics.count("compactbot_slack_acks_total", "Slack events, commands and clicks acknowledged");
-            metrics.observe("compactbot_slack_ack_seconds", "Time to acknowledge a Slack request", (System.nanoTime() - t0) / 1e9);
-        }
+        metrics.slackAnswered(r.status(), (System.nanoTime() - t0) / 1e9);
     }
 }

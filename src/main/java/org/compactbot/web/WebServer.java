@@ -42,7 +42,7 @@ public final class WebServer {
      * @param mail    the email channel behind POST /mail/inbound
      * @param slack   the Slack channel behind POST /slack/events
      */
-    public record Parts(AppConfig config, AnswerService answers, ConversationEngine conversations, Metrics metrics,
+    public record Parts(AppConfig config, AnswerService answers, ConversationEngine conversations, ServiceMetrics metrics,
                         Optional<Health> health, Optional<MailInbox> mail, Optional<InboundEndpoint> slack) {
         public Parts {
             Objects.requireNonNull(config, "config");
@@ -54,10 +54,10 @@ public final class WebServer {
 
         /** The API, health and metrics on their own metrics; no stores' health, inbound mail and Slack off. */
         public static Parts of(AppConfig config, AnswerService answers, ConversationEngine conversations) {
-            return new Parts(config, answers, conversations, new Metrics(), Optional.empty(), Optional.empty(), Optional.empty());
+            return new Parts(config, answers, conversations, new ServiceMetrics(), Optional.empty(), Optional.empty(), Optional.empty());
         }
 
-        public Parts withMetrics(Metrics metrics) {
+        public Parts withMetrics(ServiceMetrics metrics) {
             return new Parts(config, answers, conversations, metrics, health, mail, slack);
         }
 
@@ -75,7 +75,7 @@ public final class WebServer {
     }
 
     private final AppConfig config;
-    private final Metrics metrics;
+    private final ServiceMetrics metrics;
     private final Admission admission;
     private final Javalin app;
     /** Requests that take work (API, mail, Slack) now running; shutdown waits for them. */
@@ -85,7 +85,6 @@ public final class WebServer {
         this.config = parts.config();
         this.metrics = parts.metrics();
         this.admission = new Admission(config.server(), metrics);
-        declareMetrics();
         HealthRoutes health = new HealthRoutes(parts.answers(), parts.health(), admission, metrics);
         ApiRoutes api = new ApiRoutes(config.api().token(), parts.answers(), parts.conversations(), admission, metrics);
         InboundRoutes inbound = new InboundRoutes(parts.mail(), config.mail().inboundToken(), parts.slack(), admission, metrics);
@@ -117,17 +116,6 @@ public final class WebServer {
         });
     }
 
-    private void declareMetrics() {
-        metrics.declare("compactbot_questions_answered_total", "Questions answered from the Compacts");
-        metrics.declare("compactbot_questions_abstained_total", "Questions with no relevant passage");
-        for (String channel : new String[] {"api", "email", "slack"}) metrics.declare("compactbot_turns_total", "Conversation turns handled", "channel", channel);
-        for (String outcome : new String[] {"replied", "refused", "ignored", "duplicate"}) {
-            metrics.declare("compactbot_mail_in_total", "Inbound emails by outcome", "outcome", outcome);
-        }
-        metrics.declare("compactbot_mail_out_total", "Outgoing emails by result", "result", "sent");
-        metrics.declare("compactbot_mail_out_total", "Outgoing emails by result", "result", "failed");
-    }
-
     /** Every request: an id for its log lines (echoed as X-Request-Id) and the security headers. */
     private void beginRequest(Context ctx) {
         MDC.remove(LogIds.CONVERSATION);
@@ -140,8 +128,7 @@ public final class WebServer {
     private void endRequest(Context ctx, Float ms) {
         RequestBodies.discard(ctx);
         String route = route(ctx.path());
-        metrics.observe("compactbot_http_request_seconds", "HTTP request latency by route", ms / 1000.0,
-                "route", route, "status", String.valueOf(ctx.statusCode()));
+        metrics.httpRequest(route, ctx.statusCode(), ms / 1000.0);
         LOG.debug("{} {} -> {} in {} ms", ctx.method(), route, ctx.statusCode(), Math.round(ms));
         MDC.remove(LogIds.REQUEST);
         MDC.remove(LogIds.CONVERSATION);
@@ -210,7 +197,7 @@ public final class WebServer {
         return left;
     }
 
-    public Metrics metrics() {
+    public ServiceMetrics metrics() {
         return metrics;
     }
 }

@@ -6,7 +6,8 @@
  * Paths, JSON shapes and status codes are contracts (the shared ARCHITECTURE.md); change none of them here.
  * <ul>
  *   <li>{@code GET /healthz}, {@code GET /readyz}, {@code GET /metrics}: {@code HealthRoutes}; what the stores report
- *       comes in through the {@link org.compactbot.web.Health} port.</li>
+ *       comes in through the {@link org.compactbot.web.Health} port. Every metric is defined in
+ *       {@link org.compactbot.web.ServiceMetrics} (the Prometheus Java client, with its JVM and process metrics).</li>
  *   <li>{@code POST /api/ask}, {@code POST /api/chat/{conversationId}}: {@code ApiRoutes}, over the
  *       {@code AnswerService} and the {@code ConversationEngine}.</li>
  *   <li>{@code POST /mail/inbound}, {@code POST /slack/events}: {@code InboundRoutes}. Web imports no channel: the email

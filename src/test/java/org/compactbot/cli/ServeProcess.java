@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.compactbot.Main;
 
-/** A real `serve` process on a free loopback port, with its stderr collected. */
+/** A real `serve` process on a free loopback port, with its output collected (logs on stdout, start-up lines on stderr). */
 final class ServeProcess implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("ready on http://localhost:(\\d+)");
     final Process process;
@@ -29,9 +29,10 @@ final class ServeProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m"));
         cmd.addAll(List.of(jvmOptions));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "--config", cfg.toString(), "serve"));
-        process = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        // serve logs to stdout and prints its start-up lines on stderr: read both, as an operator's log collector does
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     err.append(line).append('\n');
                     Matcher m = READY.matcher(line);
@@ -55,7 +56,7 @@ final class ServeProcess implements AutoCloseable {
         return port;
     }
 
-    /** Waits until stderr holds text. */
+    /** Waits until the output holds text. */
     void awaitLog(String text) throws Exception {
         for (int i = 0; i < 600 && !err.toString().contains(text); i++) Thread.sleep(100);
         if (!err.toString().contains(text)) throw new AssertionError("no '" + text + "' in:\n" + err);

@@ -13,39 +13,84 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 
-/** Lines written through the shipped logback.xml (a fresh logger context), read back from standard error. */
+/** Lines written through the shipped logback.xml (a fresh logger context), read back from standard output and error. */
 class LogOutputTest {
+    private final String target = System.getProperty(LogSetup.TARGET_PROPERTY);
+    private final String level = System.getProperty(LogSetup.LEVEL_PROPERTY);
+
     @AfterEach
     void reset() {
+        restore(LogSetup.TARGET_PROPERTY, target);
+        restore(LogSetup.LEVEL_PROPERTY, level);
         System.clearProperty("LOG_FORMAT");
         SecretRedactor.forgetRegistered();
         MDC.clear();
     }
 
-    /** Configures a logger context from src/main/resources/logback.xml, runs {@code body}, returns what reached stderr. */
+    private static void restore(String property, String value) {
+        if (value == null) System.clearProperty(property);
+        else System.setProperty(property, value);
+    }
+
+    private record Captured(String out, String err) {}
+
+    /** Configures a logger context from src/main/resources/logback.xml, runs {@code body}, returns what reached stdout and stderr. */
     private static String logThroughShippedConfig(String format, Consumer<Logger> body) throws Exception {
+        Captured c = capture(format, body);
+        return c.out() + c.err();
+    }
+
+    private static Captured capture(String format, Consumer<Logger> body) throws Exception {
         if (format != null) System.setProperty("LOG_FORMAT", format);
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(MDC.getMDCAdapter()); // the one org.slf4j.MDC writes to
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        PrintStream out = System.out, err = System.err;
+        ByteArrayOutputStream toOut = new ByteArrayOutputStream(), toErr = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(toOut, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(toErr, true, StandardCharsets.UTF_8));
         try {
             configurator.doConfigure(LogOutputTest.class.getResource("/logback.xml"));
             body.accept(context.getLogger("org.compactbot.mail.OutboxSender"));
         } finally {
             context.stop();
+            System.setOut(out);
             System.setErr(err);
         }
-        return captured.toString(StandardCharsets.UTF_8);
+        return new Captured(toOut.toString(StandardCharsets.UTF_8), toErr.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void linesGoToStandardOutputUnlessTheCommandSendsThemToStandardError() throws Exception {
+        System.clearProperty(LogSetup.TARGET_PROPERTY); // the shipped default: serve's way
+        Captured serve = capture("text", log -> log.warn("outbox stalled"));
+        assertTrue(serve.out().endsWith("WARN  o.c.m.OutboxSender - outbox stalled\n"), serve.out());
+        assertEquals("", serve.err());
+        System.setProperty(LogSetup.TARGET_PROPERTY, LogSetup.decide(k -> null, "ask", "--json").target());
+        Captured ask = capture("text", log -> log.warn("outbox stalled"));
+        assertEquals("", ask.out(), "stdout is the command's result");
+        assertTrue(ask.err().contains("outbox stalled"), ask.err());
+    }
+
+    @Test
+    void theLevelFromLogLevelDecidesWhatIsWritten() throws Exception {
+        System.setProperty(LogSetup.LEVEL_PROPERTY, LogSetup.decide(Map.of("LOG_LEVEL", "warn")::get).level());
+        String warnOnly = logThroughShippedConfig("text", log -> {
+            log.info("an info line");
+            log.warn("a warning");
+        });
+        assertFalse(warnOnly.contains("an info line"), warnOnly);
+        assertTrue(warnOnly.contains("a warning"), warnOnly);
+        System.setProperty(LogSetup.LEVEL_PROPERTY, LogSetup.decide(Map.of("LOG_LEVEL", "DEBUG")::get).level());
+        assertTrue(logThroughShippedConfig("text", log -> log.debug("a debug line")).contains("a debug line"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.compactbot.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -18,7 +17,8 @@ import org.compactbot.store.SqlCaseStore;
 import org.compactbot.store.SqlConversationStore;
 import org.compactbot.store.SqlInboundLog;
 import org.compactbot.store.SqlOutbox;
-import org.compactbot.web.Metrics;
+import org.compactbot.web.Scrape;
+import org.compactbot.web.ServiceMetrics;
 import org.compactbot.app.ChannelMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,7 @@ class MailMetricsTest {
     @Test
     void inboundOutcomesTurnsAndOutboundResultsAreCounted() throws Exception {
         AppConfig d = AppConfig.defaults();
-        Metrics metrics = new Metrics();
+        ServiceMetrics metrics = new ServiceMetrics();
         MailMetrics counts = ChannelMetrics.mail(metrics);
         try (Database db = Database.open(dir.resolve("mail.db"))) {
             Clock clock = Clock.systemUTC();
@@ -47,10 +47,13 @@ class MailMetricsTest {
             assertEquals("duplicate", channel.receive(q1).what());
             assertEquals("replied", channel.receive(q2).what());
             assertEquals("ignored", channel.receive(away).what());
-            assertEquals(2, metrics.value("compactbot_mail_in_total", "outcome", "replied"));
-            assertEquals(1, metrics.value("compactbot_mail_in_total", "outcome", "duplicate"));
-            assertEquals(1, metrics.value("compactbot_mail_in_total", "outcome", "ignored"));
-            assertEquals(2, metrics.value("compactbot_turns_total", "channel", "email"));
+            Scrape in = Scrape.of(metrics.scrape());
+            assertEquals(2, in.value("compactbot_mail_in_total{outcome=\"replied\"}"));
+            assertEquals(1, in.value("compactbot_mail_in_total{outcome=\"duplicate\"}"));
+            assertEquals(1, in.value("compactbot_mail_in_total{outcome=\"ignored\"}"));
+            assertEquals(0, in.value("compactbot_mail_in_total{outcome=\"refused\"}"));
+            assertEquals(2, in.value("compactbot_turns_total{channel=\"email\"}"));
+            assertEquals(2, in.value("compactbot_turn_seconds_count{channel=\"email\"}"));
 
             int closedPort;
             try (ServerSocket s = new ServerSocket(0)) {
@@ -58,13 +61,12 @@ class MailMetricsTest {
             }
             AppConfig.Mail unreachable = new AppConfig.Mail(BOT, new AppConfig.Smtp("127.0.0.1", closedPort, "", "", "none"), d.mail().imap(), "", "");
             assertEquals(0, new OutboxSender(new SqlOutbox(db), unreachable, dir.resolve("outbox"), clock, new Random(1), counts).drainOnce());
-            assertEquals(1, metrics.value("compactbot_mail_out_total", "result", "failed"));
+            assertEquals(1, Scrape.of(metrics.scrape()).value("compactbot_mail_out_total{result=\"failed\"}"));
             // the other reply is still due and goes out as a file; the failed one waits for its retry
             assertEquals(1, new OutboxSender(new SqlOutbox(db), d.mail(), dir.resolve("outbox"), clock, new Random(1), counts).drainOnce());
-            assertEquals(1, metrics.value("compactbot_mail_out_total", "result", "sent"));
-            String text = metrics.render();
-            assertTrue(text.contains("compactbot_mail_in_total{outcome=\"replied\"} 2\n"), text);
-            assertTrue(text.contains("compactbot_turn_seconds_count{channel=\"email\"} 2\n"), text);
+            Scrape out = Scrape.of(metrics.scrape());
+            assertEquals(1, out.value("compactbot_mail_out_total{result=\"sent\"}"));
+            assertEquals(1, out.value("compactbot_mail_out_total{result=\"failed\"}"));
         }
     }
 }

@@ -385,10 +385,11 @@ class SlackChannelTest {
         assertTrue(slack.api.calls("chat.postMessage").isEmpty());
         assertEquals(200, slack.signed(body, JSON).statusCode(), "the same event, properly signed, is still new");
         slack.api.await("chat.postMessage", 1);
-        String metrics = slack.metrics.render();
-        assertTrue(metrics.contains("compactbot_slack_refused_total 5"), metrics);
-        assertTrue(metrics.contains("compactbot_slack_acks_total 1"), metrics);
-        assertTrue(metrics.contains("compactbot_slack_ack_seconds_count 1"), metrics);
+        var metrics = org.compactbot.web.Scrape.of(slack.metrics.scrape());
+        assertEquals(5, metrics.value("compactbot_slack_acks_total{result=\"refused\"}"));
+        assertEquals(1, metrics.value("compactbot_slack_acks_total{result=\"ok\"}"));
+        assertEquals(0, metrics.value("compactbot_slack_acks_total{result=\"error\"}"));
+        assertEquals(1, metrics.value("compactbot_slack_ack_seconds_count"));
     }
 
     @Test

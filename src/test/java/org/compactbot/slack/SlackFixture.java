@@ -37,7 +37,7 @@ final class SlackFixture implements AutoCloseable {
     SlackChannel channel;
     private Javalin web;
     /** What the route counted. */
-    final org.compactbot.web.Metrics metrics = new org.compactbot.web.Metrics();
+    final org.compactbot.web.ServiceMetrics metrics = new org.compactbot.web.ServiceMetrics();
 
     SlackFixture(Path dir) throws Exception {
         this(dir, null);

@@ -100,7 +100,7 @@ class WebSecurityTest {
             assertEquals(200, get("/healthz").statusCode());
             assertEquals(200, get("/metrics").statusCode());
         }
-        assertTrue(get("/metrics").body().contains("compactbot_http_throttled_total{route=\"/api/ask\"} 1"));
+        assertEquals(1, Scrape.of(get("/metrics").body()).value("compactbot_http_throttled_total{route=\"/api/ask\"}"));
     }
 
     @Test
@@ -267,26 +267,24 @@ class WebSecurityTest {
     @Test
     void metricsHaveCountersAndLatencyHistogramsByRoute() throws Exception {
         start(AppConfig.RateLimit.DEFAULT, List.of(), "", "");
-        String before = get("/metrics").body();
-        for (String zero : List.of("compactbot_questions_answered_total 0", "compactbot_questions_abstained_total 0",
-                "compactbot_turns_total{channel=\"api\"} 0", "compactbot_mail_in_total{outcome=\"replied\"} 0",
-                "compactbot_mail_out_total{result=\"sent\"} 0", "compactbot_mail_out_total{result=\"failed\"} 0")) {
-            assertTrue(before.contains(zero + "\n"), zero + " missing from:\n" + before);
+        Scrape before = Scrape.of(get("/metrics").body());
+        for (String zero : List.of("compactbot_questions_total{outcome=\"answered\"}", "compactbot_questions_total{outcome=\"declined\"}",
+                "compactbot_turns_total{channel=\"api\"}", "compactbot_mail_in_total{outcome=\"replied\"}",
+                "compactbot_mail_out_total{result=\"sent\"}", "compactbot_mail_out_total{result=\"failed\"}")) {
+            assertEquals(0, before.value(zero), zero);
         }
         post("/api/ask", "{\"question\":\"what does co-production mean?\"}");
         post("/api/ask", "{\"question\":\"what is the best pizza topping in Naples?\"}");
         post("/api/chat/abc", "{\"text\":\"hello\"}");
         String m = get("/metrics").body();
-        assertTrue(m.contains("compactbot_questions_answered_total 1\n"), m);
-        assertTrue(m.contains("compactbot_questions_abstained_total 1\n"), m);
-        assertTrue(m.contains("compactbot_turns_total{channel=\"api\"} 1\n"), m);
-        assertTrue(m.contains("# TYPE compactbot_ask_seconds histogram"), m);
-        assertTrue(m.contains("compactbot_ask_seconds_count 2\n"), m);
-        assertTrue(m.contains("compactbot_turn_seconds_count{channel=\"api\"} 1\n"), m);
-        assertTrue(m.contains("compactbot_http_request_seconds_count{route=\"/api/ask\",status=\"200\"} 2\n"), m);
-        assertTrue(m.contains("compactbot_http_request_seconds_bucket{route=\"/api/chat/{conversationId}\",status=\"200\",le=\"+Inf\"} 1\n"), m);
+        Scrape s = Scrape.of(m);
+        assertEquals(1, s.value("compactbot_turns_total{channel=\"api\"}"));
+        assertEquals("histogram", s.type().get("compactbot_ask_seconds"));
+        assertEquals(2, s.value("compactbot_ask_seconds_count"));
+        assertEquals(1, s.value("compactbot_turn_seconds_count{channel=\"api\"}"));
+        assertEquals(2, s.value("compactbot_http_request_seconds_count{route=\"/api/ask\",status=\"200\"}"));
+        assertEquals(1, s.value("compactbot_http_request_seconds_bucket{route=\"/api/chat/{conversationId}\",status=\"200\",le=\"+Inf\"}"));
         assertEquals(1, m.lines().filter(l -> l.equals("# TYPE compactbot_http_request_seconds histogram")).count());
-        assertTrue(m.contains("# TYPE compactbot_http_request_seconds histogram"), m);
         // paths callers make up do not become series of their own
         get("/wp-admin/" + System.nanoTime());
         assertTrue(get("/metrics").body().contains("route=\"other\",status=\"404\""));

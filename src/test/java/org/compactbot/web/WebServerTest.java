@@ -71,7 +71,7 @@ class WebServerTest {
         JsonNode a = json.readTree(r.body());
         assertTrue(a.get("answered").asBoolean());
         assertTrue(a.get("passages").get(0).get("text").asText().toLowerCase().contains("co-production"), r.body());
-        assertTrue(get("/metrics").body().contains("compactbot_questions_answered_total 1"));
+        assertEquals(1, Scrape.of(get("/metrics").body()).value("compactbot_questions_total{outcome=\"answered\"}"));
     }
 
     @Test
@@ -158,8 +158,12 @@ class WebServerTest {
             JsonNode checks = json.readTree(r.body()).get("checks");
             assertEquals("ok", checks.get("database").asText());
             assertTrue(checks.get("smtp").asText().startsWith("off"), r.body());
-            String metrics = get("/metrics").body();
-            assertTrue(metrics.contains("compactbot_outbox_depth 0.0"), metrics);
+            Scrape metrics = Scrape.of(get("/metrics").body());
+            assertEquals(0, metrics.value("compactbot_outbox_depth"));
+            assertEquals(0, metrics.value("compactbot_outbox_oldest_seconds"));
+            assertEquals("gauge", metrics.type().get("compactbot_outbox_depth"));
+            assertEquals(0, metrics.value("compactbot_cases{status=\"submitted\"}"), "every status shows, at 0 when empty");
+            assertEquals("Cases, by status", metrics.help().get("compactbot_cases"));
             server.stop();
             server = null;
         }
