@@ -22,8 +22,9 @@ import org.compactbot.cases.AllOrNothing;
  * <p>Or, with store.url set to jdbc:postgresql://..., PostgreSQL shared by several instances: the same
  * migrations ({@link Migrations}, applied under an advisory lock so instances starting together apply
  * each once), READ COMMITTED made safe where it matters by row locks ({@code ON CONFLICT},
- * {@code FOR UPDATE}, {@code FOR UPDATE SKIP LOCKED}), and a lost connection opened again on the next
- * transaction.
+ * {@code FOR UPDATE}, {@code FOR UPDATE SKIP LOCKED}). There transactions run side by side, each on a
+ * connection of a pool ({@link PostgresPool}); a lost connection is dropped and the next transaction gets
+ * a new one.
  */
 public final class Database implements AutoCloseable, AllOrNothing {
     /** PostgreSQL advisory lock keys ("CB" and a number): held while migrating, and by the instance that leads. */
@@ -35,27 +36,31 @@ public final class Database implements AutoCloseable, AllOrNothing {
         Connection open() throws SQLException;
     }
 
-    private Connection connection;
+    private Connection connection; // SQLite: the one connection, used under the lock
     private final ReentrantLock lock = new ReentrantLock(true);
+    private final PostgresPool pool; // PostgreSQL: a connection per transaction
+    private final ThreadLocal<Connection> current = new ThreadLocal<>(); // PostgreSQL: this thread's open transaction
     private final Path file;
     private final Dialect dialect;
-    private final Connector connector; // PostgreSQL: for a new connection when one is lost, and for leadership
+    private final Connector connector; // PostgreSQL: a connection outside the pool, for leadership
     private final String name;
-    private boolean closed;
+    private volatile boolean closed;
 
     private Database(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
         this.dialect = Dialect.SQLITE;
         this.connector = null;
+        this.pool = null;
         this.name = file.toString();
     }
 
-    private Database(String name, Connector connector, Connection connection) {
+    private Database(String name, Connector connector, PostgresPool pool) {
         this.file = null;
-        this.connection = connection;
+        this.connection = null;
         this.dialect = Dialect.POSTGRESQL;
         this.connector = connector;
+        this.pool = pool;
         this.name = name;
     }
 
@@ -73,7 +78,7 @@ public final class Database implements AutoCloseable, AllOrNothing {
             }
             Database db = new Database(file, c);
             db.checkIntegrity();
-            db.migrate();
+            db.migrate(c);
             return db;
         } catch (SQLException e) {
             closeQuietly(c);
@@ -104,17 +109,17 @@ public final class Database implements AutoCloseable, AllOrNothing {
         props.setProperty("ApplicationName", "compact-bot");
         props.setProperty("connectTimeout", "10");
         props.setProperty("tcpKeepAlive", "true");
-        Connector connector = () -> {
-            Connection c = DriverManager.getConnection(url, props);
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            return c;
-        };
+        Connector connector = () -> DriverManager.getConnection(url, props); // for leadership, outside the pool
+        PostgresPool pool = null;
         try {
-            Database db = new Database(shown, connector, connector.open());
-            db.migrate();
+            pool = PostgresPool.open(url, props, PostgresPool.size());
+            Database db = new Database(shown, connector, pool);
+            try (Connection c = pool.borrow()) {
+                db.migrate(c);
+            }
             return db;
-        } catch (SQLException e) {
+        } catch (SQLException | IllegalArgumentException e) {
+            if (pool != null) pool.close();
             throw new IOException("cannot open the database " + shown + ": " + e.getMessage(), e);
         }
     }
@@ -145,7 +150,7 @@ public final class Database implements AutoCloseable, AllOrNothing {
         }
     }
 
-    private void migrate() throws SQLException {
+    private void migrate(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
             if (dialect == Dialect.POSTGRESQL) s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
@@ -184,39 +189,69 @@ public final class Database implements AutoCloseable, AllOrNothing {
      * database on the same thread (work spanning stores, see {@link #allOrNothing}), it takes part in that one.
      */
     public <T> T inTransaction(Work<T> work) {
+        if (pool != null) return pooled(work);
         lock.lock();
         try {
-            if (lock.getHoldCount() > 1) return joined(work);
+            if (lock.getHoldCount() > 1) return joined(connection, work);
             Connection c;
             try {
                 c = connection();
             } catch (SQLException e) {
                 throw new StoreException("database " + name + " unreachable: " + e.getMessage(), e);
             }
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException thrown) {
-                Exception e = thrown instanceof Joined j ? j.sql : thrown;
-                try {
-                    c.rollback();
-                } catch (SQLException ignored) {
-                    // the original failure is what matters
-                }
-                if (e instanceof SQLException se) dropIfLost(c, se);
-                if (e instanceof RuntimeException re) throw re;
-                throw new StoreException("database error: " + e.getMessage(), e);
-            }
+            return committed(c, work);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Work inside a transaction already open on this thread: no commit of its own; an SQL failure ends the outer one. */
-    private <T> T joined(Work<T> work) {
+    /** PostgreSQL: a connection borrowed for this transaction (or the one this thread's open transaction holds). */
+    private <T> T pooled(Work<T> work) {
+        Connection outer = current.get();
+        if (outer != null) return joined(outer, work);
+        Connection c;
         try {
-            return work.run(connection);
+            if (closed) throw new SQLException("the database is closed");
+            c = pool.borrow();
+        } catch (SQLException e) {
+            throw new StoreException("database " + name + " unreachable: " + e.getMessage(), e);
+        }
+        current.set(c);
+        try {
+            return committed(c, work);
+        } finally {
+            current.remove();
+            try {
+                c.close(); // back to the pool, or gone if it was evicted
+            } catch (SQLException ignored) {
+                // a broken connection is the pool's to replace
+            }
+        }
+    }
+
+    /** Runs the work on c and commits; on failure rolls back, drops c if it was lost, and throws. */
+    private <T> T committed(Connection c, Work<T> work) {
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException thrown) {
+            Exception e = thrown instanceof Joined j ? j.sql : thrown;
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is what matters
+            }
+            if (e instanceof SQLException se) dropIfLost(c, se);
+            if (e instanceof RuntimeException re) throw re;
+            throw new StoreException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Work inside a transaction already open on this thread: no commit of its own; an SQL failure ends the outer one. */
+    private static <T> T joined(Connection c, Work<T> work) {
+        try {
+            return work.run(c);
         } catch (SQLException e) {
             throw new Joined(e);
         }
@@ -238,29 +273,22 @@ public final class Database implements AutoCloseable, AllOrNothing {
         return inTransaction(c -> work.get());
     }
 
-    /** The open connection; on PostgreSQL, a new one when the last was lost. */
+    /** SQLite's open connection. */
     private Connection connection() throws SQLException {
         if (closed) throw new SQLException("the database is closed");
-        if (connection == null) connection = connector.open();
         return connection;
     }
 
-    /** Forgets a PostgreSQL connection that broke (SQLSTATE class 08, or closed), so the next transaction opens a new one. */
+    /** Evicts a PostgreSQL connection that broke (SQLSTATE class 08, or closed) from the pool, so no transaction gets it again. */
     private void dropIfLost(Connection c, SQLException e) {
-        if (connector == null) return;
+        if (pool == null) return;
         boolean lost = e.getSQLState() != null && e.getSQLState().startsWith("08");
         try {
             lost = lost || c.isClosed();
         } catch (SQLException ignored) {
             lost = true;
         }
-        if (!lost) return;
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // already broken
-        }
-        connection = null;
+        if (lost) pool.evict(c);
     }
 
     /** Which engine this is. */
@@ -335,6 +363,11 @@ public final class Database implements AutoCloseable, AllOrNothing {
     /** Checkpoints the write-ahead log into the database file, then closes: the file alone is then complete. */
     @Override
     public void close() {
+        if (pool != null) {
+            closed = true;
+            pool.close(); // a transaction still running fails, as it would with the server gone
+            return;
+        }
         lock.lock();
         try {
             if (closed) return;

@@ -218,24 +218,4 @@ class PostgresSharingTest {
         assertEquals(11, first.history(ref).size(), "the submission and one event per timer");
         assertEquals(10, new SqlOutbox(one, clock, "compact@example.org").depthAndOldestAgeSeconds(clock.instant())[0], "one email per timer");
     }
-
-    @Test
-    void aLostConnectionIsOpenedAgainForTheNextTransaction() throws Exception {
-        String url = TestPostgres.newDatabase();
-        Database db = instance(url);
-        int pid = db.inTransaction(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
-        try (Connection admin = DriverManager.getConnection(url); PreparedStatement p = admin.prepareStatement("SELECT pg_terminate_backend(?, 10000)")) {
-            p.setInt(1, pid);
-            p.execute();
-        }
-        SqlSlackEventLog events = new SqlSlackEventLog(db, Clock.systemUTC());
-        assertThrows(StoreException.class, () -> events.firstTime("Ev1"), "the transaction in flight fails");
-        assertTrue(events.firstTime("Ev1"), "the next one runs on a new connection");
-        assertFalse(events.firstTime("Ev1"));
-    }
 }
