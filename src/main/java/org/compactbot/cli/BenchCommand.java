@@ -116,6 +116,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (part("turns")) {
             out.println("\n== conversation turns (intake answers, no search; SQLite WAL, synchronous=FULL)");
             channels.turns();
+            out.println("\n== conversation turns on PostgreSQL (a throwaway server on loopback; the same 100 conversations over 1, then 2 instances)");
+            channels.turnsOnPostgres();
         }
         if (part("mail")) {
             out.println("\n== email channel: inbound messages, receipt to reply queued");

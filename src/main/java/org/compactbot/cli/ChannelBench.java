@@ -97,33 +97,75 @@ final class ChannelBench {
             }
             out.printf(Locale.ROOT, "turn latency, one conversation at a time (n=%d): p50 %.2f ms, p99 %.2f ms%n", times.size(),
                     pct(times, 50), pct(times, 99));
-            int conversations = 100, rounds = 5;
-            ExecutorService pool = Executors.newFixedThreadPool(conversations);
-            List<Long> concurrent = Collections.synchronizedList(new ArrayList<>());
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < conversations; c++) {
-                ConversationId id = ConversationId.unlisted("bench", "many-" + c);
-                done.add(pool.submit(() -> {
-                    go.await();
-                    for (int r = 0; r < rounds; r++) {
-                        for (String m : INTAKE_SCRIPT) {
-                            long t = System.nanoTime();
-                            engine.handle(id, m);
-                            concurrent.add(System.nanoTime() - t);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            long t0 = System.nanoTime();
-            go.countDown();
-            for (var f : done) f.get();
-            double secs = secs(t0);
-            pool.shutdown();
-            out.printf(Locale.ROOT, "%d concurrent conversations: %d turns in %.2f s = %.0f turns/s; turn latency p50 %.2f ms, p99 %.2f ms%n",
-                    conversations, concurrent.size(), secs, concurrent.size() / secs, pct(concurrent, 50), pct(concurrent, 99));
+            concurrentTurns(List.of(engine), "");
         }
+    }
+
+    /**
+     * Turns on PostgreSQL (a throwaway server on loopback): one instance, then two on the same database, the same
+     * 100 conversations shared between them; or the reason it cannot run here.
+     */
+    void turnsOnPostgres() throws Exception {
+        String whyNot = BenchPostgres.whyNot();
+        if (whyNot != null) {
+            out.println("skipped: " + whyNot);
+            return;
+        }
+        try (BenchPostgres server = BenchPostgres.start(work)) {
+            for (int instances = 1; instances <= 2; instances++) {
+                String url = server.newDatabase("turns_" + instances);
+                List<Service> services = new ArrayList<>();
+                try {
+                    List<ConversationEngine> engines = new ArrayList<>();
+                    for (int i = 0; i < instances; i++) {
+                        AppConfig c = config("turns-pg");
+                        services.add(service(new AppConfig(c.server(), c.data(), c.knowledge(), c.api(), c.slack(), c.mail(),
+                                c.cases(), c.retention(), new AppConfig.Store(url, "", ""))));
+                        engines.add(services.get(i).conversations());
+                    }
+                    for (ConversationEngine e : engines) {
+                        for (int i = 0; i < 5; i++) for (String m : INTAKE_SCRIPT) e.handle(ConversationId.unlisted("bench", "warm-" + i), m);
+                    }
+                    concurrentTurns(engines, instances == 1 ? "1 instance: " : instances + " instances: ");
+                } finally {
+                    for (Service s : services) s.close();
+                }
+            }
+        }
+    }
+
+    /** 100 conversations at once, spread over the engines (instances) given; prints turns/s and latency. */
+    private void concurrentTurns(List<ConversationEngine> engines, String label) throws Exception {
+        int conversations = 100, rounds = 5;
+        ExecutorService pool = Executors.newFixedThreadPool(conversations);
+        List<Long> concurrent = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < conversations; c++) {
+            ConversationId id = ConversationId.unlisted("bench", "many-" + c);
+            ConversationEngine engine = engines.get(c % engines.size());
+            done.add(pool.submit(() -> {
+                go.await();
+                for (int r = 0; r < rounds; r++) {
+                    for (String m : INTAKE_SCRIPT) {
+                        long t = System.nanoTime();
+                        engine.handle(id, m);
+                        concurrent.add(System.nanoTime() - t);
+                    }
+                }
+                return null;
+            }));
+        }
+        long t0 = System.nanoTime();
+        go.countDown();
+        try {
+            for (var f : done) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        double secs = secs(t0);
+        out.printf(Locale.ROOT, "%s%d concurrent conversations: %d turns in %.2f s = %.0f turns/s; turn latency p50 %.2f ms, p99 %.2f ms%n",
+                label, conversations, concurrent.size(), secs, concurrent.size() / secs, pct(concurrent, 50), pct(concurrent, 99));
     }
 
     void inbound() throws Exception {

@@ -14,7 +14,11 @@ import org.compactbot.knowledge.AnswerService;
 import org.compactbot.logging.LogIds;
 import org.slf4j.MDC;
 
-/** {@code /api/*}: who may call it ({@link #admit}), {@code POST /api/ask} and {@code POST /api/chat/{conversationId}}. */
+/**
+ * {@code /api/*}: who may call it ({@link #admit}), {@code POST /api/ask}, {@code POST /api/chat/{conversationId}} and
+ * {@code GET /api/openapi.json}, the OpenAPI 3.1 document of them all (the resource {@code openapi.json} beside this
+ * class: a route added here is added there too, or {@code OpenApiTest} fails).
+ */
 final class ApiRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
@@ -82,6 +86,14 @@ final class ApiRoutes {
         var turn = conversations.handle(conversation, text.asText());
         metrics.turn("api", (System.nanoTime() - t0) / 1e9);
         ctx.contentType("application/json").result(JSON.writeValueAsString(ChatJson.of(turn)));
+    }
+
+    /** The OpenAPI document, as shipped in the jar. */
+    void openapi(Context ctx) throws IOException {
+        try (var in = ApiRoutes.class.getResourceAsStream("openapi.json")) {
+            if (in == null) throw new IOException("openapi.json is missing from the jar");
+            ctx.contentType("application/json").result(in.readAllBytes());
+        }
     }
 
     /** @throws Refusal.BadRequest when the body is not a JSON object */

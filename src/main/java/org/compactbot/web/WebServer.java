@@ -109,6 +109,7 @@ public final class WebServer {
             cfg.routes.before("/api/*", api::admit);
             cfg.routes.post("/api/ask", work(api::ask));
             cfg.routes.post("/api/chat/{conversationId}", work(api::chat));
+            cfg.routes.get("/api/openapi.json", api::openapi);
             cfg.routes.post("/mail/inbound", work(inbound::mail));
             cfg.routes.post("/slack/events", work(inbound::slack));
             ErrorMapping.install(cfg.routes, MAX_MAIL_BYTES);
@@ -137,7 +138,7 @@ public final class WebServer {
     /** The route a path belongs to: the label of its latency series (a fixed set, whatever paths callers try). */
     static String route(String path) {
         return switch (path) {
-            case "/healthz", "/readyz", "/metrics", "/api/ask", "/mail/inbound", "/slack/events" -> path;
+            case "/healthz", "/readyz", "/metrics", "/api/ask", "/api/openapi.json", "/mail/inbound", "/slack/events" -> path;
             default -> path.startsWith("/api/chat/") ? "/api/chat/{conversationId}" : "other";
         };
     }
