@@ -225,6 +225,14 @@ public final class CaseService {
         return ok ? new Closed(ref, outcome) : new NotAllowed(ref, Move.CLOSE, c.status());
     }
 
+    /**
+     * An email about the case came back undeliverable ({@code recipient}, its {@code purpose}, the mail system's
+     * reason): noted in the case history, and the lead or mediator told where they should be ({@link UndeliveredEmail}).
+     */
+    public boolean deliveryFailed(String ref, String recipient, String purpose, String reason) {
+        return store.find(ref).map(c -> store.apply(UndeliveredEmail.change(c, directory, recipient, purpose, reason))).orElse(false);
+    }
+
     /** Fires the timers that are due; each fires once per case (and per mediator where it concerns one). */
     public int tick() {
         LocalDate today = today();

@@ -47,6 +47,22 @@ public interface Outbox {
         return sent(messageId).flatMap(s -> java.util.Optional.ofNullable(s.caseRef()));
     }
 
+    /**
+     * The Message-ID of outbox row {@code id}, if there is one: the secret part of a bounce address is made from it
+     * (see the email channel's {@code Verp}), so only a mail system that saw the email can name the row.
+     */
+    default java.util.Optional<String> messageIdOf(long id) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Marks an email as returned by the recipient's mail system, with the reason it gave. Returns what the email was
+     * (its case, recipient and purpose) the first time; empty when there is no such row or it was marked before.
+     */
+    default java.util.Optional<Sent> markUndeliverable(long id, Instant at, String reason) {
+        return java.util.Optional.empty();
+    }
+
     /** How many replies to inbound mail ({@code purpose} "reply") were queued to this address since then. */
     int repliesTo(String recipient, Instant since);
 

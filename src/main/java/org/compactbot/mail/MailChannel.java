@@ -31,7 +31,8 @@ import org.slf4j.MDC;
 
 /**
  * The email channel: one inbound message in, at most one reply queued. Machines are never
- * answered (auto-replies, bounces, bulk mail, our own address, a sender over the hourly cap);
+ * answered (auto-replies, bounces, bulk mail, our own address, a sender over the hourly cap); a bounce of one of our
+ * emails marks it undeliverable ({@link Bounces});
  * a reply on a case thread from its mediator moves the case; anything else is a turn of the
  * sender's conversation, answered on the same thread.
  */
@@ -53,6 +54,7 @@ public final class MailChannel {
     private final MailMetrics metrics;
     private final String trustedAuthservId;
     private final Clock clock;
+    private final Bounces bounces;
 
     public MailChannel(MessageParser parser, InboundLog log, ConversationEngine engine, CaseService cases, Outbox outbox, String ownAddress) {
         this(parser, log, engine, cases, outbox, ownAddress, "", MailMetrics.NONE, Clock.systemUTC());
@@ -73,6 +75,7 @@ public final class MailChannel {
         this.outbox = outbox;
         this.ownAddress = ownAddress.toLowerCase(Locale.ROOT);
         this.metrics = metrics;
+        this.bounces = new Bounces(outbox, cases, clock);
     }
 
     public MailOutcome receive(byte[] raw) {
@@ -87,7 +90,7 @@ public final class MailChannel {
         String before = MDC.get(LogIds.CONVERSATION);
         MDC.put(LogIds.CONVERSATION, LogIds.conversation(ConversationId.mail(sender).value()));
         try {
-            MailOutcome o = decide(mail, sender, key);
+            MailOutcome o = decide(raw, mail, sender, key);
             log.processed(key, o.logged());
             metrics.received(o.what());
             LOG.info("inbound email {}: {}", o.what(), o.forLog());
@@ -98,7 +101,10 @@ public final class MailChannel {
         }
     }
 
-    private MailOutcome decide(ParsedEmail mail, String sender, String key) {
+    private MailOutcome decide(byte[] raw, ParsedEmail mail, String sender, String key) {
+        // a bounce (a delivery report, or anything sent to a bounce address) is read, never answered
+        java.util.Optional<Bounce> bounce = Bounce.in(raw, mail, ownAddress);
+        if (bounce.isPresent()) return bounces.handle(bounce.get());
         if (mail.auto()) return new MailOutcome.Automatic(mail.reason());
         if (sender.isEmpty()) return new MailOutcome.NoSender();
         if (sender.equals(ownAddress)) return new MailOutcome.FromUs();

@@ -46,6 +46,18 @@ public sealed interface MailOutcome {
         public String detail() { return "automatic mail (" + reason + ")"; }
     }
 
+    /** A bounce of one of our emails: the email (its outbox row) is marked undeliverable and its case, if any, notes it. */
+    record Bounced(long email, String caseRef) implements Ignored {
+        public String detail() {
+            return "bounce: email " + email + " marked undeliverable" + (caseRef == null ? "" : ", noted on case " + caseRef);
+        }
+    }
+
+    /** A delivery report, or mail to a bounce address, that marks nothing; {@code why} names no address. */
+    record BounceDropped(String why) implements Ignored {
+        public String detail() { return "bounce not acted on (" + why + ")"; }
+    }
+
     record NoSender() implements Ignored {
         public String detail() { return "no sender address"; }
     }

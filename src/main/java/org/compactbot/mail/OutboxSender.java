@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Drains the outbox: over SMTP (none / STARTTLS / SSL; password or an XOAUTH2 token from
  * mail.oauth2-token-command), or, with no SMTP host configured, as .eml files under data/outbox/.
  * A failed email is retried with exponential backoff and jitter, for as long as it takes; its
- * Message-ID never changes, so a receiver can tell a retry from a new message.
+ * Message-ID never changes, so a receiver can tell a retry from a new message. Over SMTP each email's envelope
+ * sender is its bounce address ({@link Verp}), so a bounce names the email it is about.
  */
 public final class OutboxSender {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
@@ -44,6 +45,7 @@ public final class OutboxSender {
     private final Clock clock;
     private final Random jitter;
     private final MailMetrics metrics;
+    private boolean warnedEnvelopeRefused;
 
     public OutboxSender(Outbox outbox, AppConfig.Mail config, Path fileOutbox, Clock clock, Random jitter) {
         this(outbox, config, fileOutbox, clock, jitter, MailMetrics.NONE);
@@ -66,6 +68,7 @@ public final class OutboxSender {
         Session session = session();
         int sent = 0, next = 0; // next: the first claimed email not yet tried
         Transport transport = null;
+        boolean envelopeRefused = false; // this round's server would not take a bounce address as the envelope sender
         try {
             while (next < due.size()) {
                 if (clock.instant().isAfter(claimed.plus(LEASE.dividedBy(2)))) {
@@ -77,7 +80,7 @@ public final class OutboxSender {
                     MimeMessage m = MailMessages.build(session, config.address(), p.messageId(), p.email());
                     if (config.smtp().enabled()) {
                         if (transport == null) transport = connect(session);
-                        transport.sendMessage(m, m.getAllRecipients());
+                        envelopeRefused = send(session, transport, m, Verp.address(config.address(), p.id(), p.messageId()), envelopeRefused);
                     } else {
                         writeEml(p, m);
                     }
@@ -112,6 +115,30 @@ public final class OutboxSender {
             }
         }
         return sent;
+    }
+
+    /**
+     * Sends with {@code mail.smtp.from} (the MAIL FROM of this message) set to the bounce address. A server that refuses
+     * it (some submission servers accept only the account's own address) gets the bot's address instead, for the rest
+     * of the round: the email still goes, only its bounce will not be matched. Returns whether that happened.
+     */
+    private boolean send(Session session, Transport transport, MimeMessage m, String bounceAddress, boolean refusedBefore)
+            throws MessagingException {
+        session.getProperties().setProperty("mail.smtp.from", refusedBefore ? config.address() : bounceAddress);
+        try {
+            transport.sendMessage(m, m.getAllRecipients());
+            return refusedBefore;
+        } catch (org.eclipse.angus.mail.smtp.SMTPSenderFailedException e) {
+            if (refusedBefore) throw e;
+            if (!warnedEnvelopeRefused) {
+                warnedEnvelopeRefused = true;
+                LOG.warn("the SMTP server refused the bounce address as envelope sender ({}): sending from mail.address instead, so "
+                        + "bounces will not be matched to their emails", SecretRedactor.maskEmails(e.getMessage()));
+            }
+            session.getProperties().setProperty("mail.smtp.from", config.address());
+            transport.sendMessage(m, m.getAllRecipients());
+            return true;
+        }
     }
 
     /** 30 s doubling to at most an hour, times a random factor from 0.5 to 1.5. */

@@ -12,6 +12,10 @@
  *       whether a machine sent it (auto-reply, bounce, bulk mail) and why. {@code mail parse} prints the same reading.</li>
  *   <li>Dedupe: the {@link org.compactbot.conversation.InboundLog} port records the Message-ID (or a hash of the bytes);
  *       a redelivery is a {@link org.compactbot.mail.MailOutcome.Duplicate} and nothing happens again.</li>
+ *   <li>Bounces first: a delivery status notification or anything sent to a bounce address ({@link org.compactbot.mail.Verp},
+ *       the envelope sender {@link org.compactbot.mail.OutboxSender} gives each email) is read by
+ *       {@link org.compactbot.mail.Bounce} and handled by {@link org.compactbot.mail.Bounces}: never answered; when signed
+ *       for one of our emails and failed, the outbox row is marked undeliverable and the case history notes it.</li>
  *   <li>Never answered ({@link org.compactbot.mail.MailOutcome.Ignored}): machines, no sender, our own address, an
  *       address already sent {@code MAX_REPLIES_PER_SENDER_PER_HOUR} replies in the last hour.</li>
  *   <li>Sender checks: {@link org.compactbot.mail.SenderCheck} reads the receiving server's

@@ -186,6 +186,11 @@ final class Migrations {
                       first_asked TEXT NOT NULL,
                       last_asked TEXT NOT NULL,
                       PRIMARY KEY (question_key, area));
+                    """),
+            // 10: an email the recipient's mail system returned (a bounce to its VERP address): when, and why
+            sql("""
+                    ALTER TABLE emails ADD COLUMN undeliverable_at TEXT;
+                    ALTER TABLE emails ADD COLUMN undeliverable_reason TEXT;
                     """));
 
     /** SQL text in the shared subset, {@code {id}} and {@code {blob}} filled in for the engine; split into statements. */

@@ -176,6 +176,40 @@ public final class SqlOutbox implements Outbox, PersonalRecords {
     }
 
     @Override
+    public java.util.Optional<String> messageIdOf(long id) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT message_id FROM emails WHERE id = ?")) {
+                p.setLong(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /** Marks the row once (a second bounce for the same email changes nothing) and says what it was. */
+    @Override
+    public java.util.Optional<Sent> markUndeliverable(long id, Instant at, String reason) {
+        String why = reason == null ? "" : reason.length() > 500 ? reason.substring(0, 500) : reason;
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE emails SET undeliverable_at = ?, undeliverable_reason = ? "
+                    + "WHERE id = ? AND undeliverable_at IS NULL")) {
+                p.setString(1, Times.of(at));
+                p.setString(2, why);
+                p.setLong(3, id);
+                if (p.executeUpdate() == 0) return java.util.Optional.<Sent>empty();
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT case_ref, recipient, purpose FROM emails WHERE id = ?")) {
+                p.setLong(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(new Sent(rs.getString(1), rs.getString(2), rs.getString(3)))
+                            : java.util.Optional.<Sent>empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public int repliesTo(String recipient, Instant since) {
         return db.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM emails WHERE recipient = ? AND purpose = 'reply' AND created_at >= ?")) {
@@ -222,7 +256,8 @@ public final class SqlOutbox implements Outbox, PersonalRecords {
         return db.inTransaction(c -> {
             List<Object> emails = new ArrayList<>();
             for (long id : emailsOf(c, person)) {
-                Map<String, Object> row = Sql.rows(c, "SELECT id, case_ref, purpose, message_id, recipient, created_at, attempts, last_error, sent_at, payload "
+                Map<String, Object> row = Sql.rows(c, "SELECT id, case_ref, purpose, message_id, recipient, created_at, attempts, last_error, sent_at, "
+                        + "undeliverable_at, undeliverable_reason, payload "
                         + "FROM emails WHERE id = ?", id).get(0);
                 row.put("payload", Sql.parse(String.valueOf(row.get("payload"))));
                 emails.add(row);

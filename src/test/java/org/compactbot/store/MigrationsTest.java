@@ -78,14 +78,16 @@ class MigrationsTest {
         Database.open(fresh).close();
         List<String> now = schema(fresh);
         // migration 6 (erasure) adds a column to cases and replaces the update trigger; everything else is as it was
-        // and migration 7 a version column to conversations
+        // and migration 7 a version column to conversations, migration 10 the undeliverable columns to emails
         List<String> kept = old.stream().filter(e -> !e.startsWith("trigger case_events_append_only_u ") && !e.startsWith("table cases ")
-                && !e.startsWith("table conversations ")).toList();
+                && !e.startsWith("table conversations ") && !e.startsWith("table emails ")).toList();
         assertEquals(kept, now.stream().filter(kept::contains).toList(), "what migrations 1-5 make is unchanged");
         assertEquals(old.stream().map(e -> e.substring(0, e.indexOf(':'))).sorted().toList(),
                 now.stream().map(e -> e.substring(0, e.indexOf(':'))).filter(n -> old.stream().anyMatch(o -> o.startsWith(n + ":"))).sorted().toList());
         assertTrue(now.stream().anyMatch(e -> e.startsWith("table cases ") && e.contains("anonymised_at")), now.toString());
         assertTrue(now.stream().anyMatch(e -> e.startsWith("table conversations ") && e.contains("version")), now.toString());
+        assertTrue(now.stream().anyMatch(e -> e.startsWith("table emails ") && e.contains("undeliverable_at")
+                && e.contains("undeliverable_reason")), now.toString());
         assertTrue(now.stream().anyMatch(e -> e.startsWith("trigger case_events_append_only_u ") && e.contains("[redacted]")), now.toString());
     }
 
