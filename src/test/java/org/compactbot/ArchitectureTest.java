@@ -56,6 +56,14 @@ class ArchitectureTest {
             .because("Main and the command line sit on top: nothing below them calls up");
 
     @ArchTest
+    static final ArchRule addressesFromRequestsAreNeverLookedUp = noClasses()
+            .that().resideInAnyPackage("org.compactbot.config..", "org.compactbot.web..")
+            .should().callMethod(java.net.InetAddress.class, "getByName", String.class)
+            .orShould().callMethod(java.net.InetAddress.class, "getAllByName", String.class)
+            .because("a client or X-Forwarded-For address is parsed as a literal (AddressRange); resolving it would make a "
+                    + "DNS query on the request thread for any text a caller sends");
+
+    @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("org.compactbot.(*)..").should().beFreeOfCycles();
 
     private static ArchRule channelKnowsNoOther(String channel) {

@@ -42,9 +42,6 @@ public final class MediatorDirectoryLoader {
     private static final List<String> LEAD_KEYS = List.of("name", "email");
     private static final List<String> ABSENCE_KEYS = List.of("from", "to");
 
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                    + "@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+");
     private static final Pattern AREA_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
 
@@ -185,7 +182,7 @@ public final class MediatorDirectoryLoader {
                 Map<String, Node> cf = fields(c, prefix + "contact: ", LEAD_KEYS);
                 String contactName = text(c, cf, "name", prefix + "contact: ");
                 String email = text(c, cf, "email", prefix + "contact: ");
-                if (!EMAIL.matcher(email).matches()) throw fail(cf.get("email"), prefix + "contact email '" + email + "' is not an email address");
+                if (!EmailAddress.isValid(email)) throw fail(cf.get("email"), prefix + "contact email '" + email + "' is not an email address");
                 contact = new AreaLead(area, contactName, email);
             }
             return new PublicBody(name, aliases, area, contact);
@@ -211,7 +208,7 @@ public final class MediatorDirectoryLoader {
             }
             String name = text(map, f, "name", prefix);
             String email = text(map, f, "email", prefix);
-            if (!EMAIL.matcher(email).matches()) {
+            if (!EmailAddress.isValid(email)) {
                 throw fail(f.get("email"), prefix + "email '" + email + "' is not an email address");
             }
             String organisation = text(map, f, "organisation", prefix);
@@ -283,7 +280,7 @@ public final class MediatorDirectoryLoader {
             Map<String, Node> f = fields(map, prefix, LEAD_KEYS);
             String name = text(map, f, "name", prefix);
             String email = text(map, f, "email", prefix);
-            if (!EMAIL.matcher(email).matches()) {
+            if (!EmailAddress.isValid(email)) {
                 throw fail(f.get("email"), prefix + "email '" + email + "' is not an email address");
             }
             return new AreaLead(area, name, email);

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.compactbot.cases.EmailAddress;
 
 /**
  * Reads config/compact-bot.yml over the embedded defaults. {@code ${VAR}} and {@code ${VAR:-default}}
@@ -180,7 +181,7 @@ public final class ConfigLoader {
                     oneOf("mail.imap.security", "ssl", "none", "starttls", "ssl"), str("mail.imap.folder", "INBOX", false),
                     intIn("mail.imap.poll-seconds", 60, 1, 86_400));
             String address = str("mail.address", d.mail().address(), false);
-            if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            if (!EmailAddress.isValid(address)) {
                 throw new ConfigException(where("mail.address") + ": '" + address + "' is not an email address");
             }
             var mail = new AppConfig.Mail(address, smtp, imap, str("mail.oauth2-token-command", "", true),

@@ -302,7 +302,8 @@ public final class MailChannel {
                 : (theirs.regionMatches(true, 0, "Re:", 0, 3) ? theirs : "Re: " + theirs);
         if (caseRef != null && !subject.contains("[" + caseRef + "]")) subject = subject + " [" + caseRef + "]";
         String text = body + "\n\nCompact Bot\n";
-        outbox.enqueue(new OutgoingEmail(to.toLowerCase(Locale.ROOT), subject, text, html(text), List.of(), mail.messageId(), "reply"), caseRef);
+        outbox.enqueue(new OutgoingEmail(to.toLowerCase(Locale.ROOT), subject, text, html(text), List.of(), mail.messageId(), "reply",
+                mail.references()), caseRef);
     }
 
     private static String html(String text) {

@@ -7,7 +7,9 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.compactbot.cases.OutgoingEmail;
 
@@ -45,10 +47,12 @@ public final class MailMessages {
         m.setSentDate(new Date());
         // RFC 3834: a reply to a person's message is auto-replied; everything else auto-generated
         m.setHeader("Auto-Submitted", e.inReplyTo() != null && !e.inReplyTo().isBlank() ? "auto-replied" : "auto-generated");
+        // Exchange and Outlook read this rather than Auto-Submitted: no out-of-office, read receipt or recall back to us
+        m.setHeader("X-Auto-Response-Suppress", "All");
         if (e.inReplyTo() != null && !e.inReplyTo().isBlank() && threadable(headerSafe(e.inReplyTo()))) {
             String ref = headerSafe(e.inReplyTo());
             m.setHeader("In-Reply-To", ref);
-            m.setHeader("References", ref);
+            m.setHeader("References", references(e.references(), ref));
         }
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
@@ -77,6 +81,28 @@ public final class MailMessages {
         }
         m.saveChanges();
         return m;
+    }
+
+    /** The most ids a References header of ours holds: the thread's first and its latest ones. */
+    static final int MAX_REFERENCES = 20;
+
+    /**
+     * RFC 5322 3.6.4: the parent's References (threadable ids only, each once), then the parent's Message-ID. A long
+     * thread keeps its first id and the latest ones, as RFC 5537 3.4.4 trims; one id a line, folded.
+     */
+    static String references(List<String> parents, String parent) {
+        List<String> ids = new ArrayList<>();
+        for (String id : parents) {
+            String safe = headerSafe(id);
+            if (threadable(safe) && !safe.equals(parent) && !ids.contains(safe)) ids.add(safe);
+        }
+        ids.add(parent);
+        if (ids.size() > MAX_REFERENCES) {
+            List<String> kept = new ArrayList<>(ids.subList(ids.size() - (MAX_REFERENCES - 1), ids.size()));
+            kept.add(0, ids.get(0));
+            ids = kept;
+        }
+        return String.join("\r\n ", ids);
     }
 
     /** The longest Message-ID we repeat in In-Reply-To and References: a msg-id cannot be folded, and a line holds 998 characters. */

@@ -3,12 +3,10 @@ package org.compactbot.mail;
 import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.compactbot.cases.EmailAddress;
 
 /** An address and display name taken leniently from an address header. */
 record Mailbox(String address, String name) {
-    private static final Pattern ADDR = Pattern.compile("[^\\s<>()\",;:@]{1,200}@[^\\s<>()\",;:@]{1,255}");
     static final Mailbox NONE = new Mailbox("", "");
 
     static Mailbox first(String raw) {
@@ -39,10 +37,9 @@ record Mailbox(String address, String name) {
             }
             if (!out.isEmpty()) return out;
         } catch (Exception e) {
-            // fall through to the pattern
+            // fall through to the addresses found in the text
         }
-        Matcher m = ADDR.matcher(raw);
-        while (m.find() && out.size() < 100) out.add(new Mailbox(m.group(), ""));
+        for (String address : EmailAddress.findIn(raw, 100)) out.add(new Mailbox(address, ""));
         if (out.isEmpty()) {
             String name = MailText.clean(EncodedWords.decode(raw.replace("<>", "")));
             out.add(new Mailbox("", name));

@@ -1,9 +1,8 @@
 package org.compactbot.web;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.compactbot.config.AddressRange;
 
 /** Who may call /api/*: holders of the bearer token, or, with no token configured, loopback callers. */
 final class ApiAccess {
@@ -22,13 +21,11 @@ final class ApiAccess {
         return MessageDigest.isEqual(given, token);
     }
 
+    /** 127.0.0.0/8 or ::1 (also IPv4-mapped), read as a literal: a name is not loopback, and is never looked up. */
     static boolean isLoopback(String address) {
-        if (address == null) return false;
-        try {
-            String a = address.startsWith("[") ? address.substring(1, address.length() - 1) : address;
-            return InetAddress.getByName(a).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return LOOPBACK_V4.contains(address) || LOOPBACK_V6.contains(address);
     }
+
+    private static final AddressRange LOOPBACK_V4 = AddressRange.parse("127.0.0.0/8");
+    private static final AddressRange LOOPBACK_V6 = AddressRange.parse("::1");
 }

@@ -73,6 +73,7 @@ class CaseMailTest {
         }).findFirst().orElseThrow();
         assertEquals("[CC-2026-0001] Compact challenge: Northwich Lunch Club v Cheshire West and Chester Council (West Cheshire)", summary.getSubject());
         assertEquals("auto-generated", summary.getHeader("Auto-Submitted")[0]);
+        assertEquals("All", summary.getHeader("X-Auto-Response-Suppress")[0], "no out-of-office or read receipt back to the bot");
         assertTrue(summary.getMessageID().startsWith("<CC-2026-0001."), summary.getMessageID());
         String body = GreenMailUtil.getBody(summary);
         assertTrue(body.contains("27 days' notice against a minimum of three months"), body);

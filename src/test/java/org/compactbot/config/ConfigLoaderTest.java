@@ -105,6 +105,14 @@ class ConfigLoaderTest {
         assertTrue(m.contains("mail.smtp.security") && m.contains("none, starttls, ssl"), m);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Compact <compact@example.org>", "compact@example..org",
+            "compact@-example.org", ".compact@example.org", "compact@example.org,other@example.org", "compact@example"})
+    void theBotsOwnAddressIsCheckedLikeEveryOtherAddress(String address) throws Exception {
+        String m = error("mail: { address: \"" + address + "\" }\n");
+        assertEquals(dir.resolve("compact-bot.yml") + ": mail.address: '" + address + "' is not an email address", m);
+    }
+
     @Test
     void brokenYamlSaysWhere() throws Exception {
         String m = error("server:\n  port: [8080\n");

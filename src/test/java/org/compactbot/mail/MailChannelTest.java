@@ -85,6 +85,40 @@ class MailChannelTest {
     }
 
     @Test
+    void aReplyCarriesTheWholeThreadInReferencesAndAsksForNoAutoReplies() throws Exception {
+        MailOutcome o = channel.receive(email("jo@bilston.org.uk", "Re: Consultation length", "<q3@bilston.org.uk>",
+                "In-Reply-To: <q2@lists.example>\r\nReferences: <q1@bilston.org.uk>\r\n <q2@lists.example>\r\n",
+                "And how long should a formal consultation run?"));
+        assertEquals("replied", o.what(), o.detail());
+        assertEquals(1, send());
+        MimeMessage reply = greenMail.getReceivedMessages()[0];
+        assertEquals("<q3@bilston.org.uk>", reply.getHeader("In-Reply-To")[0]);
+        // RFC 5322 3.6.4: the parent's References, then the parent's own Message-ID
+        assertEquals("<q1@bilston.org.uk> <q2@lists.example> <q3@bilston.org.uk>",
+                jakarta.mail.internet.MimeUtility.unfold(reply.getHeader("References", " ")).replaceAll("\\s+", " "));
+        assertEquals("All", reply.getHeader("X-Auto-Response-Suppress")[0], "Exchange sends no out-of-office to the bot");
+        assertEquals("auto-replied", reply.getHeader("Auto-Submitted")[0]);
+    }
+
+    @Test
+    void aReplyToALongThreadKeepsItsFirstAndLatestIdsOnSaneLines() throws Exception {
+        StringBuilder refs = new StringBuilder("References:");
+        for (int i = 1; i <= 60; i++) refs.append("\r\n <t").append(i).append(".").append("x".repeat(40)).append("@bilston.org.uk>");
+        channel.receive(email("jo@bilston.org.uk", "Re: Consultation length", "<last@bilston.org.uk>", refs + "\r\n",
+                "what is full cost recovery?"));
+        assertEquals(1, send());
+        MimeMessage reply = greenMail.getReceivedMessages()[0];
+        String[] ids = jakarta.mail.internet.MimeUtility.unfold(reply.getHeader("References", " ")).strip().split("\\s+");
+        assertTrue(ids.length <= 21, ids.length + " ids");
+        assertTrue(ids[0].startsWith("<t1."), ids[0]);
+        assertEquals("<last@bilston.org.uk>", ids[ids.length - 1]);
+        assertTrue(ids[ids.length - 2].startsWith("<t60."), ids[ids.length - 2]);
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        reply.writeTo(raw);
+        for (String line : raw.toString(StandardCharsets.UTF_8).split("\r\n")) assertTrue(line.length() <= 998, "a line of " + line.length());
+    }
+
+    @Test
     void aQuestionIsAnsweredOnTheSameThread() throws Exception {
         MailOutcome o = channel.receive(email("jo@bilston.org.uk", "Consultation length", "<q1@bilston.org.uk>", "",
                 "Hello, how long should a formal consultation run?\r\n\r\nThanks, Jo"));

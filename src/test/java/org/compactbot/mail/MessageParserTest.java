@@ -490,6 +490,30 @@ class MessageParserTest {
     }
 
     @Test
+    void anAttachmentNameContinuedOverSeveralSectionsIsReadWhole() {
+        String mixed = HEADERS + """
+                Content-Type: multipart/mixed; boundary="m1"
+
+                --m1
+                Content-Type: text/plain; charset=utf-8
+
+                See attached.
+                --m1
+                Content-Type: application/pdf
+                Content-Disposition: attachment;
+                 filename*0*=UTF-8''Comptes%20rendus%20de%20la%20r%C3%A9union%20;
+                 filename*1*=du%20conseil%20d%C3%A9cembre;
+                 filename*2=".pdf"; size=12 34
+
+                %PDF
+                --m1--
+                """;
+        List<ParsedEmail.Attachment> a = parser.parse(crlf(mixed)).attachments();
+        assertEquals(1, a.size(), a.toString());
+        assertEquals("Comptes rendus de la réunion du conseil décembre.pdf", a.get(0).name());
+    }
+
+    @Test
     void countsInlineImagesOnlyWhenTheyHaveAFileNameAndNamesAttachedMessagesAfterTheirSubject() {
         String related = HEADERS + """
                 Content-Type: multipart/mixed; boundary="outer"
