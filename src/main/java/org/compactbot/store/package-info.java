@@ -1,0 +1,21 @@
+/**
+ * Persistence over JDBC, on SQLite (one file, WAL, one connection behind a fair lock) or PostgreSQL (a HikariCP pool,
+ * {@code PostgresPool}; several instances may share it). Each class is an adapter for a port declared in the core
+ * ({@code SqlCaseStore} for {@code cases.CaseStore}, {@code SqlConversationStore}, {@code SqlOutbox},
+ * {@code SqlInboundLog}, {@code SqlSlackEventLog}, {@code SqlKnowledgeGaps}); store implements nothing else and
+ * imports no channel (ArchitectureTest).
+ *
+ * <ul>
+ *   <li>{@link org.compactbot.store.Database}: opening either engine, {@code inTransaction} (a transaction already
+ *       open on the same thread is joined, so {@code allOrNothing} spans several stores), the readiness probe.</li>
+ *   <li>{@link org.compactbot.store.Migrations}: numbered schema steps, written once for both engines
+ *       ({@link org.compactbot.store.Dialect} says where they differ). A new table is a new step, never an edit of an
+ *       old one.</li>
+ *   <li>Personal data: the stores that hold some answer for it as {@code cases.PersonalRecords}
+ *       ({@code CaseRecords}, {@code ConversationRecords}, the outbox and inbound log), run together by
+ *       {@code cases.PersonalDataService}.</li>
+ *   <li>{@code DatabaseBackup}, {@code Leadership} ({@code AdvisoryLockLeadership}: one instance runs the timers).</li>
+ * </ul>
+ * Every store is tested on both engines through {@code StoreBehaviour} (the PostgreSQL runs need a non-root user).
+ */
+package org.compactbot.store;
