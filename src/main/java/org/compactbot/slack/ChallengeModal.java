@@ -6,6 +6,8 @@ import com.slack.api.bolt.response.Response;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import com.slack.api.model.view.View;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.ConversationId;
 import org.compactbot.conversation.FormOutcome;
@@ -45,20 +47,33 @@ final class ChallengeModal {
     }
 
     /**
-     * Opens the challenge form, filled in with the person's draft in progress and what Slack knows
-     * of them. If Slack will not open it (the trigger expired), the challenge starts in the direct message instead.
+     * Opens the challenge form, filled in with the person's draft in progress and what Slack is known to say of them.
+     * views.open goes first, since its trigger lasts three seconds; if users.info has still to be asked, the open form is
+     * filled in afterwards with views.update. If Slack will not open it (the trigger expired), the challenge starts in
+     * the direct message instead.
      */
     void open(String team, String user, String triggerId, String responseUrl) {
         ConversationId id = ConversationId.slack(team, user);
         Map<Slot, String> known = new EnumMap<>(Slot.class);
         engine.draft(id).ifPresent(d -> known.putAll(d.answers()));
-        SlackProfiles.Profile profile = profiles.of(user);
-        if (profile != null) {
-            if (SlackProfiles.notBlank(profile.name())) known.putIfAbsent(Slot.NAME, profile.name());
-            if (SlackProfiles.notBlank(profile.email())) known.putIfAbsent(Slot.EMAIL, profile.email());
+        SlackProfiles.Profile cached = profiles.cached(user);
+        offer(known, cached);
+        Optional<View> opened = api.openView(triggerId, ChallengeFormView.form(known, engine.formChoices()));
+        if (opened.isEmpty()) {
+            direct.startPrivatelyAndSay(team, user, responseUrl);
+            return;
         }
-        boolean opened = triggerId != null && api.openView(triggerId, ChallengeFormView.form(known, engine.formChoices()));
-        if (!opened) direct.startPrivatelyAndSay(team, user, responseUrl);
+        if (cached != null || opened.get().getId() == null) return;
+        if (offer(known, profiles.of(user))) api.updateView(opened.get(), ChallengeFormView.form(known, engine.formChoices()));
+    }
+
+    /** Adds the profile's name and email where the form has none yet; true if anything was added. */
+    private static boolean offer(Map<Slot, String> known, SlackProfiles.Profile profile) {
+        if (profile == null) return false;
+        boolean added = false;
+        if (SlackProfiles.notBlank(profile.name()) && !known.containsKey(Slot.NAME)) added |= known.put(Slot.NAME, profile.name()) == null;
+        if (SlackProfiles.notBlank(profile.email()) && !known.containsKey(Slot.EMAIL)) added |= known.put(Slot.EMAIL, profile.email()) == null;
+        return added;
     }
 
     /** A submitted form: the errors to show in it, or the case created (shown in the form, the direct message and App Home). */

@@ -21,10 +21,16 @@ final class SlackProfiles {
         this.api = api;
     }
 
+    /** The person's profile if it was fetched within the hour, else null; never calls Slack. */
+    Profile cached(String user) {
+        Profile cached = profiles.get(user);
+        return cached != null && System.currentTimeMillis() - cached.fetchedAtMillis() < FRESH.toMillis() ? cached : null;
+    }
+
     /** The person's profile, or null when Slack has none to give. */
     Profile of(String user) {
-        Profile cached = profiles.get(user);
-        if (cached != null && System.currentTimeMillis() - cached.fetchedAtMillis() < FRESH.toMillis()) return cached;
+        Profile cached = cached(user);
+        if (cached != null) return cached;
         Optional<Profile> fetched = api.user(user).map(u -> {
             if (u.isBot() || u.isDeleted()) return null;
             String name = u.getProfile() != null && notBlank(u.getProfile().getRealName()) ? u.getProfile().getRealName() : u.getRealName();

@@ -83,9 +83,15 @@ final class SlackWebApi {
         calls.respond(() -> slack.send(responseUrl, json));
     }
 
-    /** Opens a modal (views.open); false if Slack would not, e.g. because the trigger expired. */
-    boolean openView(String triggerId, View view) {
-        return triggerId != null && calls.call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(view))).isPresent();
+    /** Opens a modal (views.open): the view as opened (its id and hash), or empty if Slack would not, e.g. the trigger expired. */
+    Optional<View> openView(String triggerId, View view) {
+        if (triggerId == null) return Optional.empty();
+        return calls.call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(view))).map(r -> r.getView());
+    }
+
+    /** Replaces an open modal's content (views.update); the hash makes Slack refuse it if the view changed meanwhile. */
+    void updateView(View opened, View view) {
+        calls.call("views.update", () -> client.viewsUpdate(r -> r.viewId(opened.getId()).hash(opened.getHash()).view(view)));
     }
 
     /** Shows a person their App Home tab (views.publish). */

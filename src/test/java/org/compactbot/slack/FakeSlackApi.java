@@ -25,7 +25,8 @@ import java.util.function.Predicate;
 /**
  * A stand-in for the Slack Web API on loopback: records every call (method, form parameters or
  * JSON body, when), answers auth.test, users.info, conversations.open, chat.*, views.*, and
- * response_url posts under /respond/. Can be told to fail a method first (429 with Retry-After, or 5xx).
+ * response_url posts under /respond/. Can be told to fail a method first (429 with Retry-After, or 5xx), or to answer
+ * it slowly; calls are served concurrently, as Slack serves them.
  */
 final class FakeSlackApi implements AutoCloseable {
     static final String TOKEN = "xoxb-test-token";
@@ -51,11 +52,17 @@ final class FakeSlackApi implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Duration>> delays = new ConcurrentHashMap<>();
     private final AtomicInteger ts = new AtomicInteger(1000);
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::serve);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-slack");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
@@ -70,6 +77,11 @@ final class FakeSlackApi implements AutoCloseable {
     /** The next call(s) of the method fail with this status first (Retry-After null: none sent). */
     void failNext(String method, int status, String retryAfter) {
         failures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Failure(status, retryAfter));
+    }
+
+    /** The next call of the method is answered only after this long (as a slow Slack would). */
+    void slowNext(String method, Duration delay) {
+        delays.computeIfAbsent(method, m -> new ArrayDeque<>()).add(delay);
     }
 
     synchronized List<Call> calls(String method) {
@@ -113,6 +125,15 @@ final class FakeSlackApi implements AutoCloseable {
         synchronized (this) {
             calls.add(new Call(method, params, body, Instant.now()));
         }
+        Deque<Duration> slow = delays.get(method);
+        Duration delay = slow == null ? null : slow.poll();
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Deque<Failure> planned = failures.get(method);
         Failure f = planned == null ? null : planned.poll();
         if (f != null) {
@@ -146,7 +167,7 @@ final class FakeSlackApi implements AutoCloseable {
             case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts.incrementAndGet() + ".000100\"}";
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + params.get("ts") + "\"}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + ts.incrementAndGet() + ".000200\"}";
-            case "views.publish", "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V0VIEW\"}}";
+            case "views.publish", "views.open", "views.update" -> "{\"ok\":true,\"view\":{\"id\":\"V0VIEW\",\"hash\":\"h1\"}}";
             default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
         };
         reply(x, 200, json);

@@ -215,9 +215,12 @@ class SlackChannelTest {
         assertEquals("modal", view.get("type").asText());
         assertEquals("challenge_form", view.get("callback_id").asText());
         assertEquals("west-cheshire", field(view, "area").path("initial_option").path("value").asText(), "the area said in the DM");
-        assertEquals("Sam Patel", field(view, "name").path("initial_value").asText(), "the name Slack knows");
-        assertEquals("sam.patel@example.org", field(view, "email").path("initial_value").asText());
         assertEquals("radio_buttons", field(view, "consent").path("type").asText());
+        // opened first (the trigger lasts 3 s), then filled in with what Slack knows of the person
+        JsonNode filled = slack.api.await("views.update", 1).get(0).json("view");
+        assertEquals("west-cheshire", field(filled, "area").path("initial_option").path("value").asText());
+        assertEquals("Sam Patel", field(filled, "name").path("initial_value").asText(), "the name Slack knows");
+        assertEquals("sam.patel@example.org", field(filled, "email").path("initial_value").asText());
         List<String> optional = new ArrayList<>();
         for (JsonNode b : view.get("blocks")) if (b.path("optional").asBoolean()) optional.add(b.get("block_id").asText());
         assertEquals(List.of("organisation", "undertakings", "dates", "impact", "informal_steps"), optional);
@@ -304,6 +307,40 @@ class SlackChannelTest {
         assertTrue(r.body().contains("without an event"), r.body());
         assertEquals(400, slack.signed("{not json", JSON).statusCode());
         assertEquals(400, slack.signed(SlackRequests.form("payload", "{broken"), FORM).statusCode());
+    }
+
+    @Test
+    void theFormOpensWithinTheTriggersThreeSecondsWhenSlackIsSlowToSayWhoThePersonIs() throws Exception {
+        slack = new SlackFixture(dir);
+        slack.api.slowNext("users.info", Duration.ofSeconds(4));
+        java.time.Instant asked = java.time.Instant.now();
+        slack.signed(SlackRequests.command("U6", "C0GENERAL", "challenge", slack.api.baseUrl() + "/respond/x"), FORM);
+        FakeSlackApi.Call open = slack.api.await("views.open", 1).get(0);
+        assertTrue(Duration.between(asked, open.at()).toMillis() < 2_000,
+                "views.open " + Duration.between(asked, open.at()).toMillis() + " ms after the command: the trigger lasts 3 s");
+        assertEquals("", field(open.json("view"), "name").path("initial_value").asText(), "opened before Slack said who U6 is");
+        // when users.info answers, the open form is filled in with what Slack knows
+        FakeSlackApi.Call update = slack.api.await("views.update", 1).get(0);
+        assertEquals("V0VIEW", update.params().get("view_id"));
+        assertEquals("h1", update.params().get("hash"));
+        assertEquals("Sam Patel", field(update.json("view"), "name").path("initial_value").asText());
+        assertEquals("sam.patel@example.org", field(update.json("view"), "email").path("initial_value").asText());
+        slack.idle();
+        assertTrue(slack.api.calls("chat.postMessage").isEmpty(), "the form opened, so nothing in the DM");
+    }
+
+    @Test
+    void theFormOpensEvenWhenSlackCannotSayWhoThePersonIs() throws Exception {
+        slack = new SlackFixture(dir);
+        for (int i = 0; i < 4; i++) slack.api.failNext("users.info", 503, null);
+        slack.signed(SlackRequests.command("U6", "C0GENERAL", "challenge", slack.api.baseUrl() + "/respond/x"), FORM);
+        FakeSlackApi.Call open = slack.api.await("views.open", 1).get(0);
+        assertTrue(slack.api.calls("users.info").stream().allMatch(c -> c.at().isAfter(open.at()) || c.at().equals(open.at())),
+                "views.open first, then users.info: " + slack.api.all().stream().map(FakeSlackApi.Call::method).toList());
+        slack.api.await("users.info", 4);
+        slack.idle();
+        assertTrue(slack.api.calls("views.update").isEmpty(), "nothing to fill in");
+        assertTrue(slack.api.calls("chat.postMessage").isEmpty(), "the form opened, so nothing in the DM");
     }
 
     @Test
