@@ -14,8 +14,9 @@
  *   <li>Every problem is a {@link org.compactbot.config.ConfigException} worded for the operator: which file, which
  *       key (and line, for bad YAML), what is wrong. An unknown key is a warning ({@code ConfigLoader.warnings}), not
  *       a failure.</li>
- *   <li>Nothing here starts anything or depends on another package of the service: the composition root
- *       ({@code Main}, {@code Wiring}) reads the settings once and hands each part its own record. Addresses to
+ *   <li>Nothing here starts anything, and the only other package it uses is {@code cases.EmailAddress} (the one rule for
+ *       an email address): the composition root ({@code org.compactbot.app}, from {@code cli}) reads the settings once
+ *       and hands each part its own record. Addresses to
  *       trust are literals or CIDR ranges ({@link org.compactbot.config.AddressRange}), never looked up by name.</li>
  * </ul>
  * To add a setting: its field in the {@code AppConfig} record, its key in {@code ConfigLoader.KNOWN_KEYS} (a secret
