@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.compactbot.cases.PersonalData;
 import org.compactbot.cases.PersonalDataService;
+import org.compactbot.store.CaseRecords;
+import org.compactbot.store.ConversationRecords;
 import org.compactbot.cases.SubmittingChallenge;
 import org.compactbot.config.AppConfig;
 import org.compactbot.store.Database;
@@ -43,7 +45,7 @@ public record Storage(Path dataDir, Database database, SqlCaseStore cases, SqlCo
         SqlOutbox outbox = new SqlOutbox(db, clock, own);
         SqlInboundLog inbound = new SqlInboundLog(db, clock);
         return new Storage(dataDir, db, cases, conversations, outbox, inbound, new SqlSlackEventLog(db, clock),
-                new SqlKnowledgeGaps(db, clock), new PersonalDataService(List.of(cases, conversations, outbox, inbound), db, clock));
+                new SqlKnowledgeGaps(db, clock), new PersonalDataService(List.of(new CaseRecords(db), new ConversationRecords(db), outbox, inbound), db, clock));
     }
 
     /** The data directory, created if missing and checked writable, with a message that says what to do. */

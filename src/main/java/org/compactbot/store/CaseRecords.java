@@ -32,11 +32,11 @@ import org.compactbot.conversation.ConversationId;
  * addresses and free text go, files are deleted, history notes are redacted; the reference, area, codes, undertakings,
  * respondent, status, dates and outcome stay for the figures, and an audit entry says it was done.
  */
-final class CaseRecords implements PersonalRecords {
+public final class CaseRecords implements PersonalRecords {
     private static final String CLOSED = "'resolved', 'withdrawn', 'closed_unresolved', 'signposted'";
     private final Database db;
 
-    CaseRecords(Database db) {
+    public CaseRecords(Database db) {
         this.db = db;
     }
 

@@ -34,10 +34,10 @@ import org.compactbot.conversation.ConversationId;
  * conversations are their email conversation (by address) and any whose draft collected their address, besides those
  * that raised their cases.
  */
-final class ConversationRecords implements PersonalRecords {
+public final class ConversationRecords implements PersonalRecords {
     private final Database db;
 
-    ConversationRecords(Database db) {
+    public ConversationRecords(Database db) {
         this.db = db;
     }
 

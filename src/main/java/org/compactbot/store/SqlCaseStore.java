@@ -28,50 +28,16 @@ import org.compactbot.cases.PersonalRecords;
  * Cases, their audit trail, timers and outgoing emails in the database (SQLite or PostgreSQL). The personal data in
  * cases, their history notes and evidence is found, exported, erased and anonymised by {@link CaseRecords}.
  */
-public final class SqlCaseStore implements CaseStore, PersonalRecords {
+public final class SqlCaseStore implements CaseStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
     private final Clock clock;
     private final String mailDomain;
-    private final CaseRecords personal;
 
     public SqlCaseStore(Database db, Clock clock, String botAddress) {
         this.db = db;
         this.clock = clock;
         this.mailDomain = botAddress.substring(botAddress.indexOf('@') + 1);
-        this.personal = new CaseRecords(db);
-    }
-
-    // ---------------------------------------------------------------- personal data: see CaseRecords
-
-    @Override
-    public Person link(Person person) {
-        return personal.link(person);
-    }
-
-    @Override
-    public PersonalData.Holdings held(Person person) {
-        return personal.held(person);
-    }
-
-    @Override
-    public Map<String, Object> export(Person person, boolean withFileContent) {
-        return personal.export(person, withFileContent);
-    }
-
-    @Override
-    public void erase(Person person, Instant now, String actor) {
-        personal.erase(person, now, actor);
-    }
-
-    @Override
-    public Due due(Due due) {
-        return personal.due(due);
-    }
-
-    @Override
-    public PersonalData.Sweep sweep(Due due, boolean dryRun, Instant now, String actor) {
-        return personal.sweep(due, dryRun, now, actor);
     }
 
     @Override

@@ -23,12 +23,11 @@ import org.compactbot.conversation.ConversationStore;
  * Conversations, transcripts and new cases in the database (SQLite or PostgreSQL); each turn in one transaction. The
  * personal data in conversations, transcripts and draft files is found, exported and erased by {@link ConversationRecords}.
  */
-public final class SqlConversationStore implements ConversationStore, PersonalRecords {
+public final class SqlConversationStore implements ConversationStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
     private final SubmittingChallenge submitting;
     private final Clock clock;
-    private final ConversationRecords personal;
 
     public SqlConversationStore(Database db, String referencePrefix, Clock clock) {
         this(db, new SubmittingChallenge(referencePrefix), clock);
@@ -38,34 +37,6 @@ public final class SqlConversationStore implements ConversationStore, PersonalRe
         this.db = db;
         this.submitting = submitting;
         this.clock = clock;
-        this.personal = new ConversationRecords(db);
-    }
-
-    // ---------------------------------------------------------------- personal data: see ConversationRecords
-
-    @Override
-    public Person link(Person person) {
-        return personal.link(person);
-    }
-
-    @Override
-    public PersonalData.Holdings held(Person person) {
-        return personal.held(person);
-    }
-
-    @Override
-    public Map<String, Object> export(Person person, boolean withFileContent) {
-        return personal.export(person, withFileContent);
-    }
-
-    @Override
-    public void erase(Person person, Instant now, String actor) {
-        personal.erase(person, now, actor);
-    }
-
-    @Override
-    public PersonalData.Sweep sweep(Due due, boolean dryRun, Instant now, String actor) {
-        return personal.sweep(due, dryRun, now, actor);
     }
 
     @Override

@@ -76,7 +76,7 @@ class PersonalDataTest {
 
     /** What is held about people, gathered from the four stores (as app/Storage does) and then from {@code more}. */
     private PersonalData gathered(List<PersonalRecords> more) {
-        List<PersonalRecords> stores = new ArrayList<>(List.of(store, new SqlConversationStore(db, "CC", clock), new SqlOutbox(db, clock, BOT),
+        List<PersonalRecords> stores = new ArrayList<>(List.of(new CaseRecords(db), new ConversationRecords(db), new SqlOutbox(db, clock, BOT),
                 new SqlInboundLog(db, clock)));
         stores.addAll(more);
         return new PersonalDataService(stores, db, clock);

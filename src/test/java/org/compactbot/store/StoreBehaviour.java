@@ -264,7 +264,7 @@ abstract class StoreBehaviour {
         String ref = submit("mail:sam@lunchclub.example", "west-cheshire");
         outbox.enqueue(email("sam@lunchclub.example", "acknowledgement"), ref);
         inbound.firstReceipt("<m1@example.org>", "Sam@LunchClub.example");
-        List<PersonalRecords> stores = List.of(cases, conversations, outbox, inbound);
+        List<PersonalRecords> stores = List.of(new CaseRecords(db), new ConversationRecords(db), outbox, inbound);
         PersonalData data = new PersonalDataService(stores, db, clock);
         PersonalData.Holdings held = data.heldAbout("SAM@lunchclub.example");
         assertEquals(List.of(ref), held.cases());
