@@ -267,27 +267,7 @@ class PersonalDataTest {
         assertTrue(held.emails() > 0 && held.inboundMessages() == 1 && held.conversations() == 2, held.toString());
         String before = json(data.export(SAM, true)), all = everything();
 
-        PersonalRecords failing = new PersonalRecords() {
-            @Override
-            public PersonalData.Holdings held(Person person) {
-                return PersonalData.Holdings.NONE;
-            }
-
-            @Override
-            public Map<String, Object> export(Person person, boolean withFileContent) {
-                return Map.of();
-            }
-
-            @Override
-            public void erase(Person person, Instant now, String actor) {
-                throw new IllegalStateException("the disk is full");
-            }
-
-            @Override
-            public PersonalData.Sweep sweep(Due due, boolean dryRun, Instant now, String actor) {
-                return PersonalData.Sweep.NONE;
-            }
-        };
+        PersonalRecords failing = new FailingRecords();
         assertThrows(IllegalStateException.class, () -> gathered(List.of(failing)).erase(SAM, "operator:dpo"));
         assertEquals(held, data.heldAbout(SAM), "every store erased first is undone with the last");
         assertEquals(before, json(data.export(SAM, true)));

@@ -272,27 +272,7 @@ abstract class StoreBehaviour {
         Map<String, Object> doc = data.export("sam@lunchclub.example", false);
         assertEquals(List.of("email", "exported_at", "cases", "conversations", "emails", "emails_received"), List.copyOf(doc.keySet()));
 
-        PersonalRecords failing = new PersonalRecords() {
-            @Override
-            public PersonalData.Holdings held(Person person) {
-                return PersonalData.Holdings.NONE;
-            }
-
-            @Override
-            public Map<String, Object> export(Person person, boolean withFileContent) {
-                return Map.of();
-            }
-
-            @Override
-            public void erase(Person person, java.time.Instant now, String actor) {
-                throw new IllegalStateException("the disk is full");
-            }
-
-            @Override
-            public PersonalData.Sweep sweep(Due due, boolean dryRun, java.time.Instant now, String actor) {
-                return PersonalData.Sweep.NONE;
-            }
-        };
+        PersonalRecords failing = new FailingRecords();
         List<PersonalRecords> withFailure = new java.util.ArrayList<>(stores);
         withFailure.add(failing);
         assertThrows(IllegalStateException.class, () -> new PersonalDataService(withFailure, db, clock).erase("sam@lunchclub.example", "operator:dpo"));
