@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.compactbot.cases.EmailAddress;
+import org.compactbot.conversation.EmailAddress;
 
 /**
  * Reads config/compact-bot.yml over the embedded defaults. {@code ${VAR}} and {@code ${VAR:-default}}

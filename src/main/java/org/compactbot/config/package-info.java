@@ -14,7 +14,7 @@
  *   <li>Every problem is a {@link org.compactbot.config.ConfigException} worded for the operator: which file, which
  *       key (and line, for bad YAML), what is wrong. An unknown key is a warning ({@code ConfigLoader.warnings}), not
  *       a failure.</li>
- *   <li>Nothing here starts anything, and the only other package it uses is {@code cases.EmailAddress} (the one rule for
+ *   <li>Nothing here starts anything, and the only other package it uses is {@code conversation.EmailAddress} (the one rule for
  *       an email address): the composition root ({@code org.compactbot.app}, from {@code cli}) reads the settings once
  *       and hands each part its own record. Addresses to
  *       trust are literals or CIDR ranges ({@link org.compactbot.config.AddressRange}), never looked up by name.</li>

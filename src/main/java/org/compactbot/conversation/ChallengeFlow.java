@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The challenge intake in one place: the order of the slots, what each asks, the help for it,
@@ -15,8 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class ChallengeFlow {
     static final List<Slot> ORDER = List.of(Slot.values());
-    private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
-    private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     static final String LEFT_FOR_CASEWORKER = "(left for a caseworker to complete)";
     static final int MAX_ANSWER = 5000;
     /** The choices at the summary. */
@@ -164,13 +160,13 @@ public final class ChallengeFlow {
         return new Validation.Accepted(text);
     }
 
+    /** The first address in the reply ("my email is sam@x.org"), by the project's one rule ({@link EmailAddress}). */
     private Validation email(String text) {
-        Matcher m = EMAIL_IN_TEXT.matcher(text);
-        String candidate = m.find() ? m.group() : text;
-        if (!EMAIL.matcher(candidate).matches() || candidate.length() > 254) {
+        List<String> found = EmailAddress.findIn(text, 1);
+        if (found.isEmpty()) {
             return new Validation.Rejected("\"" + shorten(text, 60) + "\" doesn't look like an email address. Please check it (e.g. name@example.org).");
         }
-        return new Validation.Accepted(candidate.toLowerCase(Locale.ROOT));
+        return new Validation.Accepted(found.get(0).toLowerCase(Locale.ROOT));
     }
 
     static boolean aboutConsultation(Conversation c) {

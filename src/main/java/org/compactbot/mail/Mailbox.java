@@ -3,7 +3,7 @@ package org.compactbot.mail;
 import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import org.compactbot.cases.EmailAddress;
+import org.compactbot.conversation.EmailAddress;
 
 /** An address and display name taken leniently from an address header. */
 record Mailbox(String address, String name) {

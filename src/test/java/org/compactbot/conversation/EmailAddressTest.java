@@ -1,4 +1,4 @@
-package org.compactbot.cases;
+package org.compactbot.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The one rule for an email address (config, mediators.yml, broken mail headers), its edge cases in one table. */
+/** The one rule for an email address (config, mediators.yml, broken mail headers, the email slot), its edge cases in one table. */
 class EmailAddressTest {
     @ParameterizedTest(name = "[{0}] is an address: {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {

@@ -1,4 +1,4 @@
-package org.compactbot.cases;
+package org.compactbot.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * What counts as an email address, in one place for the bot's own address (config), the mediators, leads and bodies
- * (mediators.yml) and the addresses read out of a broken mail header: an RFC 5322 dot-atom local part (at most 64
+ * (mediators.yml), the addresses read out of a broken mail header, and the address a person gives while raising a
+ * challenge (the email slot, {@code ChallengeFlow}). It lives here, the lowest of the core packages, so that
+ * conversation, cases, config and mail can all use it (cases already builds on conversation). An RFC 5322 dot-atom local part (at most 64
  * characters), then a domain name of two or more labels (letters, digits and inner hyphens, at most 63 each) whose
  * last label is not all digits, at most 254 characters in all. Display names, angle brackets, lists, address literals
  * and dotless hosts are not addresses. Pure: no look-up of the domain.
