@@ -5,8 +5,10 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.compactbot.config.AppConfig;
 import org.compactbot.conversation.ConversationEngine;
@@ -80,6 +82,8 @@ public final class WebServer {
     private final Javalin app;
     /** Requests that take work (API, mail, Slack) now running; shutdown waits for them. */
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Every HTTP endpoint as Javalin registered it ("POST /api/ask"; before and after steps are not endpoints). */
+    private final List<String> endpoints = new CopyOnWriteArrayList<>();
 
     public WebServer(Parts parts) {
         this.config = parts.config();
@@ -89,6 +93,9 @@ public final class WebServer {
         ApiRoutes api = new ApiRoutes(config.api().token(), parts.answers(), parts.conversations(), admission, metrics);
         InboundRoutes inbound = new InboundRoutes(parts.mail(), config.mail().inboundToken(), parts.slack(), admission, metrics);
         this.app = Javalin.create(cfg -> {
+            cfg.events.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) endpoints.add(h.getHttpMethod().name() + " " + h.getPath());
+            });
             cfg.jetty.port = config.server().port();
             // Jetty's own count of requests, to the last byte of each response: stop() waits for those still
             // being written (stopGracefully has already waited for the handlers themselves)
@@ -171,6 +178,11 @@ public final class WebServer {
 
     public int port() {
         return app.port();
+    }
+
+    /** The HTTP endpoints the server registered, "METHOD path" in the order they were added (for the OpenAPI check). */
+    List<String> endpoints() {
+        return List.copyOf(endpoints);
     }
 
     public void stop() {
