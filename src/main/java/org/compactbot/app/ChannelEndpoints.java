@@ -4,6 +4,7 @@ import org.compactbot.mail.MailChannel;
 import org.compactbot.mail.MailOutcome;
 import org.compactbot.mail.MessageParser;
 import org.compactbot.slack.SlackHttp;
+import org.compactbot.web.BrowserEndpoint;
 import org.compactbot.web.InboundEndpoint;
 import org.compactbot.web.MailInbox;
 
@@ -24,6 +25,14 @@ public final class ChannelEndpoints {
     public static InboundEndpoint slackEndpoint(SlackHttp slack) {
         return (body, headers) -> {
             SlackHttp.Reply r = slack.handle(body, headers);
+            return new InboundEndpoint.Reply(r.status(), r.headers(), r.body());
+        };
+    }
+
+    /** GET /slack/install and /slack/oauth_redirect: a workspace installing the Slack app (many workspaces only). */
+    public static BrowserEndpoint slackInstall(SlackHttp slack) {
+        return (path, query, headers) -> {
+            SlackHttp.Reply r = slack.install(path, query, headers);
             return new InboundEndpoint.Reply(r.status(), r.headers(), r.body());
         };
     }

@@ -90,10 +90,13 @@ public final class Service implements AutoCloseable {
         OutboxSender outboxSender = outboxSender(config, storage, clock, mailCounts);
         this.slack = !config.slack().enabled() ? Optional.empty()
                 : Optional.of(new SlackChannel(config.slack(), conversations, answers, new IntentClassifier(knowledge.embedder()),
-                        storage.slackEvents(), CaseStatusLookup.of(storage.cases()), ChannelMetrics.slack(metrics)));
+                        storage.slackEvents(), storage.slackInstallations(), CaseStatusLookup.of(storage.cases()),
+                        ChannelMetrics.slack(metrics), clock));
+        Optional<SlackHttp> slackHttp = slack.map(s -> new SlackHttp(s, config.slack().signingSecret(), clock));
         this.web = new WebServer(new WebServer.Parts(config, answers, conversations, metrics,
                 Optional.of(new Readiness(config, storage, clock)), Optional.of(ChannelEndpoints.mailInbox(mail)),
-                slack.map(s -> ChannelEndpoints.slackEndpoint(new SlackHttp(s, config.slack().signingSecret(), clock)))));
+                slackHttp.map(ChannelEndpoints::slackEndpoint),
+                slackHttp.filter(h -> config.slack().manyWorkspaces()).map(ChannelEndpoints::slackInstall)));
         Supplier<ImapPoller> imap = config.mail().imap().enabled() ? () -> new ImapPoller(config.mail(), mail::receive) : null;
         this.jobs = new BackgroundJobs(casework.cases(), outboxSender, leadership, imap, retention(config, storage, clock));
     }

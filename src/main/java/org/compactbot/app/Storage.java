@@ -19,6 +19,7 @@ import org.compactbot.store.SqlInboundLog;
 import org.compactbot.store.SqlKnowledgeGaps;
 import org.compactbot.store.SqlOutbox;
 import org.compactbot.store.SqlSlackEventLog;
+import org.compactbot.store.SqlWorkspaceInstallations;
 
 /**
  * The database and every store on it, opened from the configuration: the SQLite file data/compact-bot.db, or the
@@ -46,6 +47,11 @@ public record Storage(Path dataDir, Database database, SqlCaseStore cases, SqlCo
         SqlInboundLog inbound = new SqlInboundLog(db, clock);
         return new Storage(dataDir, db, cases, conversations, outbox, inbound, new SqlSlackEventLog(db, clock),
                 new SqlKnowledgeGaps(db, clock), new PersonalDataService(List.of(new CaseRecords(db), new ConversationRecords(db), outbox, inbound), db, clock));
+    }
+
+    /** The Slack workspaces the app is installed in by OAuth, and installs in progress (many workspaces only). */
+    public SqlWorkspaceInstallations slackInstallations() {
+        return new SqlWorkspaceInstallations(database);
     }
 
     /** The data directory, created if missing and checked writable, with a message that says what to do. */

@@ -27,7 +27,9 @@ public final class ServeCommand implements Callable<Integer> {
         var cfg = service.config();
         System.err.printf("compact-bot ready on http://localhost:%d in %.1f s (%d passages)%n", service.web().port(),
                 (System.nanoTime() - t0) / 1e9, service.knowledge().index().passages().size());
-        System.err.println(cfg.slack().enabled() ? "Slack: on, at POST /slack/events" : "Slack: off (slack.bot-token and slack.signing-secret are empty)");
+        System.err.println(!cfg.slack().enabled() ? "Slack: off (slack.bot-token and slack.signing-secret are empty)"
+                : cfg.slack().manyWorkspaces() ? "Slack: on for many workspaces, at POST /slack/events; each installs at GET /slack/install"
+                : "Slack: on, at POST /slack/events");
         if (!cfg.mail().smtp().enabled()) System.err.println("Mail out: no SMTP host, emails are written to data/outbox/");
         if (!cfg.mail().imap().enabled()) System.err.println("Mail in: IMAP off (mail.imap.host is empty)");
         if (cfg.store().shared()) {

@@ -52,8 +52,22 @@ public record AppConfig(Server server, Data data, Knowledge knowledge, Api api, 
 
     public record Api(String token) {}
 
-    public record Slack(String botToken, String signingSecret, String appToken, String apiUrl) {
-        public boolean enabled() { return !botToken.isBlank() && !signingSecret.isBlank(); }
+    /**
+     * Slack, in one of two modes: one workspace ({@code bot-token} set), or many ({@code client-id} and
+     * {@code client-secret} set: each workspace installs the app through GET /slack/install and its token is kept in the
+     * store). {@code redirect-uri} is the public URL of GET /slack/oauth_redirect, when Slack should be told it.
+     */
+    public record Slack(String botToken, String signingSecret, String appToken, String apiUrl, String clientId,
+                        String clientSecret, String redirectUri) {
+        /** One workspace, its bot token given. */
+        public Slack(String botToken, String signingSecret, String appToken, String apiUrl) {
+            this(botToken, signingSecret, appToken, apiUrl, "", "", "");
+        }
+
+        public boolean enabled() { return !signingSecret.isBlank() && (!botToken.isBlank() || manyWorkspaces()); }
+
+        /** Installed into many workspaces by OAuth, a bot token kept for each. */
+        public boolean manyWorkspaces() { return !clientId.isBlank() && !clientSecret.isBlank(); }
     }
 
     public record Smtp(String host, int port, String username, String password, String security) {

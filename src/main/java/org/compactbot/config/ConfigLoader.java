@@ -30,6 +30,7 @@ public final class ConfigLoader {
             "server", "server.port", "server.rate-limit", "server.rate-limit.per-minute", "server.rate-limit.burst",
             "server.rate-limit.slack-per-minute", "server.trusted-proxies", "data", "data.dir", "knowledge", "knowledge.dir", "api", "api.token",
             "slack", "slack.bot-token", "slack.signing-secret", "slack.app-token", "slack.api-url",
+            "slack.client-id", "slack.client-secret", "slack.redirect-uri",
             "mail", "mail.address", "mail.smtp", "mail.smtp.host", "mail.smtp.port", "mail.smtp.username",
             "mail.smtp.password", "mail.smtp.security", "mail.imap", "mail.imap.host", "mail.imap.port",
             "mail.imap.username", "mail.imap.password", "mail.imap.security", "mail.imap.folder",
@@ -39,7 +40,7 @@ public final class ConfigLoader {
             "store", "store.url", "store.username", "store.password");
     /** Not settable by {@link #envName}: their values are read through {@code ${VAR}} in the file (README: Secrets). */
     static final Set<String> SECRET_KEYS = Set.of("api.token", "slack.bot-token", "slack.signing-secret", "slack.app-token",
-            "mail.smtp.password", "mail.imap.password", "mail.inbound-token", "store.password");
+            "slack.client-secret", "mail.smtp.password", "mail.imap.password", "mail.inbound-token", "store.password");
     static final String ENV_PREFIX = "COMPACT_BOT_";
     /** The variable that names the config file when --config is not given (read by the command line, not here). */
     public static final String CONFIG_VARIABLE = "COMPACT_BOT_CONFIG";
@@ -172,7 +173,20 @@ public final class ConfigLoader {
             var knowledge = new AppConfig.Knowledge(Path.of(str("knowledge.dir", d.knowledge().dir().toString(), false)));
             var api = new AppConfig.Api(str("api.token", "", true));
             var slack = new AppConfig.Slack(str("slack.bot-token", "", true), str("slack.signing-secret", "", true),
-                    str("slack.app-token", "", true), url("slack.api-url", d.slack().apiUrl()));
+                    str("slack.app-token", "", true), url("slack.api-url", d.slack().apiUrl()),
+                    str("slack.client-id", "", true), str("slack.client-secret", "", true), str("slack.redirect-uri", "", true));
+            if (!slack.botToken().isBlank() && (!slack.clientId().isBlank() || !slack.clientSecret().isBlank())) {
+                throw new ConfigException(where("slack.client-id") + ": set either slack.bot-token (one workspace) or "
+                        + "slack.client-id and slack.client-secret (many workspaces, each installing through /slack/install), not both");
+            }
+            if (slack.clientId().isBlank() != slack.clientSecret().isBlank() && !slack.signingSecret().isBlank()) {
+                warnings.add(where(slack.clientId().isBlank() ? "slack.client-id" : "slack.client-secret") + " is empty: Slack for "
+                        + "many workspaces needs both slack.client-id and slack.client-secret (the app's Basic Information page), so it is off");
+            }
+            if (!slack.redirectUri().isBlank() && !slack.redirectUri().matches("https?://\\S+/slack/oauth_redirect")) {
+                throw new ConfigException(where("slack.redirect-uri") + ": expected the public URL of /slack/oauth_redirect, "
+                        + "e.g. https://compact-bot.example.org/slack/oauth_redirect, got '" + slack.redirectUri() + "'");
+            }
             var smtp = new AppConfig.Smtp(str("mail.smtp.host", "", true), port("mail.smtp.port", 587),
                     str("mail.smtp.username", "", true), str("mail.smtp.password", "", true),
                     oneOf("mail.smtp.security", "starttls", "none", "starttls", "ssl"));

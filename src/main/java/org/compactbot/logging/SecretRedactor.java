@@ -38,7 +38,8 @@ public final class SecretRedactor {
     /** Registers every secret in the configuration: API and inbound-mail tokens, Slack credentials, mail and database passwords. */
     public static void registerSecretsOf(AppConfig config) {
         register(config.api().token(), config.mail().inboundToken(), config.slack().botToken(), config.slack().signingSecret(),
-                config.slack().appToken(), config.mail().smtp().password(), config.mail().imap().password(), config.store().password());
+                config.slack().appToken(), config.slack().clientSecret(), config.mail().smtp().password(), config.mail().imap().password(),
+                config.store().password());
     }
 
     static void forgetRegistered() {

@@ -19,6 +19,6 @@ final class AppHome {
     void publish(String team, String user) {
         ConversationId id = ConversationId.slack(team, user);
         var view = HomeView.of(engine.draft(id), cases.raisedBy(id));
-        api.publishHome(user, view);
+        api.publishHome(team, user, view);
     }
 }

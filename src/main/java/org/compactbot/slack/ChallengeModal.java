@@ -56,15 +56,15 @@ final class ChallengeModal {
         ConversationId id = ConversationId.slack(team, user);
         Map<Slot, String> known = new EnumMap<>(Slot.class);
         engine.draft(id).ifPresent(d -> known.putAll(d.answers()));
-        SlackProfiles.Profile cached = profiles.cached(user);
+        SlackProfiles.Profile cached = profiles.cached(team, user);
         offer(known, cached);
-        Optional<View> opened = api.openView(triggerId, ChallengeFormView.form(known, engine.formChoices()));
+        Optional<View> opened = api.openView(team, triggerId, ChallengeFormView.form(known, engine.formChoices()));
         if (opened.isEmpty()) {
             direct.startPrivatelyAndSay(team, user, responseUrl);
             return;
         }
         if (cached != null || opened.get().getId() == null) return;
-        if (offer(known, profiles.of(user))) api.updateView(opened.get(), ChallengeFormView.form(known, engine.formChoices()));
+        if (offer(known, profiles.of(team, user))) api.updateView(team, opened.get(), ChallengeFormView.form(known, engine.formChoices()));
     }
 
     /** Adds the profile's name and email where the form has none yet; true if anything was added. */

@@ -53,25 +53,25 @@ final class ChannelAnswers {
         String thread = ev.getThreadTs() != null ? ev.getThreadTs() : ev.getTs();
         String command = text.toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "").strip();
         if (command.isEmpty() || command.equals("help")) {
-            api.post(ev.getChannel(), thread, List.of(SlackBlocks.help()));
+            api.post(team, ev.getChannel(), thread, List.of(SlackBlocks.help()));
             return;
         }
         if (command.equals("status") || command.startsWith("status ")) {
             direct.statusPrivately(team, ev.getUser(), command.substring("status".length()).strip());
-            api.ephemeral(ev.getChannel(), ev.getUser(), thread, STATUS_SENT);
+            api.ephemeral(team, ev.getChannel(), ev.getUser(), thread, STATUS_SENT);
             return;
         }
         Intent intent = command.equals("challenge") ? Intent.START_CHALLENGE : intents.classify(text);
         switch (intent) {
             case START_CHALLENGE -> {
                 direct.startPrivately(team, ev.getUser(), text);
-                api.ephemeral(ev.getChannel(), ev.getUser(), thread, DirectMessages.MOVED_TO_DM);
+                api.ephemeral(team, ev.getChannel(), ev.getUser(), thread, DirectMessages.MOVED_TO_DM);
             }
             // worded for a public thread: no choices, and no offer of a challenge (the engine's greeting has both)
-            case GREETING -> api.post(ev.getChannel(), thread, List.of(SlackBlocks.plain(
+            case GREETING -> api.post(team, ev.getChannel(), thread, List.of(SlackBlocks.plain(
                     "Hello! Ask me a question about your local Compact, here or in a direct message.")));
-            case THANKS -> api.post(ev.getChannel(), thread, List.of(SlackBlocks.plain("You're welcome.")));
-            case QUESTION -> api.post(ev.getChannel(), thread, List.of(answer(text)));
+            case THANKS -> api.post(team, ev.getChannel(), thread, List.of(SlackBlocks.plain("You're welcome.")));
+            case QUESTION -> api.post(team, ev.getChannel(), thread, List.of(answer(text)));
         }
     }
 

@@ -1,7 +1,10 @@
 package org.compactbot.slack;
 
 import com.slack.api.bolt.request.Request;
+import com.slack.api.app_backend.oauth.payload.VerificationCodePayload;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.OAuthCallbackRequest;
+import com.slack.api.bolt.request.builtin.OAuthStartRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import java.nio.charset.StandardCharsets;
@@ -67,16 +70,48 @@ public final class SlackHttp {
         }
         if (request == null) return json(400, "{\"error\":\"not a Slack request this app understands\"}");
         try {
-            Response r = channel.run(request);
-            Map<String, String> out = new LinkedHashMap<>();
-            if (r.getHeaders() != null) r.getHeaders().forEach((k, v) -> { if (k != null && v != null && !v.isEmpty()) out.put(k, v.get(0)); });
-            out.put("Content-Type", r.getContentType() != null ? r.getContentType() : JSON);
-            int status = r.getStatusCode() == null ? 200 : r.getStatusCode();
-            return new Reply(status, out, r.getBody() == null ? "" : r.getBody());
+            return reply(channel.run(request));
         } catch (Exception e) {
             LOG.error("Slack request could not be handled", e);
             return json(500, "{\"error\":\"something went wrong on our side\"}");
         }
+    }
+
+    /**
+     * The install flow, for an app installed into many workspaces: GET {@value SlackChannel#INSTALL_PATH} sends a
+     * workspace's admin to Slack's consent page (with a one-time state, also set as a cookie), and GET
+     * {@value SlackChannel#REDIRECT_PATH} is where Slack sends them back with a code, exchanged for the workspace's bot
+     * token (oauth.v2.access) and kept. These come from a browser, unsigned; the state is what protects them. 404 when
+     * the app serves one workspace. Never throws.
+     */
+    public Reply install(String path, Map<String, List<String>> query, Map<String, List<String>> headers) {
+        if (!channel.manyWorkspaces()) return json(404, "{\"error\":\"this app serves one workspace; there is nothing to install\"}");
+        RequestHeaders h = new RequestHeaders(headers == null ? Map.of() : headers);
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        if (query != null) query.forEach((k, v) -> q.put(k, new java.util.ArrayList<>(v)));
+        Request<?> request;
+        if (SlackChannel.INSTALL_PATH.equals(path)) {
+            request = new OAuthStartRequest("", h);
+        } else if (SlackChannel.REDIRECT_PATH.equals(path)) {
+            request = new OAuthCallbackRequest(q, "", VerificationCodePayload.from(q), h);
+        } else {
+            return json(404, "{\"error\":\"not found\"}");
+        }
+        request.updateContext(channel.boltConfig());
+        try {
+            return reply(channel.run(request));
+        } catch (Exception e) {
+            LOG.error("Slack install step {} could not be handled", path, e);
+            return new Reply(500, Map.of("Content-Type", "text/plain; charset=utf-8"), "Something went wrong on our side; please try again.");
+        }
+    }
+
+    private static Reply reply(Response r) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (r.getHeaders() != null) r.getHeaders().forEach((k, v) -> { if (k != null && v != null && !v.isEmpty()) out.put(k, v.get(0)); });
+        out.put("Content-Type", r.getContentType() != null ? r.getContentType() : JSON);
+        int status = r.getStatusCode() == null ? 200 : r.getStatusCode();
+        return new Reply(status, out, r.getBody() == null ? "" : r.getBody());
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper READER = new com.fasterxml.jackson.databind.ObjectMapper();

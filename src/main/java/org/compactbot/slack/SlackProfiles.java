@@ -22,29 +22,29 @@ final class SlackProfiles {
     }
 
     /** The person's profile if it was fetched within the hour, else null; never calls Slack. */
-    Profile cached(String user) {
-        Profile cached = profiles.get(user);
+    Profile cached(String team, String user) {
+        Profile cached = profiles.get(team + ":" + user);
         return cached != null && System.currentTimeMillis() - cached.fetchedAtMillis() < FRESH.toMillis() ? cached : null;
     }
 
     /** The person's profile, or null when Slack has none to give. */
-    Profile of(String user) {
-        Profile cached = cached(user);
+    Profile of(String team, String user) {
+        Profile cached = cached(team, user);
         if (cached != null) return cached;
-        Optional<Profile> fetched = api.user(user).map(u -> {
+        Optional<Profile> fetched = api.user(team, user).map(u -> {
             if (u.isBot() || u.isDeleted()) return null;
             String name = u.getProfile() != null && notBlank(u.getProfile().getRealName()) ? u.getProfile().getRealName() : u.getRealName();
             String email = u.getProfile() == null ? null : u.getProfile().getEmail();
             return new Profile(name, email, System.currentTimeMillis());
         });
-        fetched.ifPresent(p -> profiles.put(user, p));
+        fetched.ifPresent(p -> profiles.put(team + ":" + user, p));
         return fetched.orElse(null);
     }
 
     /** For the name and email questions, what Slack knows, as a one-click answer; null for other questions. */
-    Reply.Choice suggestion(Slot expecting, String user) {
+    Reply.Choice suggestion(Slot expecting, String team, String user) {
         if (expecting != Slot.NAME && expecting != Slot.EMAIL) return null;
-        Profile p = of(user);
+        Profile p = of(team, user);
         if (p == null) return null;
         String value = expecting == Slot.NAME ? p.name() : p.email();
         if (value == null || value.isBlank()) return null;

@@ -29,8 +29,19 @@
  *       {@link org.compactbot.slack.SlackBlocks} (replies, quotes, buttons, the summary's Confirm / Edit),
  *       {@link org.compactbot.slack.ChallengeFormView} (the modal), {@link org.compactbot.slack.HomeView} (App Home).
  *       Everything goes out through {@link org.compactbot.slack.SlackWebApi}, with the bounded retries of
- *       {@link org.compactbot.slack.SlackCalls}.</li>
+ *       {@link org.compactbot.slack.SlackCalls}, with the bot token of the person's workspace
+ *       ({@link org.compactbot.slack.BotTokens}).</li>
  * </ol>
+ *
+ * <h2>One workspace or many</h2>
+ * With slack.bot-token set the app serves one workspace with that token. With slack.client-id and slack.client-secret
+ * set instead it serves many: {@code GET /slack/install} and {@code GET /slack/oauth_redirect}
+ * ({@code web.SlackInstallRoute} -> {@link org.compactbot.slack.SlackHttp#install}) run Bolt's OAuth v2 flow, with the
+ * one-time state in {@link org.compactbot.slack.StoredOAuthStates} and each workspace's bot token in
+ * {@link org.compactbot.slack.StoredInstallations}, both over the store's
+ * {@link org.compactbot.conversation.WorkspaceInstallations} port. Bolt's multi-team authorization finds the token for
+ * each request; {@code BotTokens.installed} finds it for each call the queued work makes. {@link org.compactbot.slack.InstallPages}
+ * says why an install did not finish.
  *
  * <h2>Where to add things</h2>
  * <ul>

@@ -191,6 +191,23 @@ final class Migrations {
             sql("""
                     ALTER TABLE emails ADD COLUMN undeliverable_at TEXT;
                     ALTER TABLE emails ADD COLUMN undeliverable_reason TEXT;
+                    """),
+            // 11: the Slack workspaces the bot is installed in by OAuth, each with its bot token, and installs in progress
+            sql("""
+                    CREATE TABLE slack_installations (
+                      install_key TEXT PRIMARY KEY,
+                      team_id TEXT,
+                      enterprise_id TEXT,
+                      team_name TEXT,
+                      bot_token TEXT NOT NULL,
+                      bot_user_id TEXT,
+                      bot_id TEXT,
+                      scopes TEXT,
+                      installed_by TEXT,
+                      installed_at TEXT NOT NULL);
+                    CREATE TABLE slack_oauth_states (
+                      state TEXT PRIMARY KEY,
+                      issued_at TEXT NOT NULL);
                     """));
 
     /** SQL text in the shared subset, {@code {id}} and {@code {blob}} filled in for the engine; split into statements. */

@@ -13,7 +13,7 @@ final class SecurityHeaders {
         h.put("X-Frame-Options", "DENY");
         h.put("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         h.put("Referrer-Policy", "no-referrer");
-        if (path.startsWith("/api/") || path.startsWith("/mail/")) h.put("Cache-Control", "no-store");
+        if (path.startsWith("/api/") || path.startsWith("/mail/") || path.startsWith("/slack/")) h.put("Cache-Control", "no-store");
         if (https) h.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         return h;
     }

@@ -43,36 +43,43 @@ public final class WebServer {
      * @param health  readiness and gauges of the stores
      * @param mail    the email channel behind POST /mail/inbound
      * @param slack   the Slack channel behind POST /slack/events
+     * @param slackInstall Slack's install flow behind GET /slack/install and /slack/oauth_redirect (many workspaces only)
      */
     public record Parts(AppConfig config, AnswerService answers, ConversationEngine conversations, ServiceMetrics metrics,
-                        Optional<Health> health, Optional<MailInbox> mail, Optional<InboundEndpoint> slack) {
+                        Optional<Health> health, Optional<MailInbox> mail, Optional<InboundEndpoint> slack,
+                        Optional<BrowserEndpoint> slackInstall) {
         public Parts {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(health, "health");
             Objects.requireNonNull(mail, "mail");
             Objects.requireNonNull(slack, "slack");
+            Objects.requireNonNull(slackInstall, "slackInstall");
         }
 
         /** The API, health and metrics on their own metrics; no stores' health, inbound mail and Slack off. */
         public static Parts of(AppConfig config, AnswerService answers, ConversationEngine conversations) {
-            return new Parts(config, answers, conversations, new ServiceMetrics(), Optional.empty(), Optional.empty(), Optional.empty());
+            return new Parts(config, answers, conversations, new ServiceMetrics(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         public Parts withMetrics(ServiceMetrics metrics) {
-            return new Parts(config, answers, conversations, metrics, health, mail, slack);
+            return new Parts(config, answers, conversations, metrics, health, mail, slack, slackInstall);
         }
 
         public Parts withHealth(Health health) {
-            return new Parts(config, answers, conversations, metrics, Optional.of(health), mail, slack);
+            return new Parts(config, answers, conversations, metrics, Optional.of(health), mail, slack, slackInstall);
         }
 
         public Parts withMail(MailInbox mail) {
-            return new Parts(config, answers, conversations, metrics, health, Optional.of(mail), slack);
+            return new Parts(config, answers, conversations, metrics, health, Optional.of(mail), slack, slackInstall);
         }
 
         public Parts withSlack(InboundEndpoint slack) {
-            return new Parts(config, answers, conversations, metrics, health, mail, Optional.of(slack));
+            return new Parts(config, answers, conversations, metrics, health, mail, Optional.of(slack), slackInstall);
+        }
+
+        public Parts withSlackInstall(BrowserEndpoint install) {
+            return new Parts(config, answers, conversations, metrics, health, mail, slack, Optional.of(install));
         }
     }
 
@@ -119,6 +126,16 @@ public final class WebServer {
             cfg.routes.get("/api/openapi.json", api::openapi);
             cfg.routes.post("/mail/inbound", work(inbound::mail));
             cfg.routes.post("/slack/events", work(inbound::slack));
+            parts.slackInstall().ifPresent(install -> {
+                SlackInstallRoute route = new SlackInstallRoute(install);
+                for (String path : List.of("/slack/install", "/slack/oauth_redirect")) {
+                    cfg.routes.before(path, ctx -> {
+                        admission.notStopping();
+                        admission.withinLimit(ctx, "slack-install:" + admission.address(ctx));
+                    });
+                    cfg.routes.get(path, route);
+                }
+            });
             ErrorMapping.install(cfg.routes, MAX_MAIL_BYTES);
             cfg.requestLogger.http(this::endRequest);
         });
@@ -145,7 +162,8 @@ public final class WebServer {
     /** The route a path belongs to: the label of its latency series (a fixed set, whatever paths callers try). */
     static String route(String path) {
         return switch (path) {
-            case "/healthz", "/readyz", "/metrics", "/api/ask", "/api/openapi.json", "/mail/inbound", "/slack/events" -> path;
+            case "/healthz", "/readyz", "/metrics", "/api/ask", "/api/openapi.json", "/mail/inbound", "/slack/events",
+                 "/slack/install", "/slack/oauth_redirect" -> path;
             default -> path.startsWith("/api/chat/") ? "/api/chat/{conversationId}" : "other";
         };
     }

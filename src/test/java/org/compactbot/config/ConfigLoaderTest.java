@@ -1,6 +1,7 @@
 package org.compactbot.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,32 @@ class ConfigLoaderTest {
         assertEquals(9090, c.server().port());
         assertEquals("s3cret", c.api().token());
         assertEquals("", c.slack().botToken());
+    }
+
+    @Test
+    void slackServesOneWorkspaceByItsTokenOrManyByTheAppsClientIdAndSecretButNotBoth() throws Exception {
+        AppConfig one = load("slack: { bot-token: xoxb-1, signing-secret: s }\n", Map.of());
+        assertTrue(one.slack().enabled());
+        assertFalse(one.slack().manyWorkspaces());
+
+        AppConfig many = load("""
+                slack: { signing-secret: s, client-id: "1111.2222", client-secret: "${SLACK_CLIENT_SECRET}",
+                         redirect-uri: "https://compact.council.example/slack/oauth_redirect" }
+                """, Map.of("SLACK_CLIENT_SECRET", "abc"));
+        assertTrue(many.slack().enabled() && many.slack().manyWorkspaces());
+        assertEquals("https://compact.council.example/slack/oauth_redirect", many.slack().redirectUri());
+
+        String both = error("slack: { bot-token: xoxb-1, signing-secret: s, client-id: \"1111.2222\", client-secret: abc }\n");
+        assertTrue(both.contains("either slack.bot-token") && both.contains("not both"), both);
+        String wrongUrl = error("slack: { signing-secret: s, client-id: a, client-secret: b, redirect-uri: \"https://x.example/\" }\n");
+        assertTrue(wrongUrl.contains("slack.redirect-uri") && wrongUrl.contains("/slack/oauth_redirect"), wrongUrl);
+
+        Path f = dir.resolve("half.yml");
+        Files.writeString(f, "slack: { signing-secret: s, client-id: \"1111.2222\" }\n");
+        ConfigLoader loader = new ConfigLoader(k -> null);
+        AppConfig half = loader.load(f, true);
+        assertFalse(half.slack().enabled(), "a client id without its secret turns nothing on");
+        assertTrue(loader.warnings().stream().anyMatch(w -> w.contains("slack.client-secret")), loader.warnings().toString());
     }
 
     @Test

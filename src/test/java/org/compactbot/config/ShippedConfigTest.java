@@ -20,7 +20,7 @@ class ShippedConfigTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"api.token", "mail.inbound-token", "slack.bot-token", "slack.signing-secret", "slack.app-token",
-            "mail.smtp.password", "mail.imap.password", "store.password"})
+            "slack.client-secret", "mail.smtp.password", "mail.imap.password", "store.password"})
     void eachSecretIsAnEnvironmentVariableWithNoLiteralDefault(String key) throws Exception {
         JsonNode n = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(SHIPPED));
         for (String part : key.split("\\.")) n = n.get(part);
@@ -30,12 +30,18 @@ class ShippedConfigTest {
 
     @Test
     void secretsAreTakenFromTheEnvironmentWhenSet() throws Exception {
-        AppConfig cfg = new ConfigLoader(name -> ConfigLoader.environmentSettings().containsKey(name) ? null : name.endsWith("PORT") ? "8080" : name.endsWith("PROXIES") ? "127.0.0.1"
+        AppConfig cfg = new ConfigLoader(name -> ConfigLoader.environmentSettings().containsKey(name) || name.startsWith("SLACK_CLIENT_")
+                || name.equals("SLACK_REDIRECT_URI") ? null : name.endsWith("PORT") ? "8080" : name.endsWith("PROXIES") ? "127.0.0.1"
                 : name.equals("STORE_URL") ? "jdbc:postgresql://db.internal:5432/compact" : "from-env-" + name).load(SHIPPED, true);
         for (String v : List.of(cfg.api().token(), cfg.mail().inboundToken(), cfg.slack().botToken(), cfg.slack().signingSecret(),
                 cfg.mail().smtp().password(), cfg.mail().imap().password(), cfg.store().password())) {
             assertTrue(v.startsWith("from-env-"), v);
         }
+        AppConfig many = new ConfigLoader(name -> name.equals("SLACK_SIGNING_SECRET") || name.startsWith("SLACK_CLIENT_") ? "from-env-" + name
+                : name.equals("SLACK_REDIRECT_URI") ? "https://compact.example.gov.uk/slack/oauth_redirect" : null).load(SHIPPED, true);
+        assertTrue(many.slack().manyWorkspaces());
+        assertEquals("from-env-SLACK_CLIENT_SECRET", many.slack().clientSecret());
+        assertEquals("https://compact.example.gov.uk/slack/oauth_redirect", many.slack().redirectUri());
         AppConfig unset = new ConfigLoader(name -> null).load(SHIPPED, true);
         assertEquals("", unset.api().token());
         assertEquals("", unset.slack().signingSecret());

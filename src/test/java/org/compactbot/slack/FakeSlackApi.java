@@ -37,7 +37,7 @@ final class FakeSlackApi implements AutoCloseable {
     volatile String socketModeUrl;
 
     /** One recorded call. */
-    record Call(String method, Map<String, String> params, String body, Instant at) {
+    record Call(String method, Map<String, String> params, String body, Instant at, String token) {
         JsonNode json(String param) {
             try {
                 return new ObjectMapper().readTree(param == null ? body : params.get(param));
@@ -54,6 +54,21 @@ final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Map<String, Deque<Duration>> delays = new ConcurrentHashMap<>();
     private final AtomicInteger ts = new AtomicInteger(1000);
+    /** Each bot token Slack has issued, and the workspace it belongs to. */
+    private final Map<String, String> tokenTeams = new ConcurrentHashMap<>(Map.of(TOKEN, TEAM));
+    /** OAuth codes Slack would hand a browser coming back from its consent page, and the token each is exchanged for. */
+    private final Map<String, String[]> grants = new ConcurrentHashMap<>();
+    static final String CLIENT_ID = "1111.2222", CLIENT_SECRET = "client-secret-for-tests";
+
+    /** An admin of {@code team} approved the install: the code exchanges (once) for {@code token}. */
+    void grant(String code, String team, String token) {
+        grants.put(code, new String[] {team, token});
+    }
+
+    /** The workspace's token stops working (revoked, or the app uninstalled). */
+    void revoke(String token) {
+        tokenTeams.remove(token);
+    }
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -122,8 +137,10 @@ final class FakeSlackApi implements AutoCloseable {
                 params.put(k, v);
             }
         }
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        String bearer = auth != null && auth.startsWith("Bearer ") ? auth.substring("Bearer ".length()) : params.get("token");
         synchronized (this) {
-            calls.add(new Call(method, params, body, Instant.now()));
+            calls.add(new Call(method, params, body, Instant.now(), bearer));
         }
         Deque<Duration> slow = delays.get(method);
         Duration delay = slow == null ? null : slow.poll();
@@ -145,13 +162,17 @@ final class FakeSlackApi implements AutoCloseable {
             reply(x, 200, "ok");
             return;
         }
-        String auth = x.getRequestHeaders().getFirst("Authorization");
+        if (method.equals("oauth.v2.access")) {
+            reply(x, 200, oauthAccess(auth, params));
+            return;
+        }
         if (method.equals("apps.connections.open")) {
             reply(x, 200, ("Bearer " + APP_TOKEN).equals(auth) && socketModeUrl != null
                     ? "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}" : "{\"ok\":false,\"error\":\"invalid_auth\"}");
             return;
         }
-        if (!("Bearer " + TOKEN).equals(auth) && !(method.equals("auth.test") && ("Bearer " + APP_TOKEN).equals(auth))) {
+        String team = bearer == null ? null : tokenTeams.get(bearer);
+        if (team == null && !(method.equals("auth.test") && ("Bearer " + APP_TOKEN).equals(auth))) {
             reply(x, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
             return;
         }
@@ -159,7 +180,7 @@ final class FakeSlackApi implements AutoCloseable {
         String channel = params.getOrDefault("channel", "C0NONE");
         String json = switch (method) {
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://compact.slack.com/\",\"team\":\"Compact\",\"user\":\"compactbot\","
-                    + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0BOT\"}";
+                    + "\"team_id\":\"" + (team == null ? TEAM : team) + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0BOT\"}";
             case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"team_id\":\"" + TEAM + "\",\"name\":\"sam\","
                     + "\"real_name\":\"Sam Patel\",\"is_bot\":false,\"deleted\":false,"
                     + "\"profile\":{\"real_name\":\"Sam Patel\",\"display_name\":\"sam\",\"email\":\"sam.patel@example.org\"}}}";
@@ -171,6 +192,20 @@ final class FakeSlackApi implements AutoCloseable {
             default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
         };
         reply(x, 200, json);
+    }
+
+    /** oauth.v2.access: the client's id and secret (HTTP Basic, or in the form) and a code granted once. */
+    private String oauthAccess(String auth, Map<String, String> params) {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        boolean client = basic.equals(auth) || (CLIENT_ID.equals(params.get("client_id")) && CLIENT_SECRET.equals(params.get("client_secret")));
+        if (!client) return "{\"ok\":false,\"error\":\"invalid_client_id\"}";
+        String[] grant = grants.remove(params.getOrDefault("code", ""));
+        if (grant == null) return "{\"ok\":false,\"error\":\"invalid_code\"}";
+        tokenTeams.put(grant[1], grant[0]);
+        return "{\"ok\":true,\"app_id\":\"A0APP\",\"authed_user\":{\"id\":\"U0ADMIN\"},\"scope\":\"" + SlackChannel.SCOPES + "\","
+                + "\"token_type\":\"bot\",\"access_token\":\"" + grant[1] + "\",\"bot_user_id\":\"U0BOT" + grant[0] + "\","
+                + "\"team\":{\"id\":\"" + grant[0] + "\",\"name\":\"Workspace " + grant[0] + "\"},\"enterprise\":null,"
+                + "\"is_enterprise_install\":false}";
     }
 
     private static void reply(HttpExchange x, int status, String body) throws IOException {

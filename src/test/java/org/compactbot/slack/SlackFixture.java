@@ -16,6 +16,8 @@ import org.compactbot.store.Database;
 import org.compactbot.store.SqlCaseStore;
 import org.compactbot.store.SqlConversationStore;
 import org.compactbot.store.SqlSlackEventLog;
+import org.compactbot.store.SqlWorkspaceInstallations;
+import org.compactbot.web.SlackInstallRoute;
 import org.compactbot.web.SlackRoute;
 
 /**
@@ -45,11 +47,19 @@ final class SlackFixture implements AutoCloseable {
 
     /** @param cases how the channel finds cases; null: the real case store on the fixture's database */
     SlackFixture(Path dir, CaseStatusLookup cases) throws Exception {
+        this(dir, cases, false);
+    }
+
+    /** @param manyWorkspaces installed by OAuth into many workspaces (client id and secret, no bot token), else one workspace */
+    SlackFixture(Path dir, CaseStatusLookup cases, boolean manyWorkspaces) throws Exception {
         this.api = new FakeSlackApi();
         this.dbFile = dir.resolve("compact-bot.db");
         this.cases = cases;
+        this.manyWorkspaces = manyWorkspaces;
         open();
     }
+
+    private final boolean manyWorkspaces;
 
     private void open() throws Exception {
         db = Database.open(dbFile);
@@ -57,14 +67,22 @@ final class SlackFixture implements AutoCloseable {
         engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
                 new IntentClassifier(SharedKnowledge.embedder()), clock);
         caseStore = new SqlCaseStore(db, clock, "compact@example.org");
-        AppConfig.Slack cfg = new AppConfig.Slack(FakeSlackApi.TOKEN, SlackRequests.SECRET, "", api.apiUrl());
+        AppConfig.Slack cfg = manyWorkspaces
+                ? new AppConfig.Slack("", SlackRequests.SECRET, "", api.apiUrl(), FakeSlackApi.CLIENT_ID, FakeSlackApi.CLIENT_SECRET, "")
+                : new AppConfig.Slack(FakeSlackApi.TOKEN, SlackRequests.SECRET, "", api.apiUrl());
         channel = new SlackChannel(cfg, engine, SharedKnowledge.answers(), new IntentClassifier(SharedKnowledge.embedder()),
-                new SqlSlackEventLog(db, clock), cases != null ? cases : CaseStatusLookup.of(caseStore), SlackMetrics.NONE, new SlackCalls.RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5)));
+                new SqlSlackEventLog(db, clock), new SqlWorkspaceInstallations(db), cases != null ? cases : CaseStatusLookup.of(caseStore),
+                SlackMetrics.NONE, clock, new SlackCalls.RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5)));
         SlackHttp slackHttp = new SlackHttp(channel, SlackRequests.SECRET, clock);
         web = Javalin.create(c -> {
             c.jetty.port = 0;
             c.startup.showJavalinBanner = false;
             c.routes.post("/slack/events", new SlackRoute(org.compactbot.app.ChannelEndpoints.slackEndpoint(slackHttp), metrics));
+            if (manyWorkspaces) {
+                SlackInstallRoute install = new SlackInstallRoute(org.compactbot.app.ChannelEndpoints.slackInstall(slackHttp));
+                c.routes.get("/slack/install", install);
+                c.routes.get("/slack/oauth_redirect", install);
+            }
         }).start();
     }
 
@@ -79,6 +97,13 @@ final class SlackFixture implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType)
                 .header("X-Slack-Request-Timestamp", String.valueOf(timestamp)).header("X-Slack-Signature", signature);
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A browser's GET (redirects not followed), with these cookies when not null. */
+    HttpResponse<String> browse(String pathAndQuery, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + pathAndQuery)).GET();
+        if (cookie != null) b.header("Cookie", cookie);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

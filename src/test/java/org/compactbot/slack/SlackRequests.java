@@ -44,6 +44,17 @@ final class SlackRequests {
         return env.toString();
     }
 
+    /** The same request as sent from another workspace. */
+    static String inTeam(String team, String eventBody) {
+        try {
+            ObjectNode n = (ObjectNode) JSON.readTree(eventBody);
+            n.put("team_id", team);
+            return n.toString();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static String directMessage(String eventId, String user, String text) {
         ObjectNode e = JSON.createObjectNode();
         e.put("type", "message");

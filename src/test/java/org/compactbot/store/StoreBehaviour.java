@@ -30,6 +30,7 @@ import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
 import org.compactbot.conversation.ConversationStore.Line;
 import org.compactbot.conversation.TestClock;
+import org.compactbot.conversation.WorkspaceInstallations;
 import org.compactbot.knowledge.KnowledgeGaps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -227,6 +228,50 @@ abstract class StoreBehaviour {
         assertTrue(slack.firstTime("Ev01"));
         assertFalse(slack.firstTime("Ev01"));
         assertTrue(slack.firstTime("Ev02"));
+    }
+
+    @Test
+    void aWorkspaceInstallationIsKeptReplacedByAReinstallAndForgottenOnUninstall() {
+        var installs = new SqlWorkspaceInstallations(db);
+        assertEquals(java.util.Optional.empty(), installs.find(null, "T0A"));
+        installs.save(new WorkspaceInstallations.Installation("T0A", null, "Council A", "xoxb-a-1", "U0BOTA", "B0A", "chat:write",
+                "U0ADMIN", clock.instant()));
+        installs.save(new WorkspaceInstallations.Installation("T0B", null, "Council B", "xoxb-b-1", "U0BOTB", "B0B", "chat:write",
+                "U0ADMIN", clock.instant()));
+        assertEquals("xoxb-a-1", installs.find(null, "T0A").orElseThrow().botToken());
+        assertEquals("Council A", installs.find(null, "T0A").orElseThrow().teamName());
+
+        clock.advance(Duration.ofDays(1));
+        installs.save(new WorkspaceInstallations.Installation("T0A", null, "Council A", "xoxb-a-2", "U0BOTA", "B0A", "chat:write",
+                "U0OTHER", clock.instant()));
+        var a = installs.find(null, "T0A").orElseThrow();
+        assertEquals("xoxb-a-2", a.botToken(), "a reinstall's new token replaces the old one");
+        assertEquals(clock.instant(), a.installedAt());
+        assertEquals("xoxb-b-1", installs.find(null, "T0B").orElseThrow().botToken(), "another workspace is untouched");
+
+        // an organisation-wide install answers for any of its workspaces that has no install of its own
+        installs.save(new WorkspaceInstallations.Installation(null, "E0ORG", "Org", "xoxb-org", "U0BOTE", "B0E", "chat:write",
+                "U0ADMIN", clock.instant()));
+        assertEquals("xoxb-org", installs.find("E0ORG", "T0INORG").orElseThrow().botToken());
+        assertEquals("xoxb-a-2", installs.find("E0ORG", "T0A").orElseThrow().botToken());
+
+        assertTrue(installs.remove(null, "T0A"));
+        assertFalse(installs.remove(null, "T0A"), "already gone");
+        assertEquals(java.util.Optional.empty(), installs.find(null, "T0A"));
+        assertTrue(installs.find(null, "T0B").isPresent());
+    }
+
+    @Test
+    void anInstallStateIsUsableOnceAndOnlyForTenMinutes() {
+        var installs = new SqlWorkspaceInstallations(db);
+        Duration ten = Duration.ofMinutes(10);
+        installs.issueState("s-1", clock.instant());
+        installs.issueState("s-2", clock.instant());
+        assertFalse(installs.useState("never-issued", clock.instant(), ten));
+        assertTrue(installs.useState("s-1", clock.instant().plusSeconds(30), ten));
+        assertFalse(installs.useState("s-1", clock.instant().plusSeconds(31), ten), "a state is used up by its first callback");
+        assertFalse(installs.useState("s-2", clock.instant().plus(ten).plusSeconds(1), ten), "expired");
+        assertFalse(installs.useState("s-2", clock.instant(), ten), "an expired state presented is gone for good");
     }
 
     private int inboundLogged() {
