@@ -64,7 +64,7 @@ final class ChallengeModal {
             return;
         }
         if (cached != null || opened.get().getId() == null) return;
-        if (offer(known, profiles.of(team, user))) api.updateView(team, opened.get(), ChallengeFormView.form(known, engine.formChoices()));
+        if (offer(known, profiles.of(team, user))) api.updateView(team, user, opened.get(), ChallengeFormView.form(known, engine.formChoices()));
     }
 
     /** Adds the profile's name and email where the form has none yet; true if anything was added. */

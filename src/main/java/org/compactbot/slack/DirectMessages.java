@@ -47,7 +47,7 @@ final class DirectMessages {
         if (ev.getUser() == null || ev.getBotId() != null || !"im".equals(ev.getChannelType())) return;
         ConversationId id = ConversationId.slack(team, ev.getUser());
         api.directChannelSeen(id, ev.getChannel());
-        turn(id, team, ev.getUser(), ev.getChannel(), ev.getThreadTs(), SlackText.plain(ev.getText(), botUserId));
+        turn(id, team, ev.getUser(), ev.getThreadTs(), SlackText.plain(ev.getText(), botUserId));
     }
 
     /** A button or the edit menu clicked in the direct message: the clicked message shows the choice, then the turn runs. */
@@ -65,20 +65,20 @@ final class DirectMessages {
         String known = steps.get(id);
         String step = SlackBlocks.stepOf(a.getActionId());
         if (known != null && step != null && !known.equals(step)) {
-            api.post(team, channel, null, List.of(SlackBlocks.plain("That button was for an earlier question, so I have not used it. "
+            api.toPerson(team, user, null, List.of(SlackBlocks.plain("That button was for an earlier question, so I have not used it. "
                     + "Please answer the latest question, or type status to see where we are.")));
             return;
         }
         String ts = p.getContainer() != null ? p.getContainer().getMessageTs() : null;
         if (ts != null && p.getMessage() != null) {
-            api.update(team, channel, ts, p.getMessage().getText() == null ? label : p.getMessage().getText(),
+            api.update(team, user, channel, ts, p.getMessage().getText() == null ? label : p.getMessage().getText(),
                     SlackBlocks.withChoiceMade(p.getMessage().getBlocks(), label));
         }
-        turn(id, team, user, channel, null, value);
+        turn(id, team, user, null, value);
     }
 
     /** One turn of the engine, its replies posted where the person is talking to us privately. */
-    private void turn(ConversationId conversationId, String team, String user, String channel, String threadTs, String text) {
+    private void turn(ConversationId conversationId, String team, String user, String threadTs, String text) {
         TurnResult t;
         long t0 = System.nanoTime();
         try {
@@ -86,17 +86,17 @@ final class DirectMessages {
             metrics.turn((System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException e) {
             LOG.error("conversation {} failed", LogIds.conversation(conversationId.value()), e);
-            api.post(team, channel, threadTs, List.of(SlackBlocks.plain("Sorry, something went wrong on our side; please try again in a moment.")));
+            api.toPerson(team, user, threadTs, List.of(SlackBlocks.plain("Sorry, something went wrong on our side; please try again in a moment.")));
             return;
         }
         steps.put(conversationId, SlackBlocks.step(t));
-        api.post(team, channel, threadTs, SlackBlocks.turn(t, profiles.suggestion(t.expecting(), team, user)));
+        api.toPerson(team, user, threadTs, SlackBlocks.turn(t, profiles.suggestion(t.expecting(), team, user)));
     }
 
     /** A turn that happened elsewhere (the challenge form), shown in the direct message so that the conversation carries on from it. */
     void show(String team, String user, TurnResult t) {
         steps.put(ConversationId.slack(team, user), SlackBlocks.step(t));
-        api.directChannel(team, user).ifPresent(dm -> api.post(team, dm, null, SlackBlocks.turn(t, null)));
+        api.toPerson(team, user, null, SlackBlocks.turn(t, null));
     }
 
     /**
@@ -105,8 +105,6 @@ final class DirectMessages {
      */
     void startPrivately(String team, String user, String text) {
         ConversationId id = ConversationId.slack(team, user);
-        Optional<String> dm = api.directChannel(team, user);
-        if (dm.isEmpty()) return;
         String step = steps.get(id);
         TurnResult status = null;
         if (step == null) {
@@ -117,11 +115,11 @@ final class DirectMessages {
         if (!step.equals("idle")) {
             if (status == null) status = engine.state(id);
             steps.put(id, SlackBlocks.step(status));
-            api.post(team, dm.get(), null, List.of(SlackBlocks.plain("You already have a challenge in progress, so let's carry on with it.")));
-            api.post(team, dm.get(), null, SlackBlocks.turn(status, null));
+            api.toPerson(team, user, null, List.of(SlackBlocks.plain("You already have a challenge in progress, so let's carry on with it.")));
+            api.toPerson(team, user, null, SlackBlocks.turn(status, null));
             return;
         }
-        turn(id, team, user, dm.get(), null, text);
+        turn(id, team, user, null, text);
     }
 
     /** Starts the challenge here from a click elsewhere (a channel's button, App Home, a form that would not open), and says so there. */
@@ -136,10 +134,8 @@ final class DirectMessages {
      */
     void statusPrivately(String team, String user, String ref) {
         ConversationId id = ConversationId.slack(team, user);
-        Optional<String> dm = api.directChannel(team, user);
-        if (dm.isEmpty()) return;
         if (ref.isBlank()) {
-            turn(id, team, user, dm.get(), null, "status");
+            turn(id, team, user, null, "status");
             return;
         }
         String r = ref.toUpperCase(Locale.ROOT);
@@ -147,13 +143,12 @@ final class DirectMessages {
         String text = info.map(CaseInfo::statusSentence)
                 .orElse("I can't find a challenge " + SlackBlocks.truncate(ref, 40) + " raised by you. Check the reference "
                         + "(it looks like CC-2026-0001), or say status to see your latest challenge.");
-        api.post(team, dm.get(), null, List.of(SlackBlocks.plain(text)));
+        api.toPerson(team, user, null, List.of(SlackBlocks.plain(text)));
     }
 
     /** Asks the person, in the direct message, for their question (the App Home's "Ask a question"). */
     void inviteQuestion(String team, String user) {
-        api.directChannel(team, user).ifPresent(ch -> api.post(team, ch, null,
-                List.of(SlackBlocks.plain("Ask me anything about your local Compact: type your question here, "
-                        + "for example \"how long should a consultation run?\""))));
+        api.toPerson(team, user, null, List.of(SlackBlocks.plain("Ask me anything about your local Compact: type your question here, "
+                + "for example \"how long should a consultation run?\"")));
     }
 }

@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls to the Slack Web API with bounded retries: a 429 waits as long as its Retry-After says
- * (up to {@link RetryPolicy#maxWait()}), a 5xx or a network failure backs off exponentially.
- * Other failures are not retried. A call that never succeeds is logged and yields nothing.
+ * One attempt at a Slack Web API call, and what it came to: sent, given up, or to be tried again after a wait. A 429
+ * waits as long as its Retry-After says (up to {@link RetryPolicy#maxWait()}), a 5xx or a network failure backs off
+ * exponentially; other failures are not retried. Nothing here waits: {@link SlackSends} schedules the next attempt,
+ * and a lookup whose answer is needed at once ({@link #once}) is tried a single time.
  */
 final class SlackCalls {
     private static final Logger LOG = LoggerFactory.getLogger(SlackCalls.class);
@@ -22,6 +23,12 @@ final class SlackCalls {
     /** How hard to try: attempts in all, the first backoff (doubled each time), the longest wait. */
     record RetryPolicy(int attempts, Duration firstBackoff, Duration maxWait) {
         static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(30));
+
+        /** The backoff after this one: doubled, at most the longest wait. */
+        Duration after(Duration backoff) {
+            Duration doubled = backoff.multipliedBy(2);
+            return doubled.compareTo(maxWait) > 0 ? maxWait : doubled;
+        }
     }
 
     /** One Web API call. */
@@ -30,103 +37,94 @@ final class SlackCalls {
         T run() throws IOException, SlackApiException;
     }
 
-    /** Waits; a test may wait less. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(Duration d) throws InterruptedException;
+    /** What one attempt came to. */
+    sealed interface Attempted<T> {
+        /** Slack took it; the response. */
+        record Sent<T>(T response) implements Attempted<T> {}
+
+        /** Not retried, or out of attempts (already logged). */
+        record GaveUp<T>() implements Attempted<T> {}
+
+        /** Worth trying again after this wait. */
+        record Again<T>(Duration after) implements Attempted<T> {}
     }
 
     private final RetryPolicy policy;
-    private final Sleeper sleeper;
 
-    SlackCalls(RetryPolicy policy, Sleeper sleeper) {
+    SlackCalls(RetryPolicy policy) {
         this.policy = policy;
-        this.sleeper = sleeper;
     }
 
-    /** Runs the call until it succeeds or the policy gives up; a response with ok=false is logged and returned empty. */
-    <T extends SlackApiTextResponse> Optional<T> call(String method, Call<T> call) {
-        Duration backoff = policy.firstBackoff();
-        for (int attempt = 1; ; attempt++) {
-            Duration wait;
-            try {
-                T r = call.run();
-                if (r != null && r.isOk()) return Optional.of(r);
-                if (r != null && "ratelimited".equals(r.getError()) && attempt < policy.attempts()) {
-                    wait = backoff;
-                } else {
-                    LOG.warn("Slack {} failed: {}", method, r == null ? "no response" : r.getError());
-                    return Optional.empty();
+
+    /** Calls once, for an answer needed now (who a person is, a modal's trigger that lasts 3 s): no retry. */
+    <T extends SlackApiTextResponse> Optional<T> once(String method, Call<T> call) {
+        return attempt(method, call, policy.attempts(), policy.firstBackoff()) instanceof Attempted.Sent<T> sent
+                ? Optional.ofNullable(sent.response()) : Optional.empty();
+    }
+
+    /** Attempt number {@code attempt} of the call, {@code backoff} being the wait when Slack names none. */
+    <T extends SlackApiTextResponse> Attempted<T> attempt(String method, Call<T> call, int attempt, Duration backoff) {
+        boolean last = attempt >= policy.attempts();
+        try {
+            T r = call.run();
+            if (r != null && r.isOk()) return new Attempted.Sent<>(r);
+            if (r != null && "ratelimited".equals(r.getError()) && !last) return again(method, attempt, backoff);
+            LOG.warn("Slack {} failed: {}", method, r == null ? "no response" : r.getError());
+            return new Attempted.GaveUp<>();
+        } catch (SlackApiException e) {
+            int code = e.getResponse().code();
+            if (code == 429) {
+                Duration wait = retryAfter(e.getResponse().header("Retry-After"), backoff);
+                if (wait.compareTo(policy.maxWait()) > 0) {
+                    LOG.warn("Slack {} is rate limited for {} s, longer than we wait; giving up", method, wait.toSeconds());
+                    return new Attempted.GaveUp<>();
                 }
-            } catch (SlackApiException e) {
-                int code = e.getResponse().code();
-                if (code == 429) {
-                    wait = retryAfter(e.getResponse().header("Retry-After"), backoff);
-                    if (wait.compareTo(policy.maxWait()) > 0) {
-                        LOG.warn("Slack {} is rate limited for {} s, longer than we wait; giving up", method, wait.toSeconds());
-                        return Optional.empty();
-                    }
-                } else if (code >= 500) {
-                    wait = backoff;
-                } else {
-                    LOG.warn("Slack {} failed with HTTP {}", method, code);
-                    return Optional.empty();
-                }
-                if (attempt >= policy.attempts()) {
-                    LOG.warn("Slack {} failed with HTTP {} after {} attempts; giving up", method, code, attempt);
-                    return Optional.empty();
-                }
-            } catch (IOException e) {
-                if (attempt >= policy.attempts()) {
-                    LOG.warn("Slack {} could not be reached after {} attempts: {}", method, attempt, e.getMessage());
-                    return Optional.empty();
-                }
-                wait = backoff;
+                if (!last) return again(method, attempt, wait);
+            } else if (code < 500) {
+                LOG.warn("Slack {} failed with HTTP {}", method, code);
+                return new Attempted.GaveUp<>();
+            } else if (!last) {
+                return again(method, attempt, backoff);
             }
-            LOG.info("Slack {}: attempt {} failed, retrying in {} ms", method, attempt, wait.toMillis());
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-            backoff = backoff.multipliedBy(2).compareTo(policy.maxWait()) > 0 ? policy.maxWait() : backoff.multipliedBy(2);
+            LOG.warn("Slack {} failed with HTTP {} after {} attempt(s); giving up", method, code, attempt);
+            return new Attempted.GaveUp<>();
+        } catch (IOException e) {
+            if (!last) return again(method, attempt, backoff);
+            LOG.warn("Slack {} could not be reached after {} attempt(s): {}", method, attempt, e.getMessage());
+            return new Attempted.GaveUp<>();
         }
     }
 
-    /** Posts to a response_url (a webhook), with the same retries; true when Slack took it. */
-    boolean respond(Call<WebhookResponse> call) {
-        Duration backoff = policy.firstBackoff();
-        for (int attempt = 1; ; attempt++) {
-            Duration wait;
-            try {
-                WebhookResponse r = call.run();
-                int code = r.getCode() == null ? 0 : r.getCode();
-                if (code == 200) return true;
-                if (code != 429 && code < 500 || attempt >= policy.attempts()) {
-                    LOG.warn("Slack response_url answered HTTP {}: {}", code, r.getBody());
-                    return false;
-                }
-                List<String> after = r.getHeaders() == null ? null : r.getHeaders().entrySet().stream()
-                        .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase("Retry-After"))
-                        .map(Map.Entry::getValue).findFirst().orElse(null);
-                wait = code == 429 ? retryAfter(after == null || after.isEmpty() ? null : after.get(0), backoff) : backoff;
-                if (wait.compareTo(policy.maxWait()) > 0) return false;
-            } catch (IOException | SlackApiException e) {
-                if (attempt >= policy.attempts()) {
-                    LOG.warn("Slack response_url could not be reached after {} attempts: {}", attempt, e.getMessage());
-                    return false;
-                }
-                wait = backoff;
+    /** Attempt number {@code attempt} at posting to a response_url (a webhook): sent when Slack answered 200. */
+    Attempted<WebhookResponse> attemptResponse(Call<WebhookResponse> call, int attempt, Duration backoff) {
+        boolean last = attempt >= policy.attempts();
+        try {
+            WebhookResponse r = call.run();
+            int code = r.getCode() == null ? 0 : r.getCode();
+            if (code == 200) return new Attempted.Sent<>(r);
+            if (code != 429 && code < 500 || last) {
+                LOG.warn("Slack response_url answered HTTP {}: {}", code, r.getBody());
+                return new Attempted.GaveUp<>();
             }
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+            List<String> after = r.getHeaders() == null ? null : r.getHeaders().entrySet().stream()
+                    .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase("Retry-After"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            Duration wait = code == 429 ? retryAfter(after == null || after.isEmpty() ? null : after.get(0), backoff) : backoff;
+            if (wait.compareTo(policy.maxWait()) > 0) {
+                LOG.warn("Slack response_url is rate limited for {} s, longer than we wait; giving up", wait.toSeconds());
+                return new Attempted.GaveUp<>();
             }
-            backoff = backoff.multipliedBy(2).compareTo(policy.maxWait()) > 0 ? policy.maxWait() : backoff.multipliedBy(2);
+            return again("response_url", attempt, wait);
+        } catch (IOException | SlackApiException e) {
+            if (!last) return again("response_url", attempt, backoff);
+            LOG.warn("Slack response_url could not be reached after {} attempt(s): {}", attempt, e.getMessage());
+            return new Attempted.GaveUp<>();
         }
+    }
+
+    private static <T> Attempted<T> again(String method, int attempt, Duration wait) {
+        LOG.info("Slack {}: attempt {} failed, trying again in {} ms", method, attempt, wait.toMillis());
+        return new Attempted.Again<>(wait);
     }
 
     /** Retry-After in seconds (Slack sends whole seconds); the backoff when missing or unreadable. */

@@ -38,6 +38,7 @@ public final class SlackChannel implements AutoCloseable {
     private final Slack slack;
     private final App app;
     private final OrderedWork work = new OrderedWork(4, 500);
+    private final SlackSends sends;
     private final boolean manyWorkspaces;
     private volatile SocketModeApp socketMode;
 
@@ -55,7 +56,8 @@ public final class SlackChannel implements AutoCloseable {
     SlackChannel(AppConfig.Slack config, ConversationEngine engine, AnswerService answers, IntentClassifier intents,
                  DeliveryLog events, WorkspaceInstallations installations, CaseStatusLookup cases, SlackMetrics metrics,
                  Clock clock, SlackCalls.RetryPolicy retry) {
-        SlackCalls calls = new SlackCalls(retry, d -> Thread.sleep(d.toMillis()));
+        SlackCalls calls = new SlackCalls(retry);
+        this.sends = new SlackSends(retry, 4);
         SlackConfig sc = new SlackConfig();
         String url = config.apiUrl() == null || config.apiUrl().isBlank() ? "https://slack.com/api/" : config.apiUrl().strip();
         sc.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url : url + "/");
@@ -64,7 +66,7 @@ public final class SlackChannel implements AutoCloseable {
         this.manyWorkspaces = config.manyWorkspaces();
         this.app = manyWorkspaces ? installedApp(config, installations, clock) : new App(boltConfig(config).build());
         BotTokens tokens = manyWorkspaces ? BotTokens.installed(installations) : BotTokens.single(config.botToken());
-        SlackWebApi api = new SlackWebApi(slack, tokens, calls);
+        SlackWebApi api = new SlackWebApi(slack, tokens, calls, sends);
         SlackProfiles profiles = new SlackProfiles(api);
         Redeliveries once = new Redeliveries(events, work);
         DirectMessages direct = new DirectMessages(engine, cases, metrics, api, profiles);
@@ -166,9 +168,10 @@ public final class SlackChannel implements AutoCloseable {
         return app.run(request);
     }
 
-    /** Waits for queued work to finish (tests; shutdown). */
+    /** Waits for queued work, and what it sends (retries included), to finish (tests; shutdown). */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        return work.awaitIdle(timeout);
+        long end = System.nanoTime() + timeout.toNanos();
+        return work.awaitIdle(timeout) && sends.awaitIdle(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
     }
 
     @Override
@@ -182,6 +185,7 @@ public final class SlackChannel implements AutoCloseable {
             }
         }
         work.close();
+        sends.close();
         app.stop();
         try {
             slack.close();

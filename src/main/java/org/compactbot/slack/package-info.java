@@ -28,9 +28,10 @@
  *   <li><b>Blocks.</b> The engine's reply model ({@code TurnResult}, {@code Reply}) becomes Block Kit in pure classes:
  *       {@link org.compactbot.slack.SlackBlocks} (replies, quotes, buttons, the summary's Confirm / Edit),
  *       {@link org.compactbot.slack.ChallengeFormView} (the modal), {@link org.compactbot.slack.HomeView} (App Home).
- *       Everything goes out through {@link org.compactbot.slack.SlackWebApi}, with the bounded retries of
- *       {@link org.compactbot.slack.SlackCalls}, with the bot token of the person's workspace
- *       ({@link org.compactbot.slack.BotTokens}).</li>
+ *       Everything goes out through {@link org.compactbot.slack.SlackWebApi}, with the bot token of the person's
+ *       workspace ({@link org.compactbot.slack.BotTokens}). Sends queue in {@link org.compactbot.slack.SlackSends}, in
+ *       order per person or channel, and a failed attempt ({@link org.compactbot.slack.SlackCalls} classifies it) is
+ *       tried again on a timer, holding no thread; lookups a reply needs at once are asked once.</li>
  * </ol>
  *
  * <h2>One workspace or many</h2>

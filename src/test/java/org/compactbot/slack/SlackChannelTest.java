@@ -332,13 +332,14 @@ class SlackChannelTest {
     @Test
     void theFormOpensEvenWhenSlackCannotSayWhoThePersonIs() throws Exception {
         slack = new SlackFixture(dir);
-        for (int i = 0; i < 4; i++) slack.api.failNext("users.info", 503, null);
+        slack.api.failNext("users.info", 503, null);
         slack.signed(SlackRequests.command("U6", "C0GENERAL", "challenge", slack.api.baseUrl() + "/respond/x"), FORM);
         FakeSlackApi.Call open = slack.api.await("views.open", 1).get(0);
         assertTrue(slack.api.calls("users.info").stream().allMatch(c -> c.at().isAfter(open.at()) || c.at().equals(open.at())),
                 "views.open first, then users.info: " + slack.api.all().stream().map(FakeSlackApi.Call::method).toList());
-        slack.api.await("users.info", 4);
+        slack.api.await("users.info", 1);
         slack.idle();
+        assertEquals(1, slack.api.calls("users.info").size(), "asked once: the person is not kept waiting for a lookup");
         assertTrue(slack.api.calls("views.update").isEmpty(), "nothing to fill in");
         assertTrue(slack.api.calls("chat.postMessage").isEmpty(), "the form opened, so nothing in the DM");
     }
@@ -441,6 +442,34 @@ class SlackChannelTest {
         Duration waited = Duration.between(posts.get(0).at(), posts.get(1).at());
         assertTrue(waited.toMillis() >= 950, "waited " + waited.toMillis() + " ms after Retry-After: 1");
         assertEquals(posts.get(0).params().get("text"), posts.get(2).params().get("text"));
+    }
+
+    @Test
+    void oneRateLimitedReplyDoesNotHoldUpAnybodyElse() throws Exception {
+        slack = new SlackFixture(dir);
+        // two people whose work shares one of the ordered lanes, where a retry used to sleep
+        String first = "U1", second = null;
+        int lane = Math.floorMod(ConversationId.slack(FakeSlackApi.TEAM, first).value().hashCode(), 4);
+        for (int i = 2; second == null; i++) {
+            if (Math.floorMod(ConversationId.slack(FakeSlackApi.TEAM, "U" + i).value().hashCode(), 4) == lane) second = "U" + i;
+        }
+        String firstDm = "D" + first, secondDm = "D" + second;
+        slack.api.failNext("chat.postMessage", 429, "3");
+        slack.signed(SlackRequests.directMessage(SlackRequests.newEventId(), first, "what is full cost recovery?"), JSON);
+        FakeSlackApi.Call limited = slack.api.await("chat.postMessage", 1).get(0);
+        assertEquals(firstDm, limited.params().get("channel"));
+        slack.signed(SlackRequests.directMessage(SlackRequests.newEventId(), first, "how long should a consultation run?"), JSON);
+        slack.signed(SlackRequests.directMessage(SlackRequests.newEventId(), second, "how long should a consultation run?"), JSON);
+
+        FakeSlackApi.Call other = slack.api.await("chat.postMessage", 1, c -> secondDm.equals(c.params().get("channel"))).get(0);
+        long behind = Duration.between(limited.at(), other.at()).toMillis();
+        assertTrue(behind < 2_000, "the second person waited " + behind + " ms behind the first one's Retry-After: 3");
+
+        List<FakeSlackApi.Call> firsts = slack.api.await("chat.postMessage", 3, c -> firstDm.equals(c.params().get("channel")));
+        assertTrue(Duration.between(limited.at(), firsts.get(1).at()).toMillis() >= 2_900, "the first person's reply waited as Slack asked");
+        assertEquals(limited.params().get("text"), firsts.get(1).params().get("text"), "the same reply, sent again");
+        assertTrue(firsts.get(2).params().get("text").contains("consultation"), "their second answer still comes after their first");
+        slack.idle();
     }
 
     @Test
