@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where a failed request becomes a response: every error is {@code {"error": message}} as JSON, with
- * the status of what went wrong. Routes and admission steps throw a {@link Refusal}; Javalin throws its own
+ * the status of what went wrong, or for a browser asking for a page, an error page worded for a person. Routes and admission steps throw a {@link Refusal}; Javalin throws its own
  * {@link HttpResponseException} for no such route (404), a method the route does not take (405) and a body over
  * its maxRequestSize (413); Jetty throws when the client broke HTTP (400); anything else is our fault (500, logged).
  */
@@ -24,18 +24,25 @@ final class ErrorMapping {
     private ErrorMapping() {}
 
     /** @param maxRequestSize Javalin's own limit on any body (what its 413 names) */
-    static void install(RoutesConfig routes, long maxRequestSize) {
+    static void install(RoutesConfig routes, long maxRequestSize, Pages pages) {
         routes.exception(Refusal.class, (e, ctx) -> {
+            if (Pages.wanted(ctx)) {
+                pages.error(ctx, e.status(), e.headers());
+                return;
+            }
             e.headers().forEach(ctx::header);
             write(ctx, e.status(), e.getMessage());
         });
-        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, HttpStatus.forStatus(e.getStatus()),
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (Pages.wanted(ctx)) pages.error(ctx, HttpStatus.forStatus(e.getStatus()), Map.of());
+            else write(ctx, HttpStatus.forStatus(e.getStatus()),
                 switch (e.getStatus()) {
                     case 404 -> "No such endpoint: " + ctx.method() + " " + ctx.path();
                     case 405 -> "Method " + ctx.method() + " is not allowed on " + ctx.path() + ".";
                     case 413 -> "The request body is larger than " + Refusal.sizeText(maxRequestSize) + ".";
                     default -> e.getMessage();
-                }));
+                });
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             String route = WebServer.route(ctx.path()); // the route, not the path: a path may hold a conversation id
             if (clientFault(e)) {
@@ -44,10 +51,13 @@ final class ErrorMapping {
                 return;
             }
             LOG.error("request {} {} failed", ctx.method(), route, e);
-            write(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again.");
+            if (Pages.wanted(ctx)) pages.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Map.of());
+            else write(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again.");
         });
         routes.error(404, ctx -> {
-            if (ctx.result() == null) write(ctx, HttpStatus.NOT_FOUND, "No such endpoint: " + ctx.method() + " " + ctx.path());
+            if (ctx.result() != null) return;
+            if (Pages.wanted(ctx)) pages.error(ctx, HttpStatus.NOT_FOUND, Map.of());
+            else write(ctx, HttpStatus.NOT_FOUND, "No such endpoint: " + ctx.method() + " " + ctx.path());
         });
     }
 

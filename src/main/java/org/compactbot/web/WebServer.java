@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The HTTP face of the service: API, Slack, inbound mail, health and metrics. Every response carries the
+ * The HTTP face of the service: the public pages, API, Slack, inbound mail, health and metrics. Every response carries the
  * security headers and an X-Request-Id; /api/* and /mail/inbound are rate limited per client, /slack/events
  * only by a generous global cap; request bodies are limited per route (413). See package-info for the way a
  * request goes through.
@@ -99,6 +99,8 @@ public final class WebServer {
         HealthRoutes health = new HealthRoutes(parts.answers(), parts.health(), admission, metrics);
         ApiRoutes api = new ApiRoutes(config.api().token(), parts.answers(), parts.conversations(), admission, metrics);
         InboundRoutes inbound = new InboundRoutes(parts.mail(), config.mail().inboundToken(), parts.slack(), admission, metrics);
+        Pages pages = new Pages();
+        PublicPages site = new PublicPages(parts.answers(), pages, metrics, config.mail().address());
         this.app = Javalin.create(cfg -> {
             cfg.events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) endpoints.add(h.getHttpMethod().name() + " " + h.getPath());
@@ -113,10 +115,19 @@ public final class WebServer {
             cfg.http.maxRequestSize = MAX_MAIL_BYTES;
             cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
+            cfg.staticFiles.add(assets -> {
+                assets.hostedPath = "/assets";
+                assets.directory = "/org/compactbot/web/assets";
+                assets.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                assets.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+            });
             // an admission step that refuses throws: the handlers after it are skipped and ErrorMapping answers
             cfg.routes.before(this::beginRequest);
             cfg.routes.before("/mail/inbound", inbound::admitMail);
             cfg.routes.before("/slack/events", inbound::admitSlack);
+            cfg.routes.get("/", site::home);
+            cfg.routes.before("/answers", ctx -> admission.withinLimit(ctx, "web:" + admission.address(ctx)));
+            cfg.routes.get("/answers", work(site::answer));
             cfg.routes.get("/healthz", health::alive);
             cfg.routes.get("/readyz", health::ready);
             cfg.routes.get("/metrics", health::metrics);
@@ -136,7 +147,7 @@ public final class WebServer {
                     cfg.routes.get(path, route);
                 }
             });
-            ErrorMapping.install(cfg.routes, MAX_MAIL_BYTES);
+            ErrorMapping.install(cfg.routes, MAX_MAIL_BYTES, pages);
             cfg.requestLogger.http(this::endRequest);
         });
     }
@@ -162,9 +173,9 @@ public final class WebServer {
     /** The route a path belongs to: the label of its latency series (a fixed set, whatever paths callers try). */
     static String route(String path) {
         return switch (path) {
-            case "/healthz", "/readyz", "/metrics", "/api/ask", "/api/openapi.json", "/mail/inbound", "/slack/events",
+            case "/", "/answers", "/healthz", "/readyz", "/metrics", "/api/ask", "/api/openapi.json", "/mail/inbound", "/slack/events",
                  "/slack/install", "/slack/oauth_redirect" -> path;
-            default -> path.startsWith("/api/chat/") ? "/api/chat/{conversationId}" : "other";
+            default -> path.startsWith("/api/chat/") ? "/api/chat/{conversationId}" : path.startsWith("/assets/") ? "/assets" : "other";
         };
     }
 

@@ -5,6 +5,13 @@
  * <h2>Routes</h2>
  * Paths, JSON shapes and status codes are contracts (the shared ARCHITECTURE.md); change none of them here.
  * <ul>
+ *   <li>{@code GET /}, {@code GET /answers}: the public pages, {@link org.compactbot.web.PublicPages}, rendered by
+ *       {@link org.compactbot.web.Pages} from the jte templates in src/main/jte (compiled with the build into
+ *       {@code gg.jte.generated.precompiled}, escaped as HTML; their models are public records because the generated
+ *       classes live in another package). GOV.UK Frontend's stylesheet and script are vendored under
+ *       {@code assets/} beside this package (scripts/build-frontend rebuilds them). Pages get their own
+ *       Content-Security-Policy (their own files only, no inline script or style), and {@code ErrorMapping} answers a
+ *       browser that asks for a page ({@link org.compactbot.web.Pages#wanted}) with an error page instead of JSON.</li>
  *   <li>{@code GET /healthz}, {@code GET /readyz}, {@code GET /metrics}: {@code HealthRoutes}; what the stores report
  *       comes in through the {@link org.compactbot.web.Health} port. Every metric is defined in
  *       {@link org.compactbot.web.ServiceMetrics} (the Prometheus Java client, with its JVM and process metrics).</li>

@@ -1,0 +1,54 @@
+package org.compactbot.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.compactbot.config.AppConfig;
+import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.IntentClassifier;
+import org.compactbot.knowledge.SharedKnowledge;
+import org.compactbot.store.Database;
+import org.compactbot.store.SqlConversationStore;
+
+/** The web server on a free loopback port over the shipped Compacts, as a browser reaches it. */
+final class PageServer implements AutoCloseable {
+    static final String MAILBOX = "compact@example.org";
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Database db;
+    final WebServer server;
+
+    PageServer(Path dir, AppConfig.RateLimit limit) throws Exception {
+        AppConfig d = AppConfig.defaults();
+        AppConfig.Mail mail = new AppConfig.Mail(MAILBOX, d.mail().smtp(), d.mail().imap(), "", "");
+        AppConfig cfg = new AppConfig(new AppConfig.Server(0, limit, List.of()), d.data(), d.knowledge(), d.api(), d.slack(), mail, d.cases());
+        db = Database.open(dir.resolve("pages.db"));
+        var engine = new ConversationEngine(new SqlConversationStore(db, "CC", java.time.Clock.systemUTC()), SharedKnowledge.answers(),
+                new IntentClassifier(null), java.time.Clock.systemUTC());
+        server = new WebServer(WebServer.Parts.of(cfg, SharedKnowledge.answers(), engine));
+        server.start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    /** A GET as a browser sends it (Accept: text/html), or with the given Accept. */
+    HttpResponse<String> get(String path, String accept) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (accept != null) b.header("Accept", accept);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> browse(String path) throws Exception {
+        return get(path, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        db.close();
+    }
+}
