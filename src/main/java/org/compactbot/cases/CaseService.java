@@ -31,6 +31,7 @@ import org.compactbot.cases.CaseReply.NotTheMediator;
 import org.compactbot.cases.CaseReply.QuestionPassed;
 import org.compactbot.cases.CaseReply.UnknownCase;
 import org.compactbot.cases.CaseReply.UnknownMediator;
+import org.compactbot.conversation.ConversationId;
 
 /**
  * Keeps cases moving: routes each submitted challenge to a mediator (emailing the summary and
@@ -126,6 +127,18 @@ public final class CaseService {
         if (m != null && m.email().equalsIgnoreCase(a)) return new CaseParty.AssignedMediator(m);
         if (c.complainantEmail() != null && c.complainantEmail().equalsIgnoreCase(a)) return new CaseParty.Complainant(c.complainantEmail());
         return new CaseParty.Outsider();
+    }
+
+    /**
+     * Where the case stands, for the person who raised it only: the address must be the complainant's on the case, or
+     * the email conversation the case was raised in. Empty for anyone else, so a reference alone tells nothing.
+     */
+    public Optional<CaseProgress> progressFor(String ref, String address) {
+        String a = address == null ? "" : address.strip();
+        if (a.isEmpty()) return Optional.empty();
+        return store.find(ref)
+                .filter(c -> a.equalsIgnoreCase(c.complainantEmail()) || ConversationId.mail(a).value().equals(c.conversationId()))
+                .map(c -> CaseProgress.of(c, LocalDate.ofInstant(clock.instant(), UK)));
     }
 
     /**

@@ -9,10 +9,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.compactbot.cases.CaseParty;
+import org.compactbot.cases.CaseProgress;
 import org.compactbot.cases.CaseReply;
 import org.compactbot.cases.CaseService;
 import org.compactbot.cases.Mediator;
@@ -114,12 +116,28 @@ public final class MailChannel {
         }
         SenderCheck check = SenderCheck.of(mail.authenticationResults(), trustedAuthservId);
         String caseRef = caseThread(mail);
+        Optional<String> statusOf = StatusRequest.in(mail.subject(), mail.text(), caseRef);
+        if (statusOf.isPresent()) return status(mail, sender, statusOf.get(), check);
         if (caseRef != null) {
             CaseParty party = cases.partyOf(caseRef, sender);
             if (party instanceof CaseParty.AssignedMediator am) return fromMediator(mail, caseRef, am.mediator(), check);
             if (party instanceof CaseParty.Complainant) return fromComplainant(mail, caseRef, sender, check);
         }
         return conversationTurn(mail, sender, key, check);
+    }
+
+    /**
+     * STATUS: where the case stands, told only to the address it was raised from (every reply goes to the From address,
+     * so a forged From learns nothing; one whose checks failed gets only the notice). Any other address is told no
+     * such case was raised from it, whether or not the reference exists.
+     */
+    private MailOutcome status(ParsedEmail mail, String sender, String ref, SenderCheck check) {
+        if (check instanceof SenderCheck.Failed f) return refuseFailedSender(mail, sender, f);
+        Optional<CaseProgress> progress = cases.progressFor(ref, sender);
+        reply(mail, sender, progress.map(CaseProgress::inWords).orElse("We can't find a challenge " + ref
+                + " raised from this address. Check the reference (it looks like CC-2026-0001), and write from the email address "
+                + "you gave when you raised it."), progress.isPresent() ? ref : null);
+        return new MailOutcome.Status(ref, progress.isPresent());
     }
 
     /**
@@ -164,12 +182,7 @@ public final class MailChannel {
      */
     private MailOutcome conversationTurn(ParsedEmail mail, String sender, String key, SenderCheck check) {
         ConversationId conversationId = ConversationId.mail(sender);
-        if (check instanceof SenderCheck.Failed f) {
-            reply(mail, sender, "We received an email from this address, but the checks of the mail system it came through say it may "
-                    + "not be from you (" + f.method() + "=" + f.result() + "), so we have not acted on it. If you wrote it, please ask "
-                    + "whoever runs your email about SPF, DKIM and DMARC, or write to us from another address.", null);
-            return new MailOutcome.SenderFailedChecks(f);
-        }
+        if (check instanceof SenderCheck.Failed f) return refuseFailedSender(mail, sender, f);
         if (!threadsTo(mail, sender, null) && engine.challengeInProgressBefore(conversationId, key)) {
             reply(mail, sender, "You have a challenge in progress with us. To keep your details safe, we only show or change it when you "
                     + "reply to the latest email we sent you (it carries a code that shows it is really you), and this email was not a "
@@ -191,6 +204,13 @@ public final class MailChannel {
         String kept = keepAttachments(conversationId, mail);
         reply(mail, sender, render(turn) + kept, turn.caseInfo() == null ? null : turn.caseInfo().ref());
         return new MailOutcome.Turn(turn.state());
+    }
+
+    private MailOutcome refuseFailedSender(ParsedEmail mail, String sender, SenderCheck.Failed f) {
+        reply(mail, sender, "We received an email from this address, but the checks of the mail system it came through say it may "
+                + "not be from you (" + f.method() + "=" + f.result() + "), so we have not acted on it. If you wrote it, please ask "
+                + "whoever runs your email about SPF, DKIM and DMARC, or write to us from another address.", null);
+        return new MailOutcome.SenderFailedChecks(f);
     }
 
     /**

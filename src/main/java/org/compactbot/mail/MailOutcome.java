@@ -112,6 +112,11 @@ public sealed interface MailOutcome {
         public String detail() { return "case " + caseRef + ": " + reply.message(); }
     }
 
+    /** STATUS REF from a complainant: where the case stands, or (not {@code told}) that no such case was raised from the address. */
+    record Status(String caseRef, boolean told) implements Replied {
+        public String detail() { return "status of " + caseRef + (told ? " told" : ": no such case raised from this address"); }
+    }
+
     /** A turn of the sender's conversation, which is now in {@code state}. */
     record Turn(String state) implements Replied {
         public String detail() { return "conversation turn, now " + state; }

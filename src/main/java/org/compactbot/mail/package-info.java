@@ -39,9 +39,13 @@
  *
  * <h2>Where to add</h2>
  * <ul>
- *   <li>A command from a complainant (like {@code STATUS}): it is a conversation command, so it goes in
+ *   <li>A word for the conversation (like a bare {@code status} while raising a challenge): it goes in
  *       {@code conversation.Understanding.word} and is acted on in {@code Talk} (no challenge in progress) and
  *       {@code Intake.command} (while raising one); this package needs nothing.</li>
+ *   <li>A command about a case already raised (like {@code STATUS CC-2026-0001}): read from the subject or first line
+ *       ({@link org.compactbot.mail.StatusRequest}) in {@code MailChannel.decide} before the case thread and the
+ *       conversation, answered from {@code CaseService} (its {@code progressFor} checks the address), with its own
+ *       {@code MailOutcome}.</li>
  *   <li>A mediator's instruction (like {@code ACCEPT}, {@code DECLINE}, {@code INFO}, {@code RESOLVED}): a case in
  *       {@link org.compactbot.cases.CaseService#mediatorReply} with its {@link org.compactbot.cases.CaseReply} record,
  *       and its word in the help lines {@code MailChannel} sends a mediator.</li>

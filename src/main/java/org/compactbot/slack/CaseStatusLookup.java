@@ -4,14 +4,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.compactbot.cases.CaseProgress;
 import org.compactbot.cases.CaseStore;
-import org.compactbot.conversation.CaseInfo;
 import org.compactbot.conversation.ConversationId;
 
 /** The cases a person raised, for showing them where each stands: only ever the person's own. */
 public interface CaseStatusLookup {
-    /** A case by reference, if it was raised in this conversation. */
-    Optional<CaseInfo> raisedIn(String ref, ConversationId conversation);
+    ZoneId UK = ZoneId.of("Europe/London");
+
+    /** Where a case stands (its stage, next deadline and next step), if it was raised in this conversation. */
+    Optional<CaseProgress> raisedIn(String ref, ConversationId conversation);
 
     /** The cases raised in this conversation, newest first. */
     List<OwnCase> raisedBy(ConversationId conversation);
@@ -23,15 +25,15 @@ public interface CaseStatusLookup {
     static CaseStatusLookup of(CaseStore store) {
         return new CaseStatusLookup() {
             @Override
-            public Optional<CaseInfo> raisedIn(String ref, ConversationId conversation) {
+            public Optional<CaseProgress> raisedIn(String ref, ConversationId conversation) {
                 return store.find(ref).filter(c -> conversation.value().equals(c.conversationId()))
-                        .map(c -> new CaseInfo(c.ref(), c.status().id(), c.mediatorId()));
+                        .map(c -> CaseProgress.of(c, LocalDate.now(UK)));
             }
 
             @Override
             public List<OwnCase> raisedBy(ConversationId conversation) {
                 return store.raisedIn(conversation.value()).stream().map(c -> new OwnCase(c.ref(), c.status().id(), c.respondent(),
-                        LocalDate.ofInstant(c.createdAt(), ZoneId.of("Europe/London")))).toList();
+                        LocalDate.ofInstant(c.createdAt(), UK))).toList();
             }
         };
     }
@@ -39,7 +41,7 @@ public interface CaseStatusLookup {
     /** No cases anywhere (tests, or before the case store exists). */
     CaseStatusLookup NONE = new CaseStatusLookup() {
         @Override
-        public Optional<CaseInfo> raisedIn(String ref, ConversationId conversation) {
+        public Optional<CaseProgress> raisedIn(String ref, ConversationId conversation) {
             return Optional.empty();
         }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.compactbot.conversation.CaseInfo;
+import org.compactbot.cases.CaseProgress;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.ConversationId;
 import org.compactbot.conversation.TurnResult;
@@ -139,8 +139,8 @@ final class DirectMessages {
             return;
         }
         String r = ref.toUpperCase(Locale.ROOT);
-        Optional<CaseInfo> info = REF.matcher(r).matches() ? cases.raisedIn(r, id) : Optional.empty();
-        String text = info.map(CaseInfo::statusSentence)
+        Optional<CaseProgress> progress = REF.matcher(r).matches() ? cases.raisedIn(r, id) : Optional.empty();
+        String text = progress.map(CaseProgress::inWords)
                 .orElse("I can't find a challenge " + SlackBlocks.truncate(ref, 40) + " raised by you. Check the reference "
                         + "(it looks like CC-2026-0001), or say status to see your latest challenge.");
         api.toPerson(team, user, null, List.of(SlackBlocks.plain(text)));

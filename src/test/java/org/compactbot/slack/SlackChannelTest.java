@@ -12,12 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.compactbot.conversation.CaseInfo;
+import org.compactbot.cases.CaseProgress;
+import org.compactbot.cases.CaseStatus;
 import org.compactbot.conversation.ConversationId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -505,9 +507,10 @@ class SlackChannelTest {
     void statusOfACaseIsSentPrivatelyAndOnlyToTheOneWhoRaisedIt() throws Exception {
         slack = new SlackFixture(dir, new CaseStatusLookup() {
             @Override
-            public Optional<CaseInfo> raisedIn(String ref, ConversationId conversation) {
+            public Optional<CaseProgress> raisedIn(String ref, ConversationId conversation) {
                 return ref.equals("CC-2026-0007") && conversation.value().equals("slack:T0TEAM:U11")
-                        ? Optional.of(new CaseInfo(ref, "in_mediation", "m-funding")) : Optional.empty();
+                        ? Optional.of(new CaseProgress(ref, CaseStatus.IN_MEDIATION, "Cheshire West and Chester Council", LocalDate.of(2026, 11, 30),
+                        "The mediator works with you and Cheshire West and Chester Council towards a resolution.", false)) : Optional.empty();
             }
 
             @Override
@@ -519,7 +522,8 @@ class SlackChannelTest {
         assertFalse(ack.body().contains("CC-2026-0007"), "nothing about the case in the channel: " + ack.body());
         FakeSlackApi.Call mine = slack.api.await("chat.postMessage", 1).get(0);
         assertEquals("DU11", mine.params().get("channel"));
-        assertTrue(mine.params().get("text").contains("CC-2026-0007 is in mediation, with a mediator"), mine.params().toString());
+        assertTrue(mine.params().get("text").contains("CC-2026-0007 about Cheshire West and Chester Council is in mediation."), mine.params().toString());
+        assertTrue(mine.params().get("text").contains("Next deadline: Monday 30 November 2026."), mine.params().toString());
 
         slack.signed(SlackRequests.command("U12", "C0GENERAL", "status CC-2026-0007", "http://127.0.0.1:1/x"), FORM);
         FakeSlackApi.Call theirs = slack.api.await("chat.postMessage", 2).get(1);
