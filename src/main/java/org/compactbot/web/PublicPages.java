@@ -56,7 +56,8 @@ public final class PublicPages {
 
     void answer(Context ctx) {
         long t0 = System.nanoTime();
-        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
+        // control characters (other than line breaks and tabs) are never part of a question, and are not valid in a page
+        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").replaceAll("[\\p{Cc}&&[^\\n\\r\\t]]", "");
         String area = area(ctx);
         String problem = q.isBlank() ? "Enter your question"
                 : q.length() > AnswerService.MAX_QUESTION_CHARS ? "Your question must be " + String.format("%,d", AnswerService.MAX_QUESTION_CHARS)
@@ -66,7 +67,13 @@ public final class PublicPages {
             pages.show(ctx, HttpStatus.BAD_REQUEST, "pages/home.jte", new HomePage(new QuestionForm(kept, areas(area), problem), mailAddress));
             return;
         }
-        Answer a = answers.ask(q, area, 5);
+        Answer a;
+        try {
+            a = answers.ask(q, area, 5);
+        } catch (IllegalArgumentException e) { // nothing left once cleaned (control characters only, say)
+            pages.show(ctx, HttpStatus.BAD_REQUEST, "pages/home.jte", new HomePage(new QuestionForm("", areas(area), "Enter your question"), mailAddress));
+            return;
+        }
         metrics.question(a.answered());
         metrics.asked((System.nanoTime() - t0) / 1e9);
         String shownArea = area != null ? area : a.area();

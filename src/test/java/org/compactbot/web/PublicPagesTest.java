@@ -109,6 +109,10 @@ class PublicPagesTest {
         assertTrue(page.selectFirst("textarea#q").attr("aria-describedby").contains("q-error"));
         assertEquals("redcar-cleveland", page.selectFirst("select#area option[selected]").attr("value"));
 
+        HttpResponse<String> controls = site.browse("/answers?q=%00%01%02");
+        assertEquals(400, controls.statusCode(), "nothing left to ask once cleaned: " + controls.body());
+        assertEquals("Enter your question", Jsoup.parse(controls.body()).selectFirst(".govuk-error-summary a").text());
+
         String tooLong = "notice ".repeat(700);
         Document longPage = Jsoup.parse(site.browse("/answers?q=" + q(tooLong)).body());
         assertTrue(longPage.selectFirst(".govuk-error-summary").text().contains("4,000 characters or fewer"));
