@@ -52,6 +52,8 @@ public final class ServiceMetrics implements QuestionsAsked {
             .help("Time to acknowledge a Slack request").classicOnly().register(registry);
     /** The stores' gauges: registered at the first reading, so a server with no stores shows none rather than zeros. */
     private Gauge outboxDepth, outboxOldest, cases;
+    /** The connection pool's: registered at the first reading that has a pool, so SQLite shows none. */
+    private Gauge poolConnections, poolMax, poolWaiting;
     private final Set<String> caseStatusesSeen = new HashSet<>();
 
     /** With the version the build stamped. */
@@ -132,6 +134,23 @@ public final class ServiceMetrics implements QuestionsAsked {
         outboxOldest.set(g.outboxOldestSeconds());
         caseStatusesSeen.addAll(g.casesByStatus().keySet());
         for (String s : caseStatusesSeen) cases.labelValues(s).set(g.casesByStatus().getOrDefault(s, 0L));
+        g.pool().ifPresent(this::pool);
+    }
+
+    private void pool(Health.Gauges.Pool p) {
+        if (poolConnections == null) {
+            poolConnections = Gauge.builder().name("compactbot_db_pool_connections")
+                    .help("Database connections in the pool (PostgreSQL), by state: active (lent to a transaction) or idle")
+                    .labelNames("state").register(registry);
+            poolMax = Gauge.builder().name("compactbot_db_pool_max_connections")
+                    .help("The most connections the database pool opens (PostgreSQL)").register(registry);
+            poolWaiting = Gauge.builder().name("compactbot_db_pool_threads_waiting")
+                    .help("Threads waiting for a connection from the database pool (PostgreSQL)").register(registry);
+        }
+        poolConnections.labelValues("active").set(p.active());
+        poolConnections.labelValues("idle").set(p.idle());
+        poolMax.set(p.max());
+        poolWaiting.set(p.waiting());
     }
 
     /** Everything in the Prometheus text format ({@link #CONTENT_TYPE}). */
