@@ -1,5 +1,6 @@
 package org.compactbot.app;
 
+import org.compactbot.conversation.Channel;
 import org.compactbot.mail.MailMetrics;
 import org.compactbot.slack.SlackMetrics;
 import org.compactbot.web.ServiceMetrics;
@@ -38,7 +39,7 @@ public final class ChannelMetrics {
         };
     }
 
-    /** Slack turns, and questions answered or declined. */
+    /** Slack turns, and questions answered or declined in a channel or by /compact (those in a direct message are the engine's). */
     public static SlackMetrics slack(ServiceMetrics metrics) {
         return new SlackMetrics() {
             @Override
@@ -48,7 +49,7 @@ public final class ChannelMetrics {
 
             @Override
             public void question(boolean answered) {
-                metrics.question(answered);
+                metrics.asked(Channel.SLACK, answered);
             }
         };
     }

@@ -17,6 +17,7 @@ import org.compactbot.config.ConfigException;
 import org.compactbot.conversation.BodyNames;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.IntentClassifier;
+import org.compactbot.conversation.QuestionsAsked;
 import org.compactbot.knowledge.AnswerService;
 import org.compactbot.knowledge.BgeEmbedder;
 import org.compactbot.knowledge.Embedder;
@@ -83,7 +84,7 @@ public final class Service implements AutoCloseable {
         this.knowledge = knowledge;
         this.leadership = storage.database().leadership();
         this.answers = knowledge.answers(storage.knowledgeGaps());
-        this.conversations = conversations(storage, answers, knowledge.embedder(), clock, casework.bodyNames());
+        this.conversations = conversations(storage, answers, knowledge.embedder(), clock, casework.bodyNames(), metrics);
         MailMetrics mailCounts = ChannelMetrics.mail(metrics);
         this.mail = new MailChannel(new MessageParser(), storage.inbound(), conversations, casework.cases(), storage.outbox(),
                 config.mail().address(), config.mail().trustedAuthservId(), mailCounts, clock);
@@ -101,9 +102,13 @@ public final class Service implements AutoCloseable {
         this.jobs = new BackgroundJobs(casework.cases(), outboxSender, leadership, imap, retention(config, storage, clock));
     }
 
-    /** The conversation engine on the storage's conversations, for every channel and for `chat`. */
-    public static ConversationEngine conversations(Storage storage, AnswerService answers, Embedder embedder, Clock clock, BodyNames bodies) {
-        return new ConversationEngine(storage.conversations(), answers, new IntentClassifier(embedder), clock, bodies);
+    /**
+     * The conversation engine on the storage's conversations, for every channel and for `chat`; each question asked in a
+     * conversation is reported to {@code asked} (the service's metrics; `chat`, which has no /metrics, reports none).
+     */
+    public static ConversationEngine conversations(Storage storage, AnswerService answers, Embedder embedder, Clock clock, BodyNames bodies,
+                                                   QuestionsAsked asked) {
+        return new ConversationEngine(storage.conversations(), answers, new IntentClassifier(embedder), clock, bodies, asked);
     }
 
     /** Sends the outbox by SMTP, or writes each email as a file under data/outbox/ when no SMTP host is set. */

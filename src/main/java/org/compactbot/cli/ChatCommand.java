@@ -16,6 +16,7 @@ import java.time.Clock;
 import org.compactbot.conversation.ChatJson;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.ConversationId;
+import org.compactbot.conversation.QuestionsAsked;
 import org.compactbot.conversation.Reply;
 import org.compactbot.conversation.TurnResult;
 import picocli.CommandLine.Command;
@@ -43,7 +44,7 @@ public final class ChatCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         try (Storage storage = Storage.open(config, clock); Knowledge knowledge = Knowledge.open(config, new BgeEmbedder(), System.err)) {
             ConversationEngine engine = Service.conversations(storage, knowledge.answers(storage.knowledgeGaps()), knowledge.embedder(),
-                    clock, Casework.bodyNamesOrNone(config, System.err));
+                    clock, Casework.bodyNamesOrNone(config, System.err), QuestionsAsked.NONE);
             if (!json) out.println("Compact Bot. Ask a question about your local Compact, or say \"raise a challenge\". (Ctrl-D to leave.)");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {

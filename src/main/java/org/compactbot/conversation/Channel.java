@@ -7,7 +7,7 @@ import java.util.Optional;
  * (conversations.channel), the prefix of its {@link ConversationId}s, and whether one reply there answers many
  * questions at once (email, where people write letters rather than chat).
  *
- * <p>The four channels people use are {@link Standard}; {@link Unlisted} is a conversation whose id carries no channel
+ * <p>The channels people use are {@link Standard}; {@link Unlisted} is a conversation whose id carries no channel
  * prefix (the bench, tests, an id read back from an older database).
  */
 public sealed interface Channel permits Channel.Standard, Channel.Unlisted {
@@ -15,8 +15,9 @@ public sealed interface Channel permits Channel.Standard, Channel.Unlisted {
     Channel SLACK = Standard.SLACK;
     Channel API = Standard.API;
     Channel CLI = Standard.CLI;
+    Channel WEB = Standard.WEB;
 
-    /** The name a conversation is stored with (conversations.channel): "email", "slack", "api", "cli". */
+    /** The name a conversation is stored with (conversations.channel): "email", "slack", "api", "cli", "web". */
     String id();
 
     /** What its conversation ids begin with, before the colon ("mail" in "mail:sam@example.org"); empty for none. */
@@ -45,7 +46,9 @@ public sealed interface Channel permits Channel.Standard, Channel.Unlisted {
         MAIL("email", "mail", true),
         SLACK("slack", "slack", false),
         API("api", "api", false),
-        CLI("cli", "cli", false);
+        CLI("cli", "cli", false),
+        /** The public pages (questions asked in a browser). */
+        WEB("web", "web", false);
 
         private final String id;
         private final String prefix;

@@ -30,7 +30,13 @@ public final class ConversationEngine {
 
     /** @param bodies the configured public bodies, so that "CWaC" or "the council" is kept as the body's name */
     public ConversationEngine(ConversationStore store, AnswerService answers, IntentClassifier intents, Clock clock, BodyNames bodies) {
-        this.runner = new TurnRunner(store, clock);
+        this(store, answers, intents, clock, bodies, QuestionsAsked.NONE);
+    }
+
+    /** @param asked where each question a person asks in a conversation is reported, once its turn is saved */
+    public ConversationEngine(ConversationStore store, AnswerService answers, IntentClassifier intents, Clock clock, BodyNames bodies,
+                              QuestionsAsked asked) {
+        this.runner = new TurnRunner(store, clock, asked);
         Questions questions = new Questions(answers);
         this.intake = new Intake(new ChallengeFlow(answers.knownAreas()), new CompactChecks(new KnowledgeCitations(answers)), answers,
                 questions, bodies);

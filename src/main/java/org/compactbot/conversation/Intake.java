@@ -90,7 +90,7 @@ final class Intake {
         } else if (said instanceof Understanding.Said.Unclear) {
             t.say(Reply.of("Say yes to submit your challenge, or \"change\" and the item to correct it.", ChallengeFlow.SUBMIT_OR_CHANGE));
         } else if (said instanceof Understanding.Said.Question && (slot == Slot.CONFIRM || !readAsEmail(t))) {
-            t.say(questions.answer(t.text, c.answer(Slot.AREA), false, c.answer(Slot.WHAT_HAPPENED)));
+            t.say(questions.answer(t, c.answer(Slot.AREA), false, c.answer(Slot.WHAT_HAPPENED)));
             t.say(prompt(c, slot));
         } else if (!(said instanceof Understanding.Said.Question) && !readAsEmail(t)) {
             accept(t, slot, at.returnTo(), t.text);

@@ -20,21 +20,28 @@ final class Questions {
     }
 
     /**
+     * Answers the turn's words as a question, and notes on the turn whether it was answered (a question about the
+     * process, answered from what the bot knows of it, is answered).
+     *
      * @param area           the conversation's area, or null
      * @param offerChallenge whether a grievance gets the offer to raise a challenge (not while one is being raised)
      */
-    Reply answer(String text, String area, boolean offerChallenge) {
-        return answer(text, area, offerChallenge, null);
+    Reply answer(Turn t, String area, boolean offerChallenge) {
+        return answer(t, area, offerChallenge, null);
     }
 
     /**
      * @param story what the person has said happened, when a challenge is being raised: a short question that finds
      *              nothing on its own ("how much notice are they meant to give us anyway?") is asked again with it,
-     *              since it is about their situation
+     *              since it is about their situation (still one question)
      */
-    Reply answer(String text, String area, boolean offerChallenge, String story) {
+    Reply answer(Turn t, String area, boolean offerChallenge, String story) {
+        String text = t.text;
         Optional<String> ours = ProcessAnswers.to(text);
-        if (ours.isPresent()) return Reply.of(ours.get());
+        if (ours.isPresent()) {
+            t.asked(true);
+            return Reply.of(ours.get());
+        }
         Answer a;
         try {
             String within = area == null || area.startsWith("(") || answers.areaDetector().detect(text).isPresent() ? null : area;
@@ -46,6 +53,7 @@ final class Questions {
         } catch (IllegalArgumentException e) {
             return Reply.of(e.getMessage());
         }
+        t.asked(a.answered());
         AnswerFormatter.Shown shown = formatter.shape(a);
         List<AnswerFormatter.Quote> quotes = new ArrayList<>();
         if (shown.best() != null) {

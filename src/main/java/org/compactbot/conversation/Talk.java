@@ -68,7 +68,7 @@ final class Talk {
     private void question(Turn t) {
         Conversation c = t.c;
         boolean byEmail = Channel.named(c.channel()).asksAllAtOnce();
-        Reply answer = questions.answer(t.text, null, !byEmail);
+        Reply answer = questions.answer(t, null, !byEmail);
         t.say(answer);
         // by email a concern is the usual case: answer it and start the challenge in the same reply
         if (byEmail && GrievanceSignal.in(t.text)) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * One turn's working set: the conversation, the person's words, what their channel already knows of them, today's
- * date, the replies so far and, when the person has just confirmed, the challenge to submit.
+ * date, the replies so far, whether each question it asked was answered and, when the person has just confirmed, the
+ * challenge to submit.
  */
 final class Turn {
     final Conversation c;
@@ -16,6 +17,8 @@ final class Turn {
     final Map<Slot, String> known;
     final LocalDate today;
     final List<Reply> replies = new ArrayList<>();
+    /** For each question answered in this turn, whether the bot could answer it (false: declined). */
+    final List<Boolean> questions = new ArrayList<>();
     ConversationStore.NewCase submitted;
 
     Turn(Conversation c, String text, Map<Slot, String> known, LocalDate today) {
@@ -31,5 +34,10 @@ final class Turn {
 
     void say(String text) {
         replies.add(Reply.of(text));
+    }
+
+    /** A question the person asked was answered ({@code answered} false: declined); reported once the turn is saved. */
+    void asked(boolean answered) {
+        questions.add(answered);
     }
 }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Runs one turn of a conversation: one turn per conversation at a time on this instance, and again from a fresh load
  * when another instance saved the same conversation meanwhile; the conversation loaded (or begun again when its row
  * could not be read); a redelivered message answered as before; an old draft cleared or welcomed back; then the turn's
- * work, and everything saved in one transaction with the transcript and any case.
+ * work, and everything saved in one transaction with the transcript and any case; then the turn's questions reported
+ * ({@link QuestionsAsked}), once it is saved, so that a turn run again counts its question once.
  */
 final class TurnRunner {
     static final int MAX_MESSAGE_CHARS = 20_000;
@@ -30,11 +31,13 @@ final class TurnRunner {
 
     private final ConversationStore store;
     private final Clock clock;
+    private final QuestionsAsked asked;
     private final ReentrantLock[] locks = new ReentrantLock[256];
 
-    TurnRunner(ConversationStore store, Clock clock) {
+    TurnRunner(ConversationStore store, Clock clock, QuestionsAsked asked) {
         this.store = store;
         this.clock = clock;
+        this.asked = asked;
         for (int i = 0; i < locks.length; i++) locks[i] = new ReentrantLock();
     }
 
@@ -95,7 +98,10 @@ final class TurnRunner {
         c.lastTurnKey = messageKey;
         // kept only where a channel may redeliver (it names its messages): no need to store every chat reply
         c.lastReplies = messageKey == null ? List.of() : List.copyOf(turn.replies);
-        return commit(c, text, turn.replies, turn.submitted);
+        TurnResult saved = commit(c, text, turn.replies, turn.submitted);
+        Channel where = Channel.named(c.channel());
+        for (boolean answered : turn.questions) asked.asked(where, answered);
+        return saved;
     }
 
     /** Saves the turn (conversation, transcript, any case) and puts the new case's reference into the replies. */

@@ -42,7 +42,8 @@
  *   <li>A Compact check on the facts: {@code CompactChecks}.</li>
  * </ul>
  * Nothing here knows a channel or the database: the store is the {@code ConversationStore} port, the configured
- * bodies the {@link org.compactbot.conversation.BodyNames} port. {@link org.compactbot.conversation.EmailAddress} is
+ * bodies the {@link org.compactbot.conversation.BodyNames} port, and each question asked (answered or declined) is
+ * reported once its turn is saved to the {@link org.compactbot.conversation.QuestionsAsked} port (the metrics). {@link org.compactbot.conversation.EmailAddress} is
  * the project's one rule for an email address (the email slot here; config, mediators.yml and mail use it too).
  */
 package org.compactbot.conversation;

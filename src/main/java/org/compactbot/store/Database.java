@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -289,6 +290,11 @@ public final class Database implements AutoCloseable, AllOrNothing {
             lost = true;
         }
         if (lost) pool.evict(c);
+    }
+
+    /** The connection pool's state now: PostgreSQL only (SQLite has one connection and no pool). */
+    public Optional<PoolState> pool() {
+        return pool == null ? Optional.empty() : Optional.of(pool.state());
     }
 
     /** Which engine this is. */

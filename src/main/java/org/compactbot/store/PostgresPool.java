@@ -2,6 +2,7 @@ package org.compactbot.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -59,6 +60,14 @@ final class PostgresPool implements AutoCloseable {
     /** A connection for one transaction; closing it gives it back. */
     Connection borrow() throws SQLException {
         return pool.getConnection();
+    }
+
+    /** The pool's connections and waiting threads now, as HikariCP counts them. */
+    PoolState state() {
+        HikariPoolMXBean now = pool.getHikariPoolMXBean();
+        if (now == null) return new PoolState(0, 0, 0, pool.getMaximumPoolSize()); // not started, or shut down
+        return new PoolState(now.getActiveConnections(), now.getIdleConnections(), now.getThreadsAwaitingConnection(),
+                pool.getMaximumPoolSize());
     }
 
     /** Takes a broken connection out of the pool instead of giving it back. */

@@ -7,7 +7,8 @@
  *
  * <ul>
  *   <li>{@link org.compactbot.store.Database}: opening either engine, {@code inTransaction} (a transaction already
- *       open on the same thread is joined, so {@code allOrNothing} spans several stores), the readiness probe.</li>
+ *       open on the same thread is joined, so {@code allOrNothing} spans several stores), the readiness probe, and
+ *       (PostgreSQL) the pool's {@link org.compactbot.store.PoolState} for the gauges on /metrics.</li>
  *   <li>{@link org.compactbot.store.Migrations}: numbered schema steps, written once for both engines
  *       ({@link org.compactbot.store.Dialect} says where they differ). A new table is a new step, never an edit of an
  *       old one.</li>

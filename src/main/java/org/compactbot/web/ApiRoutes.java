@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.regex.Pattern;
+import org.compactbot.conversation.Channel;
 import org.compactbot.conversation.ChatJson;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.ConversationId;
@@ -70,8 +71,8 @@ final class ApiRoutes {
         } catch (IllegalArgumentException e) {
             throw new Refusal.BadRequest(e.getMessage());
         }
-        metrics.question(a.answered());
-        metrics.asked((System.nanoTime() - t0) / 1e9);
+        metrics.asked(Channel.API, a.answered());
+        metrics.askTook((System.nanoTime() - t0) / 1e9);
         ctx.contentType("application/json").result(JSON.writeValueAsString(AnswerJson.of(a)));
     }
 

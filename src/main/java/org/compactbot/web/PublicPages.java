@@ -3,6 +3,7 @@ package org.compactbot.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import org.compactbot.conversation.Channel;
 import org.compactbot.knowledge.Answer;
 import org.compactbot.knowledge.AnswerFormatter;
 import org.compactbot.knowledge.AnswerService;
@@ -74,8 +75,8 @@ public final class PublicPages {
             pages.show(ctx, HttpStatus.BAD_REQUEST, "pages/home.jte", new HomePage(new QuestionForm("", areas(area), "Enter your question"), mailAddress));
             return;
         }
-        metrics.question(a.answered());
-        metrics.asked((System.nanoTime() - t0) / 1e9);
+        metrics.asked(Channel.WEB, a.answered());
+        metrics.askTook((System.nanoTime() - t0) / 1e9);
         String shownArea = area != null ? area : a.area();
         pages.show(ctx, HttpStatus.OK, "pages/answer.jte", new AnswerPage(new QuestionForm(q.strip(), areas(area), null), FORMAT.shape(a),
                 a.answered() && a.grievance(), shownArea == null ? null : AreaDetector.displayName(shownArea), mailAddress));

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import org.compactbot.config.Build;
+import org.compactbot.conversation.Channel;
+import org.compactbot.conversation.QuestionsAsked;
 
 /**
  * Every metric the service exposes on {@code GET /metrics}, one per concept with labels, on a Prometheus client
@@ -22,7 +24,7 @@ import org.compactbot.config.Build;
  * line on each. Label values known in advance are declared at 0, so that rates and alerts work from the start.
  * Adding a metric: a field here, built and registered in the constructor, and a method that records it.
  */
-public final class ServiceMetrics {
+public final class ServiceMetrics implements QuestionsAsked {
     /** {@code text/plain; version=0.0.4; charset=utf-8}: what Prometheus expects of the text format. */
     public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
     static final String[] CHANNELS = {"api", "email", "slack"};
@@ -31,7 +33,7 @@ public final class ServiceMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private final Counter questions = counter("compactbot_questions_total",
-            "Questions asked (API, Slack), by whether the Compacts answered them", "outcome", "answered", "declined");
+            "Questions asked in every channel (API, email, Slack, chat), by whether the bot answered them", "outcome", "answered", "declined");
     private final Histogram askSeconds = Histogram.builder().name("compactbot_ask_seconds")
             .help("Time to answer a question over the API").classicOnly().register(registry);
     private final Counter turns = counter("compactbot_turns_total", "Conversation turns handled, by channel", "channel", CHANNELS);
@@ -50,6 +52,8 @@ public final class ServiceMetrics {
             .help("Time to acknowledge a Slack request").classicOnly().register(registry);
     /** The stores' gauges: registered at the first reading, so a server with no stores shows none rather than zeros. */
     private Gauge outboxDepth, outboxOldest, cases;
+    /** The connection pool's: registered at the first reading that has a pool, so SQLite shows none. */
+    private Gauge poolConnections, poolMax, poolWaiting;
     private final Set<String> caseStatusesSeen = new HashSet<>();
 
     /** With the version the build stamped. */
@@ -75,11 +79,17 @@ public final class ServiceMetrics {
         return h;
     }
 
-    public void question(boolean answered) {
+    /**
+     * A question asked, once, whichever channel it came by. The channel is not a label: the metric's series stay
+     * {@code outcome} alone, as operators' queries know them ({@code compactbot_turns_total} has the channel).
+     */
+    @Override
+    public void asked(Channel channel, boolean answered) {
         questions.labelValues(answered ? "answered" : "declined").inc();
     }
 
-    public void asked(double seconds) {
+    /** How long a question over the API ({@code POST /api/ask}) took to answer. */
+    public void askTook(double seconds) {
         askSeconds.observe(seconds);
     }
 
@@ -124,6 +134,23 @@ public final class ServiceMetrics {
         outboxOldest.set(g.outboxOldestSeconds());
         caseStatusesSeen.addAll(g.casesByStatus().keySet());
         for (String s : caseStatusesSeen) cases.labelValues(s).set(g.casesByStatus().getOrDefault(s, 0L));
+        g.pool().ifPresent(this::pool);
+    }
+
+    private void pool(Health.Gauges.Pool p) {
+        if (poolConnections == null) {
+            poolConnections = Gauge.builder().name("compactbot_db_pool_connections")
+                    .help("Database connections in the pool (PostgreSQL), by state: active (lent to a transaction) or idle")
+                    .labelNames("state").register(registry);
+            poolMax = Gauge.builder().name("compactbot_db_pool_max_connections")
+                    .help("The most connections the database pool opens (PostgreSQL)").register(registry);
+            poolWaiting = Gauge.builder().name("compactbot_db_pool_threads_waiting")
+                    .help("Threads waiting for a connection from the database pool (PostgreSQL)").register(registry);
+        }
+        poolConnections.labelValues("active").set(p.active());
+        poolConnections.labelValues("idle").set(p.idle());
+        poolMax.set(p.max());
+        poolWaiting.set(p.waiting());
     }
 
     /** Everything in the Prometheus text format ({@link #CONTENT_TYPE}). */

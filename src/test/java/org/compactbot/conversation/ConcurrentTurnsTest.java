@@ -27,29 +27,7 @@ class ConcurrentTurnsTest {
                     new IntentClassifier(SharedKnowledge.embedder()), clock);
             SqlConversationStore store = new SqlConversationStore(one, "CC", clock);
             int[] commits = {0};
-            ConversationStore racing = new ConversationStore() {
-                @Override
-                public Loaded load(String id) {
-                    return store.load(id);
-                }
-
-                @Override
-                public Optional<String> commitTurn(Conversation c, List<Line> transcript, NewCase newCase) {
-                    // the first time, the other instance saves its turn of this conversation first
-                    if (commits[0]++ == 0) other.handle(ConversationId.unlisted("test", c.id()), "West Cheshire");
-                    return store.commitTurn(c, transcript, newCase);
-                }
-
-                @Override
-                public void keepDraftEvidence(String conversationId, String name, String type, byte[] content) {
-                    store.keepDraftEvidence(conversationId, name, type, content);
-                }
-
-                @Override
-                public Optional<org.compactbot.conversation.CaseInfo> caseInfo(String ref) {
-                    return store.caseInfo(ref);
-                }
-            };
+            ConversationStore racing = racing(store, commits, c -> other.handle(ConversationId.unlisted("test", c.id()), "West Cheshire"));
             ConversationEngine mine = new ConversationEngine(racing, SharedKnowledge.answers(),
                     new IntentClassifier(SharedKnowledge.embedder()), clock);
             other.handle(ConversationId.unlisted("test", "sam"), "I want to raise a challenge");
@@ -64,5 +42,51 @@ class ConcurrentTurnsTest {
             assertTrue(transcript.stream().filter(l -> l.contains("A voluntary or community group")).count() == 1,
                     "my message once in the transcript: " + transcript);
         }
+    }
+
+    @Test
+    void aQuestionWhoseTurnIsRunAgainAfterTheRaceIsCountedOnce() throws Exception {
+        TestClock clock = new TestClock(java.time.Instant.parse("2026-11-24T10:00:00Z"));
+        try (Database one = Database.open(dir.resolve("shared.db")); Database two = Database.open(dir.resolve("shared.db"))) {
+            ConversationEngine other = new ConversationEngine(new SqlConversationStore(two, "CC", clock), SharedKnowledge.answers(),
+                    new IntentClassifier(SharedKnowledge.embedder()), clock);
+            int[] commits = {0};
+            ConversationStore racing = racing(new SqlConversationStore(one, "CC", clock), commits,
+                    c -> other.handle(ConversationId.parse(c.id()), "hello"));
+            List<Boolean> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ConversationEngine mine = new ConversationEngine(racing, SharedKnowledge.answers(), new IntentClassifier(SharedKnowledge.embedder()),
+                    clock, BodyNames.NONE, (channel, answered) -> counted.add(answered));
+            other.handle(ConversationId.api("web-1"), "hi");
+
+            mine.handle(ConversationId.api("web-1"), "what is full cost recovery?");
+            assertEquals(2, commits[0], "the turn was run twice: saved at the second attempt");
+            assertEquals(List.of(true), counted, "the question counted once, when its turn was saved");
+        }
+    }
+
+    /** The store, but the first time a turn is saved another instance saves its own turn of the conversation first. */
+    private static ConversationStore racing(SqlConversationStore store, int[] commits, java.util.function.Consumer<Conversation> otherTurn) {
+        return new ConversationStore() {
+            @Override
+            public Loaded load(String id) {
+                return store.load(id);
+            }
+
+            @Override
+            public Optional<String> commitTurn(Conversation c, List<Line> transcript, NewCase newCase) {
+                if (commits[0]++ == 0) otherTurn.accept(c);
+                return store.commitTurn(c, transcript, newCase);
+            }
+
+            @Override
+            public void keepDraftEvidence(String conversationId, String name, String type, byte[] content) {
+                store.keepDraftEvidence(conversationId, name, type, content);
+            }
+
+            @Override
+            public Optional<org.compactbot.conversation.CaseInfo> caseInfo(String ref) {
+                return store.caseInfo(ref);
+            }
+        };
     }
 }

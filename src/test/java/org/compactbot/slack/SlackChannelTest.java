@@ -140,6 +140,27 @@ class SlackChannelTest {
     }
 
     @Test
+    void aQuestionCountsOnceOnMetricsWhetherAskedInADirectMessageAMentionOrByCommand() throws Exception {
+        slack = new SlackFixture(dir);
+        String answered = "compactbot_questions_total{outcome=\"answered\"}";
+        slack.signed(SlackRequests.directMessage(SlackRequests.newEventId(), "U5", "how long should a consultation run?"), JSON);
+        slack.api.await("chat.postMessage", 1);
+        slack.idle();
+        assertEquals(1, org.compactbot.web.Scrape.of(slack.metrics.scrape()).value(answered), "the direct message's question");
+        slack.signed(SlackRequests.mention(SlackRequests.newEventId(), "U5", "C0GENERAL", "1700000300.000100",
+                "how long should a consultation run?"), JSON);
+        slack.api.await("chat.postMessage", 2);
+        slack.idle();
+        assertEquals(2, org.compactbot.web.Scrape.of(slack.metrics.scrape()).value(answered), "the mention's, once");
+        slack.signed(SlackRequests.command("U5", "C0GENERAL", "what is full cost recovery?", slack.api.baseUrl() + "/respond/cmd-5"), FORM);
+        slack.api.await("/respond/cmd-5", 1);
+        slack.idle();
+        var s = org.compactbot.web.Scrape.of(slack.metrics.scrape());
+        assertEquals(3, s.value(answered), "the command's, once");
+        assertEquals(0, s.value("compactbot_questions_total{outcome=\"declined\"}"));
+    }
+
+    @Test
     void startingAChallengeInAChannelMovesItToADirectMessageAndPostsNothingAboutItThere() throws Exception {
         slack = new SlackFixture(dir);
         slack.signed(SlackRequests.mention(SlackRequests.newEventId(), "U3", "C0GENERAL", "1700000200.000100",

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.compactbot.config.AppConfig;
+import org.compactbot.conversation.BodyNames;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.knowledge.SharedKnowledge;
@@ -38,7 +39,7 @@ final class SlackFixture implements AutoCloseable {
     ConversationEngine engine;
     SlackChannel channel;
     private Javalin web;
-    /** What the route counted. */
+    /** What the route, the channel and the engine counted, wired as the service wires them. */
     final org.compactbot.web.ServiceMetrics metrics = new org.compactbot.web.ServiceMetrics();
 
     SlackFixture(Path dir) throws Exception {
@@ -65,14 +66,14 @@ final class SlackFixture implements AutoCloseable {
         db = Database.open(dbFile);
         Clock clock = Clock.systemUTC();
         engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
-                new IntentClassifier(SharedKnowledge.embedder()), clock);
+                new IntentClassifier(SharedKnowledge.embedder()), clock, BodyNames.NONE, metrics);
         caseStore = new SqlCaseStore(db, clock, "compact@example.org");
         AppConfig.Slack cfg = manyWorkspaces
                 ? new AppConfig.Slack("", SlackRequests.SECRET, "", api.apiUrl(), FakeSlackApi.CLIENT_ID, FakeSlackApi.CLIENT_SECRET, "")
                 : new AppConfig.Slack(FakeSlackApi.TOKEN, SlackRequests.SECRET, "", api.apiUrl());
         channel = new SlackChannel(cfg, engine, SharedKnowledge.answers(), new IntentClassifier(SharedKnowledge.embedder()),
                 new SqlSlackEventLog(db, clock), new SqlWorkspaceInstallations(db), cases != null ? cases : CaseStatusLookup.of(caseStore),
-                SlackMetrics.NONE, clock, new SlackCalls.RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5)));
+                org.compactbot.app.ChannelMetrics.slack(metrics), clock, new SlackCalls.RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5)));
         SlackHttp slackHttp = new SlackHttp(channel, SlackRequests.SECRET, clock);
         web = Javalin.create(c -> {
             c.jetty.port = 0;

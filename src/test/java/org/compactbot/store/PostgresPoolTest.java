@@ -128,6 +128,37 @@ class PostgresPoolTest {
     }
 
     @Test
+    void thePoolStateCountsConnectionsLentAndTheThreadsWaitingForOne() throws Exception {
+        String size = System.getProperty(PostgresPool.SIZE_PROPERTY);
+        System.setProperty(PostgresPool.SIZE_PROPERTY, "1");
+        try {
+            Database db = open();
+            assertEquals(new PoolState(0, 1, 0, 1), db.pool().orElseThrow(), "one connection, open and idle");
+            CountDownLatch holding = new CountDownLatch(1), release = new CountDownLatch(1);
+            Future<Boolean> holder = threads.submit(() -> db.inTransaction(c -> {
+                holding.countDown();
+                try {
+                    return release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            Future<Boolean> waiter = threads.submit(() -> new SqlSlackEventLog(db, Clock.systemUTC()).firstTime("waits"));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (db.pool().orElseThrow().waiting() == 0 && System.nanoTime() < until) Thread.sleep(10);
+            assertEquals(new PoolState(1, 0, 1, 1), db.pool().orElseThrow(), "the one connection lent, and a thread waiting for it");
+            release.countDown();
+            assertTrue(holder.get(10, TimeUnit.SECONDS));
+            assertTrue(waiter.get(10, TimeUnit.SECONDS), "the waiting thread got the connection when it came back");
+            assertEquals(new PoolState(0, 1, 0, 1), db.pool().orElseThrow());
+        } finally {
+            if (size == null) System.clearProperty(PostgresPool.SIZE_PROPERTY);
+            else System.setProperty(PostgresPool.SIZE_PROPERTY, size);
+        }
+    }
+
+    @Test
     void thePoolSizeComesFromTheSystemPropertyOrTheProcessors() {
         String before = System.getProperty(PostgresPool.SIZE_PROPERTY);
         try {

@@ -95,6 +95,23 @@ class PublicPagesTest {
         assertTrue(no.select("figure.compact-quote").isEmpty(), "nothing quoted as if it answered");
     }
 
+    private double questions(String outcome) throws Exception {
+        String line = site.get("/metrics", "text/plain").body().lines()
+                .filter(l -> l.startsWith("compactbot_questions_total{outcome=\"" + outcome + "\"}")).findFirst().orElseThrow();
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+
+    @Test
+    void aQuestionAskedOnAPageIsCountedOnceAndAnEmptyOneNot() throws Exception {
+        site = new PageServer(dir, AppConfig.RateLimit.DEFAULT);
+        double answered = questions("answered"), declined = questions("declined");
+        site.browse("/answers?q=" + q("how long should a consultation run?") + "&area=west-cheshire");
+        site.browse("/answers?q=" + q("how do I book the community room at the library?") + "&area=redcar-cleveland");
+        site.browse("/answers?q=");
+        assertEquals(answered + 1, questions("answered"));
+        assertEquals(declined + 1, questions("declined"));
+    }
+
     @Test
     void anEmptyQuestionIsShownAsAnErrorThatLinksToTheBoxAndATooLongOneKeepsWhatFits() throws Exception {
         site = new PageServer(dir, AppConfig.RateLimit.DEFAULT);

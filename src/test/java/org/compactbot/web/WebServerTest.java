@@ -169,6 +169,76 @@ class WebServerTest {
         }
     }
 
+    /** A server with the stores' probes and gauges (app.Readiness) on the store given: SQLite under dir, or PostgreSQL. */
+    private org.compactbot.app.Storage serveWithStores(AppConfig.Store store) throws Exception {
+        AppConfig d = AppConfig.defaults();
+        AppConfig cfg = new AppConfig(new AppConfig.Server(0), new AppConfig.Data(dir.resolve("data")), d.knowledge(),
+                d.api(), d.slack(), d.mail(), d.cases(), store);
+        var w = org.compactbot.app.Storage.open(cfg, java.time.Clock.systemUTC());
+        var engine = new org.compactbot.conversation.ConversationEngine(w.conversations(), SharedKnowledge.answers(),
+                new org.compactbot.conversation.IntentClassifier(null), java.time.Clock.systemUTC());
+        server = new WebServer(WebServer.Parts.of(cfg, SharedKnowledge.answers(), engine)
+                .withHealth(new org.compactbot.app.Readiness(cfg, w, java.time.Clock.systemUTC())));
+        server.start();
+        return w;
+    }
+
+    private static final String ACTIVE = "compactbot_db_pool_connections{state=\"active\"}";
+    private static final String IDLE = "compactbot_db_pool_connections{state=\"idle\"}";
+
+    @Test
+    void onPostgresMetricsShowThePoolsConnectionsByStateItsLimitAndThreadsWaiting() throws Exception {
+        String url = org.compactbot.store.TestPostgres.newDatabase(); // skipped as root, as PostgreSQL is
+        String size = System.getProperty("compactbot.store.pool-size");
+        System.setProperty("compactbot.store.pool-size", "4");
+        var thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (var w = serveWithStores(new AppConfig.Store(url, "", ""))) {
+            Scrape quiet = Scrape.of(get("/metrics").body());
+            assertEquals(4, quiet.value("compactbot_db_pool_max_connections"), "the configured pool size");
+            assertEquals(0, quiet.value(ACTIVE));
+            assertTrue(quiet.value(IDLE) >= 1, "the pool keeps a connection open: " + quiet.value(IDLE));
+            assertEquals(0, quiet.value("compactbot_db_pool_threads_waiting"));
+            for (String name : java.util.List.of("compactbot_db_pool_connections", "compactbot_db_pool_max_connections",
+                    "compactbot_db_pool_threads_waiting")) {
+                assertEquals("gauge", quiet.type().get(name), name);
+                assertFalse(quiet.help().getOrDefault(name, "").isBlank(), "HELP for " + name);
+            }
+            var open = new java.util.concurrent.CountDownLatch(1);
+            var finish = new java.util.concurrent.CountDownLatch(1);
+            var held = thread.submit(() -> w.database().inTransaction(c -> {
+                open.countDown();
+                try {
+                    return finish.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertTrue(open.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(1, Scrape.of(get("/metrics").body()).value(ACTIVE), "the transaction still open holds a connection");
+            finish.countDown();
+            assertTrue(held.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, Scrape.of(get("/metrics").body()).value(ACTIVE), "and gave it back");
+        } finally {
+            thread.shutdownNow();
+            if (size == null) System.clearProperty("compactbot.store.pool-size");
+            else System.setProperty("compactbot.store.pool-size", size);
+            if (server != null) server.stop();
+            server = null;
+        }
+    }
+
+    @Test
+    void onSqliteMetricsShowNoConnectionPoolSeries() throws Exception {
+        try (var w = serveWithStores(AppConfig.Store.DEFAULT)) {
+            Scrape s = Scrape.of(get("/metrics").body());
+            assertEquals(0, s.value("compactbot_outbox_depth"), "the stores' gauges were read");
+            assertTrue(s.type().keySet().stream().noneMatch(n -> n.startsWith("compactbot_db_pool")), s.text());
+        } finally {
+            server.stop();
+            server = null;
+        }
+    }
+
     @Test
     void portInUseIsAClearError() throws Exception {
         server = start("", 0);
