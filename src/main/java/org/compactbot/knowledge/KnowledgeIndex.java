@@ -38,7 +38,7 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class KnowledgeIndex implements AutoCloseable {
     /** Bump when the index layout or passage extraction changes, so old indexes are rebuilt. */
-    public static final int FORMAT_VERSION = 11;
+    public static final int FORMAT_VERSION = 12;
     static final String F_ID = "id", F_AREA = "area", F_TEXT = "text", F_GLOSS = "gloss", F_SECTION = "section",
             F_TERM = "term", F_VECTOR = "vector", F_GLOSS_VECTOR = "gloss_vector",
             F_QUESTIONS = "questions", F_ALL = "all", F_QUESTION_VECTOR = "question_vector", F_KIND = "kind", F_TARGET = "target",
@@ -114,7 +114,10 @@ public final class KnowledgeIndex implements AutoCloseable {
     static void build(Corpus corpus, CompactAnalyzers analyzers, Path indexDir, Path cacheFile, Embedder embedder)
             throws IOException {
         EmbeddingCache cache = new EmbeddingCache(cacheFile, embedder);
-        List<String> wording = corpus.passages().stream().map(Passage::text).toList();
+        // what two passages promise is compared without the lead-in their lists share ("Public sector partners
+        // undertake to:"), or every short item of one Compact looks like every item of another under the same lead-in
+        Map<String, String> items = LeadIns.items(corpus.passages());
+        List<String> wording = corpus.passages().stream().map(p -> LEAD_IN_FREE ? items.get(p.id()) : p.text()).toList();
         List<float[]> wordingVectors = cache.vectorsFor(wording);
         List<Passage> all = TRANSFER.apply(corpus.passages(), wordingVectors);
         if (Boolean.getBoolean("compactbot.transfer.list")) {
@@ -126,7 +129,6 @@ public final class KnowledgeIndex implements AutoCloseable {
                         byId.get(p.inherited().from()).text().substring(0, Math.min(90, byId.get(p.inherited().from()).text().length())));
             }
         }
-        Map<String, String> items = LeadIns.items(all);
         List<String> toEmbed = new ArrayList<>(all.stream().map(p -> embeddingText(p, items.get(p.id()))).toList());
         EverydayWords everyday = new EverydayWords(EVERYDAY ? corpus.thesaurus() : "");
         List<String> glosses = all.stream().map(p -> glossText(p, items.get(p.id()), everyday)).toList();
@@ -212,6 +214,8 @@ public final class KnowledgeIndex implements AutoCloseable {
         String words = everyday.of(p.text());
         return words.isEmpty() ? embeddingText(p, item) : embeddingText(p, item) + " (" + words + ")";
     }
+
+    static final boolean LEAD_IN_FREE = Boolean.parseBoolean(System.getProperty("compactbot.lead-in-free", "true"));
 
     static final boolean EVERYDAY = Boolean.parseBoolean(System.getProperty("compactbot.everyday", "true"));
 

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class KnowledgeTransfer {
     /** Cosine between the two wordings at or above which a passage inherits: measured (README, "Any council's Compact"). */
-    public static final double DEFAULT_THRESHOLD = 0.84;
+    public static final double DEFAULT_THRESHOLD = 0.92;
     /** Two passages whose wording is this close say the same thing ("Other Compacts say the same"): the same measure. */
     public static final double SAME_MEANING = DEFAULT_THRESHOLD;
 
