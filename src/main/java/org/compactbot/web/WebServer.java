@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The HTTP face of the service: the public pages, API, Slack, inbound mail, health and metrics. Every response carries the
- * security headers and an X-Request-Id; /api/* and /mail/inbound are rate limited per client, /slack/events
+ * The HTTP face of the service: the public pages (questions, and raising a challenge), API, Slack, inbound mail, health and
+ * metrics. Every response carries the security headers and an X-Request-Id; /api/*, /mail/inbound, /answers and the challenge
+ * forms' POSTs are rate limited per client, /slack/events
  * only by a generous global cap; request bodies are limited per route (413). See package-info for the way a
  * request goes through.
  */
@@ -101,6 +102,7 @@ public final class WebServer {
         InboundRoutes inbound = new InboundRoutes(parts.mail(), config.mail().inboundToken(), parts.slack(), admission, metrics);
         Pages pages = new Pages();
         PublicPages site = new PublicPages(parts.answers(), pages, metrics, config.mail().address());
+        ChallengePages challenge = new ChallengePages(parts.conversations(), pages, admission, config.mail().address());
         this.app = Javalin.create(cfg -> {
             cfg.events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) endpoints.add(h.getHttpMethod().name() + " " + h.getPath());
@@ -128,6 +130,15 @@ public final class WebServer {
             cfg.routes.get("/", site::home);
             cfg.routes.before("/answers", ctx -> admission.withinLimit(ctx, "web:" + admission.address(ctx)));
             cfg.routes.get("/answers", work(site::answer));
+            // raising a challenge: the fixed pages before the question pages, whose {question} would match them too
+            cfg.routes.before("/challenge/*", challenge::admit);
+            cfg.routes.get(ChallengePages.START, challenge::start);
+            cfg.routes.post(ChallengePages.START, work(challenge::begin));
+            cfg.routes.get(ChallengePages.CHECK, work(challenge::check));
+            cfg.routes.post(ChallengePages.CHECK, work(challenge::send));
+            cfg.routes.get(ChallengePages.CONFIRMATION, work(challenge::confirmation));
+            cfg.routes.get("/challenge/{question}", work(challenge::question));
+            cfg.routes.post("/challenge/{question}", work(challenge::answer));
             cfg.routes.get("/healthz", health::alive);
             cfg.routes.get("/readyz", health::ready);
             cfg.routes.get("/metrics", health::metrics);
@@ -174,8 +185,9 @@ public final class WebServer {
     static String route(String path) {
         return switch (path) {
             case "/", "/answers", "/healthz", "/readyz", "/metrics", "/api/ask", "/api/openapi.json", "/mail/inbound", "/slack/events",
-                 "/slack/install", "/slack/oauth_redirect" -> path;
-            default -> path.startsWith("/api/chat/") ? "/api/chat/{conversationId}" : path.startsWith("/assets/") ? "/assets" : "other";
+                 "/slack/install", "/slack/oauth_redirect", ChallengePages.START, ChallengePages.CHECK, ChallengePages.CONFIRMATION -> path;
+            default -> path.startsWith("/api/chat/") ? "/api/chat/{conversationId}" : path.startsWith("/assets/") ? "/assets"
+                    : path.startsWith("/challenge/") ? "/challenge/{question}" : "other";
         };
     }
 
