@@ -75,9 +75,11 @@ final class ChallengeByPages {
             if (!v.startsWith("(")) shown.put(s, intake.flow().shown(s, c));
         }
         List<PageDraft.Offer> offers = new ArrayList<>();
+        // the numbers chosen count while the choice stands (a changed story or area asks for it again)
+        List<Integer> chosen = c.has(Slot.UNDERTAKINGS) ? c.notes().chosen() : List.of();
         for (int i = 0; i < c.suggestions().size(); i++) {
             Conversation.Suggestion s = c.suggestions().get(i);
-            offers.add(new PageDraft.Offer(i + 1, s.text(), s.citation(), c.notes().chosen().contains(i + 1)));
+            offers.add(new PageDraft.Offer(i + 1, s.text(), s.citation(), chosen.contains(i + 1)));
         }
         String respondent = shown.get(Slot.RESPONDENT) == null ? null : c.answer(Slot.RESPONDENT);
         return new PageDraft(ChallengeFlow.firstOpen(c), answers, shown, offers, c.notes().checks(), respondent);

@@ -31,6 +31,11 @@ final class PageServer implements AutoCloseable {
         server.start();
     }
 
+    /** The database behind the server's conversations (and the cases they create). */
+    Database db() {
+        return db;
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + server.port() + path;
     }
