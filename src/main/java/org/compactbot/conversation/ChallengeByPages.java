@@ -101,7 +101,7 @@ final class ChallengeByPages {
             CaseSubmission.submit(t);
             c.updatedAt = runner.now();
             TurnResult result = runner.commit(c, "(challenge checked and sent on the web)\n" + summary, t.replies, t.submitted);
-            return new PageSubmission.Submitted(result.caseInfo(), result);
+            return new PageSubmission.Submitted(result.caseInfo());
         });
     }
 

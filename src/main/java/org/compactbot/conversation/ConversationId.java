@@ -30,7 +30,7 @@ public record ConversationId(Channel channel, String key) {
         return new ConversationId(Channel.API, conversation);
     }
 
-    /** A challenge raised on the web pages, keyed by its draft (a digest of the browser's draft cookie, never the cookie). */
+    /** A challenge raised on the web pages, keyed by the web's draft key (a digest the web derives from its cookie, never the cookie). */
     public static ConversationId web(String draft) {
         return new ConversationId(Channel.WEB, draft);
     }

@@ -3,7 +3,7 @@ package org.compactbot.conversation;
 /** What became of sending a challenge raised page by page. */
 public sealed interface PageSubmission {
     /** Submitted: the case was created in the same transaction as the turn that records it. */
-    record Submitted(CaseInfo caseInfo, TurnResult turn) implements PageSubmission {}
+    record Submitted(CaseInfo caseInfo) implements PageSubmission {}
 
     /** A question is still open (the draft changed since the person checked it): nothing was submitted. */
     record Incomplete(Slot open) implements PageSubmission {}

@@ -45,9 +45,9 @@ public final class Pages {
     void error(Context ctx, HttpStatus status, Map<String, String> headers) {
         headers.forEach(ctx::header);
         ErrorPage page = switch (status.getCode()) {
-            case 403 -> new ErrorPage("Sorry, we could not accept that form", "Nothing has been changed. For your security, each "
-                    + "form works only in the browser it was given to and until you start again; this one came without its token, with "
-                    + "another's, or from a browser that does not keep our cookie. Allow cookies for this site and start again.",
+            case 403 -> new ErrorPage("Sorry, we could not accept that form", "Nothing has been changed. For your security, a form "
+                    + "here works only in the browser it was given to; this one came without its token, with another browser's, or from "
+                    + "a browser that does not keep our cookie. Allow cookies for this site, then start again.",
                     ChallengePages.START, "Start again");
             case 404 -> new ErrorPage("Page not found", "If you typed the web address, check it is correct. "
                     + "You can ask a question about your local Compact on the home page.");
