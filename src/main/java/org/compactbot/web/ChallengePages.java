@@ -36,8 +36,12 @@ public final class ChallengePages {
     private static final String FORM = "compactbot.form";
     private static final String TITLE = " – Raise a Compact challenge";
 
-    /** The start page: what raising a challenge involves, and the button that begins one. */
-    public record StartPage(String formToken) {}
+    /**
+     * The start page: what raising a challenge involves, and the button that begins one.
+     *
+     * @param area the area already known (from the answer that led here), taken as the first answer; or null
+     */
+    public record StartPage(String formToken, String area) {}
 
     /** A radio button or checkbox: its id, what it posts, its words, a hint below them (or null), and whether it is chosen. */
     public record Option(String id, String value, String label, String hint, boolean checked) {
@@ -123,21 +127,26 @@ public final class ChallengePages {
         ctx.attribute(FORM, form);
     }
 
-    /** GET /challenge/start: a draft cookie is given to a browser that has none. */
+    /** GET /challenge/start[?area=]: a draft cookie is given to a browser that has none. */
     void start(Context ctx) {
         DraftCookie.Draft draft = DraftCookie.of(ctx.cookie(DraftCookie.NAME)).orElseGet(() -> {
             DraftCookie.Draft fresh = DraftCookie.fresh();
             ctx.header("Set-Cookie", fresh.header(admission.https(ctx)));
             return fresh;
         });
-        pages.show(ctx, HttpStatus.OK, "pages/challenge/start.jte", new StartPage(draft.formToken()));
+        String area = ctx.queryParam("area");
+        boolean known = area != null && engine.formChoices().get(Slot.AREA).stream().anyMatch(c -> c.value().equals(area));
+        pages.show(ctx, HttpStatus.OK, "pages/challenge/start.jte", new StartPage(draft.formToken(), known ? area : null));
     }
 
-    /** POST /challenge/start: a new draft, and its first question. */
+    /** POST /challenge/start: a new draft (with the area, when the start page knew it), and its first open question. */
     void begin(Context ctx) {
-        engine.startPages(conversation(ctx));
+        ConversationId id = conversation(ctx);
+        engine.startPages(id);
         LOG.info("challenge started on the web");
-        redirect(ctx, ChallengeQuestions.inOrder().get(0).href());
+        String area = ((FormFields) ctx.attribute(FORM)).first("area");
+        PageAnswer a = area.isEmpty() ? null : engine.answerPage(id, Slot.AREA, area);
+        redirect(ctx, a instanceof PageAnswer.Kept k ? ChallengeQuestions.of(k.next()).href() : ChallengeQuestions.inOrder().get(0).href());
     }
 
     /** GET /challenge/{question}: the question with the answer so far; a question not yet reached sends the person to the one they are at. */

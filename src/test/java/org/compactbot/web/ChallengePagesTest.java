@@ -291,7 +291,15 @@ class ChallengePagesTest {
         String grievance = URLEncoder.encode("the council cut our grant with two weeks notice, is that allowed?", StandardCharsets.UTF_8);
         Element offer = org.jsoup.Jsoup.parse(site.browse("/answers?q=" + grievance + "&area=west-cheshire").body()).selectFirst(".compact-offer");
         assertNotNull(offer, "a grievance is offered a challenge");
-        assertEquals("Raise a Compact challenge", offer.selectFirst("a[href=/challenge/start]").text());
+        Element link = offer.selectFirst("a.compact-raise");
+        assertEquals("Raise a Compact challenge", link.text());
+        assertEquals("/challenge/start?area=west-cheshire", link.attr("href"), "with the answer's area");
+
+        ChallengeSession.Page role = browser.submit(browser.get(link.attr("href")));
+        assertEquals("/challenge/role", role.path(), "the area is already answered");
+        assertEquals("/challenge/area", role.doc().selectFirst("a.govuk-back-link").attr("href"));
+        assertNotNull(browser.get("/challenge/area").doc().selectFirst("input[name=area][value=west-cheshire][checked]"));
+        assertNull(browser.get("/challenge/start?area=%22%3E%3Cscript%3E").doc().selectFirst("input[name=area]"), "an unknown area is not kept");
     }
 
     @Test
