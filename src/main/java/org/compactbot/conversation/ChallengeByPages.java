@@ -61,6 +61,19 @@ final class ChallengeByPages {
         });
     }
 
+    /**
+     * Takes up a saved draft under another conversation (the browser that opened the emailed link): the first question
+     * still open, or empty when the draft has expired, been sent or moved, or the new conversation exists already.
+     */
+    Optional<Slot> takeUp(String from, String to) {
+        return runner.locked(from, () -> {
+            Optional<Conversation> found = runner.find(from).filter(runner::draftLive);
+            if (found.isEmpty()) return Optional.<Slot>empty();
+            if (!from.equals(to) && !runner.move(from, to)) return Optional.<Slot>empty();
+            return Optional.of(ChallengeFlow.firstOpen(found.get()));
+        });
+    }
+
     /** The draft as its pages show it, if one is in progress; reads only. */
     Optional<PageDraft> draft(String conversationId) {
         return runner.find(conversationId).filter(runner::draftLive).map(this::shown);

@@ -99,6 +99,14 @@ public final class ConversationEngine {
         return pages.draft(conversation.value());
     }
 
+    /**
+     * Takes up a draft saved for later (by its conversation's stored id) as this conversation: the first question still
+     * open (CONFIRM when all are answered), or empty when there is no live draft to take up.
+     */
+    public Optional<Slot> takeUpPages(String saved, ConversationId conversation) {
+        return pages.takeUp(saved, conversation.value());
+    }
+
     /** Sends the challenge raised page by page, once every question is answered. */
     public PageSubmission submitPages(ConversationId conversation) {
         return pages.submit(conversation.value());

@@ -31,9 +31,11 @@ import org.slf4j.MDC;
 public final class ChallengePages {
     private static final Logger LOG = LoggerFactory.getLogger(ChallengePages.class);
     static final String START = "/challenge/start", CHECK = "/challenge/check", CONFIRMATION = "/challenge/confirmation";
+    /** "Save and come back later" (see {@link SaveAndReturnPages}). */
+    static final String SAVE = "/challenge/save";
     /** A form's body: the longest answers (20,000 characters), percent-encoded, fit with room to spare. */
     static final long MAX_FORM_BYTES = 200_000;
-    private static final String FORM = "compactbot.form";
+    static final String FORM = "compactbot.form";
     private static final String TITLE = " – Raise a Compact challenge";
 
     /**
@@ -64,9 +66,11 @@ public final class ChallengePages {
      * @param value     what the field holds: the answer so far, or what was just posted with an error
      * @param error     what is wrong with the answer, or null
      * @param change    reached from "Check your answers" (its back link returns there)
+     * @param saveOffered whether "Save and come back later" is offered (emailed links are on)
      */
     public record QuestionPage(String field, String heading, String hint, String kind, String value, List<Option> options,
-                               String autocomplete, String error, String backLink, boolean change, String formToken) {
+                               String autocomplete, String error, String backLink, boolean change, String formToken,
+                               boolean saveOffered) {
         public String title() {
             return (error == null ? "" : "Error: ") + heading + TITLE;
         }
@@ -90,7 +94,7 @@ public final class ChallengePages {
     /** A row of "Check your answers": the question's short name, the answer's lines, and where to change it. */
     public record Row(String key, List<String> lines, String changeHref, String changeWhat) {}
 
-    public record CheckPage(List<Row> rows, List<String> checks, String backLink, String formToken) {}
+    public record CheckPage(List<Row> rows, List<String> checks, String backLink, String formToken, boolean saveOffered) {}
 
     public record ConfirmationPage(String ref, String mailAddress) {}
 
@@ -98,12 +102,14 @@ public final class ChallengePages {
     private final Pages pages;
     private final Admission admission;
     private final String mailAddress;
+    private final boolean saveOffered;
 
-    ChallengePages(ConversationEngine engine, Pages pages, Admission admission, String mailAddress) {
+    ChallengePages(ConversationEngine engine, Pages pages, Admission admission, String mailAddress, boolean saveOffered) {
         this.engine = engine;
         this.pages = pages;
         this.admission = admission;
         this.mailAddress = mailAddress;
+        this.saveOffered = saveOffered;
     }
 
     /**
@@ -168,13 +174,22 @@ public final class ChallengePages {
         show(ctx, HttpStatus.OK, q, d, value.startsWith("(") ? "" : value, null, null, change, cookie.get());
     }
 
-    /** POST /challenge/{question}: the answer kept and the next open question (or the check page), or the page again with the error. */
+    /**
+     * POST /challenge/{question}: the answer kept and the next open question (or the check page), or the page again with
+     * the error. "Save and come back later" keeps the answer if it can be kept (one that cannot is left out) and goes to
+     * the page that emails the link.
+     */
     void answer(Context ctx) {
         ChallengeQuestions q = ChallengeQuestions.at(ctx.pathParam("question")).orElseThrow(NotFoundResponse::new);
         FormFields form = ctx.attribute(FORM);
         DraftCookie.Draft cookie = DraftCookie.of(ctx.cookie(DraftCookie.NAME)).orElseThrow();
         List<String> ticked = form.all(q.path());
         String value = q.kind == ChallengeQuestions.Kind.CHECKBOXES ? undertakingsChosen(ticked) : form.first(q.path());
+        if ("save".equals(form.first("action"))) {
+            if (value != null && !value.isBlank()) engine.answerPage(conversation(cookie), q.slot, value);
+            redirect(ctx, SAVE);
+            return;
+        }
         PageAnswer a = value == null ? new PageAnswer.Rejected(q.slot, "Select the undertakings that were not kept, or select \"None of these\"")
                 : engine.answerPage(conversation(cookie), q.slot, value);
         boolean change = !form.first("change").isEmpty();
@@ -209,7 +224,8 @@ public final class ChallengePages {
         ChallengeQuestions previous = q.previous();
         String back = change ? CHECK : previous == null ? START : previous.href();
         pages.show(ctx, status, "pages/challenge/question.jte", new QuestionPage(q.path(), q.heading(d.respondent()), hint,
-                q.kind.name().toLowerCase(java.util.Locale.ROOT), value, options, q.autocomplete, error, back, change, cookie.formToken()));
+                q.kind.name().toLowerCase(java.util.Locale.ROOT), value, options, q.autocomplete, error, back, change, cookie.formToken(),
+                saveOffered));
     }
 
     private static String undertakingsHint(PageDraft d) {
@@ -259,7 +275,7 @@ public final class ChallengePages {
         }
         List<String> checks = d.checks().lines().filter(l -> !l.isBlank()).toList();
         String back = ChallengeQuestions.inOrder().get(ChallengeQuestions.inOrder().size() - 1).href();
-        pages.show(ctx, HttpStatus.OK, "pages/challenge/check.jte", new CheckPage(rows, checks, back, cookie.get().formToken()));
+        pages.show(ctx, HttpStatus.OK, "pages/challenge/check.jte", new CheckPage(rows, checks, back, cookie.get().formToken(), saveOffered));
     }
 
     /** POST /challenge/check: the challenge sent, once; a question still open goes back to it. */
@@ -287,12 +303,12 @@ public final class ChallengePages {
         return conversation(DraftCookie.of(ctx.cookie(DraftCookie.NAME)).orElseThrow());
     }
 
-    private static ConversationId conversation(DraftCookie.Draft draft) {
+    static ConversationId conversation(DraftCookie.Draft draft) {
         return ConversationId.web(draft.conversationKey());
     }
 
     /** POST-redirect-GET: 303, so that the browser follows with a GET and a refresh posts nothing again. */
-    private static void redirect(Context ctx, String to) {
+    static void redirect(Context ctx, String to) {
         ctx.status(HttpStatus.SEE_OTHER).header("Location", to);
     }
 }

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 final class DraftCookie {
     static final String NAME = "compact_draft";
+    /** The status form's cookie: the same kind of secret, for /status only, holding nothing but its form token's seed. */
+    static final String STATUS_NAME = "compact_status";
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -41,6 +43,11 @@ final class DraftCookie {
         /** The Set-Cookie header's value; a session cookie (gone when the browser closes). */
         String header(boolean https) {
             return NAME + "=" + secret + "; Path=/challenge; HttpOnly; SameSite=Lax" + (https ? "; Secure" : "");
+        }
+
+        /** The same secret as the status form's cookie (Path=/status). */
+        String statusHeader(boolean https) {
+            return STATUS_NAME + "=" + secret + "; Path=/status; HttpOnly; SameSite=Lax" + (https ? "; Secure" : "");
         }
     }
 
