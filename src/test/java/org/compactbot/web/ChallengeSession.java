@@ -20,6 +20,8 @@ final class ChallengeSession {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     /** The draft cookie's value, as the server set it (null before). */
     String cookie;
+    /** The status form's cookie's value (null before). */
+    String statusCookie;
     /** The Set-Cookie header last received. */
     String setCookie;
     /** Where the last redirects went, in order. */
@@ -59,17 +61,37 @@ final class ChallengeSession {
         return post(form.attr("action"), form.selectFirst("input[name=csrf]").attr("value"), all.toArray(String[]::new));
     }
 
+    /** Starts a challenge and answers up to (not including) the page named (null: all of them), returning that page. */
+    Page answerUpTo(String stop) throws Exception {
+        Page page = submit(get("/challenge/start"));
+        String[][] answers = {
+                {"area", "west-cheshire"}, {"role", "group"}, {"name", "Sam Patel"}, {"organisation", "Hope Street Youth Club"},
+                {"email", "sam@example.org"}, {"respondent", "Cheshire West and Chester Council, grants team"},
+                {"what-happened", "The council told us by letter that our grant will end in two weeks, with no consultation at all."},
+                {"undertakings", "1"}, {"dates", "told on 3 Nov 2026, takes effect 17 Nov 2026"}, {"impact", "40 young people a week lose their club."},
+                {"informal-steps", ""}, {"desired-outcome", "Funding restored until proper notice is given"}, {"consent", "confidential"}};
+        for (String[] a : answers) {
+            if (a[0].equals(stop)) return page;
+            page = submit(page, a[0], a[1]);
+        }
+        return page;
+    }
+
     static String token(Page page) {
         return page.doc().selectFirst("input[name=csrf]").attr("value");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
         b.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-        if (cookie != null) b.header("Cookie", DraftCookie.NAME + "=" + cookie);
+        List<String> cookies = new ArrayList<>();
+        if (cookie != null) cookies.add(DraftCookie.NAME + "=" + cookie);
+        if (statusCookie != null) cookies.add(DraftCookie.STATUS_NAME + "=" + statusCookie);
+        if (!cookies.isEmpty()) b.header("Cookie", String.join("; ", cookies));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         r.headers().firstValue("Set-Cookie").ifPresent(c -> {
             setCookie = c;
             if (c.startsWith(DraftCookie.NAME + "=")) cookie = c.substring(DraftCookie.NAME.length() + 1, c.indexOf(';'));
+            if (c.startsWith(DraftCookie.STATUS_NAME + "=")) statusCookie = c.substring(DraftCookie.STATUS_NAME.length() + 1, c.indexOf(';'));
         });
         return r;
     }
