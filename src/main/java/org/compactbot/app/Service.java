@@ -30,6 +30,9 @@ import org.compactbot.slack.CaseStatusLookup;
 import org.compactbot.slack.SlackChannel;
 import org.compactbot.slack.SlackHttp;
 import org.compactbot.store.Leadership;
+import org.compactbot.cases.SaveAndReturn;
+import org.compactbot.cases.StatusByReference;
+import org.compactbot.web.EmailedLinkServices;
 import org.compactbot.web.ServiceMetrics;
 import org.compactbot.web.WebServer;
 
@@ -97,7 +100,8 @@ public final class Service implements AutoCloseable {
         this.web = new WebServer(new WebServer.Parts(config, answers, conversations, metrics,
                 Optional.of(new Readiness(config, storage, clock)), Optional.of(ChannelEndpoints.mailInbox(mail)),
                 slackHttp.map(ChannelEndpoints::slackEndpoint),
-                slackHttp.filter(h -> config.slack().manyWorkspaces()).map(ChannelEndpoints::slackInstall)));
+                slackHttp.filter(h -> config.slack().manyWorkspaces()).map(ChannelEndpoints::slackInstall),
+                Optional.of(emailedLinks(storage, casework, clock))));
         Supplier<ImapPoller> imap = config.mail().imap().enabled() ? () -> new ImapPoller(config.mail(), mail::receive) : null;
         this.jobs = new BackgroundJobs(casework.cases(), outboxSender, leadership, imap, retention(config, storage, clock));
     }
@@ -109,6 +113,12 @@ public final class Service implements AutoCloseable {
     public static ConversationEngine conversations(Storage storage, AnswerService answers, Embedder embedder, Clock clock, BodyNames bodies,
                                                    QuestionsAsked asked) {
         return new ConversationEngine(storage.conversations(), answers, new IntentClassifier(embedder), clock, bodies, asked);
+    }
+
+    /** Save and come back later, and status by reference: links emailed through the outbox, kept in the links store. */
+    public static EmailedLinkServices emailedLinks(Storage storage, Casework casework, Clock clock) {
+        return new EmailedLinkServices(new SaveAndReturn(storage.emailedLinks(), storage.outbox(), clock),
+                new StatusByReference(casework.cases(), storage.emailedLinks(), storage.outbox(), clock));
     }
 
     /** Sends the outbox by SMTP, or writes each email as a file under data/outbox/ when no SMTP host is set. */

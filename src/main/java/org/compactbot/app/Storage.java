@@ -15,6 +15,7 @@ import org.compactbot.config.AppConfig;
 import org.compactbot.store.Database;
 import org.compactbot.store.SqlCaseStore;
 import org.compactbot.store.SqlConversationStore;
+import org.compactbot.store.SqlEmailedLinks;
 import org.compactbot.store.SqlInboundLog;
 import org.compactbot.store.SqlKnowledgeGaps;
 import org.compactbot.store.SqlOutbox;
@@ -26,11 +27,12 @@ import org.compactbot.store.SqlWorkspaceInstallations;
  * database store.url names (PostgreSQL for several instances). Opened first, so that a damaged database stops
  * start-up before anything else is built. What is held about a person (UK GDPR requests, the retention schedule) is
  * gathered from every store that holds personal data, in one transaction: the case store first (it links a person's
- * cases and the conversations that raised them), then the conversations, the outbox and the inbound mail log; the
- * export's sections follow that order.
+ * cases and the conversations that raised them), then the conversations, the outbox, the inbound mail log and the
+ * emailed links; the export's sections follow that order.
  */
 public record Storage(Path dataDir, Database database, SqlCaseStore cases, SqlConversationStore conversations, SqlOutbox outbox,
-        SqlInboundLog inbound, SqlSlackEventLog slackEvents, SqlKnowledgeGaps knowledgeGaps, PersonalData personalData)
+        SqlInboundLog inbound, SqlSlackEventLog slackEvents, SqlKnowledgeGaps knowledgeGaps, SqlEmailedLinks emailedLinks,
+        PersonalData personalData)
         implements AutoCloseable {
 
     private static final String SQLITE_FILE = "compact-bot.db";
@@ -45,8 +47,10 @@ public record Storage(Path dataDir, Database database, SqlCaseStore cases, SqlCo
         SqlConversationStore conversations = new SqlConversationStore(db, new SubmittingChallenge(config.cases().referencePrefix()), clock);
         SqlOutbox outbox = new SqlOutbox(db, clock, own);
         SqlInboundLog inbound = new SqlInboundLog(db, clock);
+        SqlEmailedLinks links = new SqlEmailedLinks(db);
         return new Storage(dataDir, db, cases, conversations, outbox, inbound, new SqlSlackEventLog(db, clock),
-                new SqlKnowledgeGaps(db, clock), new PersonalDataService(List.of(new CaseRecords(db), new ConversationRecords(db), outbox, inbound), db, clock));
+                new SqlKnowledgeGaps(db, clock), links,
+                new PersonalDataService(List.of(new CaseRecords(db), new ConversationRecords(db), outbox, inbound, links), db, clock));
     }
 
     /** The Slack workspaces the app is installed in by OAuth, and installs in progress (many workspaces only). */

@@ -47,6 +47,8 @@ public final class ConsentAnswer {
     public static Optional<Reading> reading(String text) {
         String t = Agreement.normalise(text);
         if (t.isEmpty() || t.matches("(i'm |im |i am )?(not sure|unsure|don't know|dont know|no idea)( really)?")) return Optional.empty();
+        // a choice's own value, as a form posts it (Slack's modal, the web's radios)
+        if (t.equals(SHARE) || t.equals(CONFIDENTIAL)) return Optional.of(new Reading(t, 1.0));
         if (t.matches("1|one|the first|first|first one|option 1")) return Optional.of(new Reading(SHARE, 1.0));
         if (t.matches("2|two|the second|second|second one|option 2")) return Optional.of(new Reading(CONFIDENTIAL, 1.0));
         String u = t.replaceAll("\\b(i'm |im |i am )?(don't|do not|dont) mind\\b", "fine").replaceAll("\\b(i'm |im |i am )?not bothered\\b", "fine")

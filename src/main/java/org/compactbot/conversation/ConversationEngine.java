@@ -14,7 +14,7 @@ import org.compactbot.knowledge.AnswerService;
  *
  * <p>The parts: {@link TurnRunner} (locking, loading, saving), {@link Talk} (no challenge in progress),
  * {@link Intake} (raising a challenge), {@link EmailIntake} (the same by email), {@link ChallengeForm} (the same as
- * one form), {@link Understanding} and the readers it uses (pure: what a reply says).
+ * one form), {@link ChallengeByPages} (the same one question per page), {@link Understanding} and the readers it uses (pure: what a reply says).
  */
 public final class ConversationEngine {
     public static final int MAX_MESSAGE_CHARS = TurnRunner.MAX_MESSAGE_CHARS;
@@ -23,6 +23,7 @@ public final class ConversationEngine {
     private final Intake intake;
     private final Talk talk;
     private final ChallengeForm form;
+    private final ChallengeByPages pages;
 
     public ConversationEngine(ConversationStore store, AnswerService answers, IntentClassifier intents, Clock clock) {
         this(store, answers, intents, clock, BodyNames.NONE);
@@ -43,6 +44,7 @@ public final class ConversationEngine {
         intake.byEmail(new EmailIntake(intake));
         this.talk = new Talk(intents, questions, intake, runner);
         this.form = new ChallengeForm(intake, runner);
+        this.pages = new ChallengeByPages(intake, runner);
     }
 
     /** Handles one message; always returns a reply, never throws for anything the person sends. */
@@ -80,6 +82,34 @@ public final class ConversationEngine {
     /** A challenge sent as one completed form (Slack's modal); see {@link ChallengeForm}. */
     public FormOutcome submitForm(ConversationId conversation, Map<Slot, String> form) {
         return this.form.submit(conversation.value(), conversation.channel().id(), form);
+    }
+
+    /** Begins a challenge raised one question per page (the web), replacing any draft in progress. */
+    public void startPages(ConversationId conversation) {
+        pages.start(conversation.value(), conversation.channel().id());
+    }
+
+    /** One question page's answer; see {@link ChallengeByPages}. */
+    public PageAnswer answerPage(ConversationId conversation, Slot slot, String answer) {
+        return pages.answer(conversation.value(), slot, answer);
+    }
+
+    /** The challenge being raised page by page, as its pages show it, if one is in progress; reads only. */
+    public Optional<PageDraft> pageDraft(ConversationId conversation) {
+        return pages.draft(conversation.value());
+    }
+
+    /**
+     * Takes up a draft saved for later (by its conversation's stored id) as this conversation: the first question still
+     * open (CONFIRM when all are answered), or empty when there is no live draft to take up.
+     */
+    public Optional<Slot> takeUpPages(String saved, ConversationId conversation) {
+        return pages.takeUp(saved, conversation.value());
+    }
+
+    /** Sends the challenge raised page by page, once every question is answered. */
+    public PageSubmission submitPages(ConversationId conversation) {
+        return pages.submit(conversation.value());
     }
 
     /** The options of the questions that are choices (area, role, confidentiality), for a channel that shows them all at once. */

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Which conversation: the channel it takes place in and the channel's key for it (an email address, a Slack team and
  * user, an API client's id, an OS user). {@link #value()} (and {@link #toString()}) is the form stored in the database
- * and used by logs: {@code "mail:sam@example.org"}, {@code "slack:T1:U1"}, {@code "api:web-1"}, {@code "cli:sam"}; an
+ * and used by logs: {@code "mail:sam@example.org"}, {@code "slack:T1:U1"}, {@code "api:web-1"}, {@code "cli:sam"}, {@code "web:3q2-..."}; an
  * {@link Channel.Unlisted} channel's is the key alone. {@link #parse} reads any stored form back, unchanged. Two ids are
  * the same conversation when their stored forms are the same.
  */
@@ -28,6 +28,11 @@ public record ConversationId(Channel channel, String key) {
     /** A conversation through POST /api/chat/{conversationId}. */
     public static ConversationId api(String conversation) {
         return new ConversationId(Channel.API, conversation);
+    }
+
+    /** A challenge raised on the web pages, keyed by the web's draft key (a digest the web derives from its cookie, never the cookie). */
+    public static ConversationId web(String draft) {
+        return new ConversationId(Channel.WEB, draft);
     }
 
     /** A conversation on the command line ({@code chat --user ID}). */

@@ -35,6 +35,14 @@ public interface ConversationStore {
         }
     }
 
+    /**
+     * Moves a conversation, with its transcript, draft files and the cases it raised, to another id (a saved draft taken
+     * up in another browser). False, and nothing moved, when there is none at {@code from} or there is one at {@code to}.
+     */
+    default boolean move(String from, String to) {
+        return false; // a store that cannot move conversations: a saved draft opens only where it was saved
+    }
+
     /** Keeps a file sent before the challenge exists; it becomes evidence on the case when the challenge is submitted. */
     void keepDraftEvidence(String conversationId, String name, String type, byte[] content);
 

@@ -151,6 +151,10 @@ final class TurnRunner {
         return store.caseInfo(ref);
     }
 
+    boolean move(String from, String to) {
+        return store.move(from, to);
+    }
+
     void keepDraftEvidence(String conversationId, String name, String type, byte[] content) {
         store.keepDraftEvidence(conversationId, name, type, content);
     }

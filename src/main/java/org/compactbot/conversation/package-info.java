@@ -6,10 +6,10 @@
  *   <li>A channel calls {@link org.compactbot.conversation.ConversationEngine#handle} with the conversation's
  *       {@link org.compactbot.conversation.ConversationId} (its {@link org.compactbot.conversation.Channel} and the
  *       channel's key for it: {@code ConversationId.mail(sender)}, {@code slack(team, user)}, {@code api(id)},
- *       {@code cli(who)}), the text and (email) the message's key and what the From header says. The id's stored form
- *       ({@code mail:sam@example.org}, {@code slack:T1:U1}, {@code api:web-1}, {@code cli:sam}) is the conversation's key
+ *       {@code cli(who)}, {@code web(draft)}), the text and (email) the message's key and what the From header says. The id's stored form
+ *       ({@code mail:sam@example.org}, {@code slack:T1:U1}, {@code api:web-1}, {@code cli:sam}, {@code web:<digest>}) is the conversation's key
  *       in the database and in logs, and {@code ConversationId.parse} reads it back; the channel's name
- *       ({@code Channel.id()}: email, slack, api, cli) is stored with the conversation.</li>
+ *       ({@code Channel.id()}: email, slack, api, cli, web) is stored with the conversation.</li>
  *   <li>{@code TurnRunner} takes the conversation's lock, loads it (a row that cannot be read starts again politely),
  *       answers a redelivered message as before, clears a draft older than 30 days, then hands the turn on, and saves
  *       conversation, transcript and any new case in one transaction. A turn that raced another instance runs again.</li>
@@ -25,7 +25,9 @@
  *       What follows from an answer (dates and their sentences, the Compact checks, the body's configured name) is
  *       kept in {@code DraftNotes}.</li>
  *   <li>By email (a {@code Channel} that {@code asksAllAtOnce()}), {@code EmailIntake} sends the open questions as one numbered list and reads the reply in any of the
- *       styles people use ({@code BatchAnswers}). Slack's modal goes through {@code ChallengeForm}.</li>
+ *       styles people use ({@code BatchAnswers}). Slack's modal goes through {@code ChallengeForm}; the web's
+ *       question pages through {@code ChallengeByPages} (each page's answer read by the slot's own reader and kept by
+ *       {@code Intake.keep}, results as {@code PageAnswer} and {@code PageSubmission}, the draft shown as {@code PageDraft}).</li>
  *   <li>At the person's yes, {@code CaseSubmission.submit} hands a {@code ConversationStore.NewCase} to the store, which
  *       submits it through {@link org.compactbot.cases.SubmittingChallenge} in the same transaction.</li>
  * </ol>

@@ -208,6 +208,18 @@ final class Migrations {
                     CREATE TABLE slack_oauth_states (
                       state TEXT PRIMARY KEY,
                       issued_at TEXT NOT NULL);
+                    """),
+            // 12: links emailed to a person (resume a saved draft, see a case's status), by a digest of the token only
+            sql("""
+                    CREATE TABLE emailed_links (
+                      token_digest TEXT PRIMARY KEY,
+                      purpose TEXT NOT NULL,
+                      target TEXT NOT NULL,
+                      address TEXT NOT NULL,
+                      created_at TEXT NOT NULL,
+                      expires_at TEXT NOT NULL,
+                      used_at TEXT);
+                    CREATE INDEX emailed_links_by_target ON emailed_links(purpose, target);
                     """));
 
     /** SQL text in the shared subset, {@code {id}} and {@code {blob}} filled in for the engine; split into statements. */

@@ -60,6 +60,29 @@ public final class SqlConversationStore implements ConversationStore {
     }
 
     @Override
+    public boolean move(String from, String to) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE conversations SET id = ?, version = version + 1 WHERE id = ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM conversations WHERE id = ?)")) {
+                p.setString(1, to);
+                p.setString(2, from);
+                p.setString(3, to);
+                if (p.executeUpdate() != 1) return false;
+            }
+            for (String sql : List.of("UPDATE transcript SET conversation_id = ? WHERE conversation_id = ?",
+                    "UPDATE draft_evidence SET conversation_id = ? WHERE conversation_id = ?",
+                    "UPDATE cases SET conversation_id = ? WHERE conversation_id = ?")) {
+                try (PreparedStatement p = c.prepareStatement(sql)) {
+                    p.setString(1, to);
+                    p.setString(2, from);
+                    p.executeUpdate();
+                }
+            }
+            return true;
+        });
+    }
+
+    @Override
     public Optional<String> commitTurn(Conversation conversation, List<Line> transcript, NewCase newCase) {
         Instant now = clock.instant();
         return db.inTransaction(c -> {

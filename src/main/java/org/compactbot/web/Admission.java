@@ -71,6 +71,26 @@ final class Admission {
         return clients.https(ctx.scheme(), ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-Proto"));
     }
 
+    /** A host as a Host header names one: a DNS name or address, and an optional port. Anything else is not used in a link. */
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+])(?::\\d{1,5})?");
+
+    /**
+     * The address emailed links start with ({@code https://host}), taken from the request, as no setting names the
+     * service's public address: the Host header, or X-Forwarded-Host when a trusted proxy sent the request; https as
+     * {@link #https} decides.
+     *
+     * @throws Refusal.BadRequest when the host is not one a link can name
+     */
+    String linkBase(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-Host");
+        String host = forwarded != null && clients.trusted(ctx.req().getRemoteAddr()) ? forwarded.split(",")[0].strip() : ctx.header("Host");
+        if (host == null || !HOST.matcher(host).matches()) {
+            throw new Refusal.BadRequest("The request did not name this service's host, so no link could be made for it.");
+        }
+        return (https(ctx) ? "https://" : "http://") + host;
+    }
+
     /**
      * A caller on this machine: its address (through trusted proxies) is loopback, and it did not come through
      * an untrusted proxy (a loopback peer that forwards for someone else is not local).

@@ -14,8 +14,12 @@ import java.util.Map;
 public final class Pages {
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-    /** What an error page says. */
-    public record ErrorPage(String title, String message) {}
+    /** What an error page says, and where it offers to go next. */
+    public record ErrorPage(String title, String message, String next, String nextText) {
+        public ErrorPage(String title, String message) {
+            this(title, message, "/", "Go to the home page");
+        }
+    }
 
     String render(String template, Object page) {
         StringOutput out = new StringOutput();
@@ -41,6 +45,11 @@ public final class Pages {
     void error(Context ctx, HttpStatus status, Map<String, String> headers) {
         headers.forEach(ctx::header);
         ErrorPage page = switch (status.getCode()) {
+            case 403 -> new ErrorPage("Sorry, we could not accept that form", "Nothing has been changed. For your security, a form "
+                    + "here works only in the browser it was given to; this one came without its token, with another browser's, or from "
+                    + "a browser that does not keep our cookie. Allow cookies for this site, then start again.",
+                    ctx.path().startsWith(StatusPages.ASK) ? StatusPages.ASK : ChallengePages.START,
+                    ctx.path().startsWith(StatusPages.ASK) ? "Try again" : "Start again");
             case 404 -> new ErrorPage("Page not found", "If you typed the web address, check it is correct. "
                     + "You can ask a question about your local Compact on the home page.");
             case 405 -> new ErrorPage("Page not found", "This page cannot be used that way. Go to the home page to ask a question.");

@@ -31,8 +31,12 @@ public final class PublicPages {
 
     public record HomePage(QuestionForm form, String mailAddress) {}
 
-    /** @param areaName the area the answer is from (chosen, or found in the question), or null */
-    public record AnswerPage(QuestionForm form, AnswerFormatter.Shown shown, boolean grievance, String areaName, String mailAddress) {
+    /**
+     * @param areaName  the area the answer is from (chosen, or found in the question), or null
+     * @param raiseHref where "Raise a Compact challenge" leads: the start page, with the answer's area when it has one
+     */
+    public record AnswerPage(QuestionForm form, AnswerFormatter.Shown shown, boolean grievance, String areaName, String raiseHref,
+                             String mailAddress) {
         public String title() {
             String q = form.question().strip();
             return "Answer: " + (q.length() > 60 ? q.substring(0, 57).strip() + "…" : q);
@@ -79,7 +83,8 @@ public final class PublicPages {
         metrics.askTook((System.nanoTime() - t0) / 1e9);
         String shownArea = area != null ? area : a.area();
         pages.show(ctx, HttpStatus.OK, "pages/answer.jte", new AnswerPage(new QuestionForm(q.strip(), areas(area), null), FORMAT.shape(a),
-                a.answered() && a.grievance(), shownArea == null ? null : AreaDetector.displayName(shownArea), mailAddress));
+                a.answered() && a.grievance(), shownArea == null ? null : AreaDetector.displayName(shownArea),
+                ChallengePages.START + (shownArea == null ? "" : "?area=" + shownArea), mailAddress));
     }
 
     /** The area asked for, if it is one the Compacts cover; anything else is all areas. */

@@ -45,6 +45,13 @@ abstract sealed class Refusal extends RuntimeException {
         }
     }
 
+    /** 403: a form without the token its page was given (another site's, an old page's, or cookies off): nothing was changed. */
+    static final class Forbidden extends Refusal {
+        Forbidden(String message) {
+            super(HttpStatus.FORBIDDEN, message, Map.of());
+        }
+    }
+
     /** 413: the body is over the route's limit. */
     static final class PayloadTooLarge extends Refusal {
         PayloadTooLarge(long maxBytes) {

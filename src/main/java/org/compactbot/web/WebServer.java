@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The HTTP face of the service: the public pages, API, Slack, inbound mail, health and metrics. Every response carries the
- * security headers and an X-Request-Id; /api/* and /mail/inbound are rate limited per client, /slack/events
+ * The HTTP face of the service: the public pages (questions, and raising a challenge), API, Slack, inbound mail, health and
+ * metrics. Every response carries the security headers and an X-Request-Id; /api/*, /mail/inbound, /answers and the challenge
+ * forms' POSTs are rate limited per client, /slack/events
  * only by a generous global cap; request bodies are limited per route (413). See package-info for the way a
  * request goes through.
  */
@@ -44,10 +45,11 @@ public final class WebServer {
      * @param mail    the email channel behind POST /mail/inbound
      * @param slack   the Slack channel behind POST /slack/events
      * @param slackInstall Slack's install flow behind GET /slack/install and /slack/oauth_redirect (many workspaces only)
+     * @param links       the emailed links behind "Save and come back later" and /status (off: those pages say they are unavailable)
      */
     public record Parts(AppConfig config, AnswerService answers, ConversationEngine conversations, ServiceMetrics metrics,
                         Optional<Health> health, Optional<MailInbox> mail, Optional<InboundEndpoint> slack,
-                        Optional<BrowserEndpoint> slackInstall) {
+                        Optional<BrowserEndpoint> slackInstall, Optional<EmailedLinkServices> links) {
         public Parts {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(metrics, "metrics");
@@ -55,31 +57,36 @@ public final class WebServer {
             Objects.requireNonNull(mail, "mail");
             Objects.requireNonNull(slack, "slack");
             Objects.requireNonNull(slackInstall, "slackInstall");
+            Objects.requireNonNull(links, "links");
         }
 
         /** The API, health and metrics on their own metrics; no stores' health, inbound mail and Slack off. */
         public static Parts of(AppConfig config, AnswerService answers, ConversationEngine conversations) {
-            return new Parts(config, answers, conversations, new ServiceMetrics(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            return new Parts(config, answers, conversations, new ServiceMetrics(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         public Parts withMetrics(ServiceMetrics metrics) {
-            return new Parts(config, answers, conversations, metrics, health, mail, slack, slackInstall);
+            return new Parts(config, answers, conversations, metrics, health, mail, slack, slackInstall, links);
         }
 
         public Parts withHealth(Health health) {
-            return new Parts(config, answers, conversations, metrics, Optional.of(health), mail, slack, slackInstall);
+            return new Parts(config, answers, conversations, metrics, Optional.of(health), mail, slack, slackInstall, links);
         }
 
         public Parts withMail(MailInbox mail) {
-            return new Parts(config, answers, conversations, metrics, health, Optional.of(mail), slack, slackInstall);
+            return new Parts(config, answers, conversations, metrics, health, Optional.of(mail), slack, slackInstall, links);
         }
 
         public Parts withSlack(InboundEndpoint slack) {
-            return new Parts(config, answers, conversations, metrics, health, mail, Optional.of(slack), slackInstall);
+            return new Parts(config, answers, conversations, metrics, health, mail, Optional.of(slack), slackInstall, links);
+        }
+
+        public Parts withLinks(EmailedLinkServices links) {
+            return new Parts(config, answers, conversations, metrics, health, mail, slack, slackInstall, Optional.of(links));
         }
 
         public Parts withSlackInstall(BrowserEndpoint install) {
-            return new Parts(config, answers, conversations, metrics, health, mail, slack, Optional.of(install));
+            return new Parts(config, answers, conversations, metrics, health, mail, slack, Optional.of(install), links);
         }
     }
 
@@ -101,6 +108,9 @@ public final class WebServer {
         InboundRoutes inbound = new InboundRoutes(parts.mail(), config.mail().inboundToken(), parts.slack(), admission, metrics);
         Pages pages = new Pages();
         PublicPages site = new PublicPages(parts.answers(), pages, metrics, config.mail().address());
+        ChallengePages challenge = new ChallengePages(parts.conversations(), pages, admission, config.mail().address(), parts.links().isPresent());
+        SaveAndReturnPages saving = new SaveAndReturnPages(parts.conversations(), pages, admission, parts.links().map(EmailedLinkServices::saving));
+        StatusPages status = new StatusPages(pages, admission, parts.links().map(EmailedLinkServices::status));
         this.app = Javalin.create(cfg -> {
             cfg.events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) endpoints.add(h.getHttpMethod().name() + " " + h.getPath());
@@ -128,6 +138,27 @@ public final class WebServer {
             cfg.routes.get("/", site::home);
             cfg.routes.before("/answers", ctx -> admission.withinLimit(ctx, "web:" + admission.address(ctx)));
             cfg.routes.get("/answers", work(site::answer));
+            // raising a challenge: the fixed pages before the question pages, whose {question} would match them too
+            cfg.routes.before("/challenge/*", challenge::admit);
+            cfg.routes.get(ChallengePages.START, challenge::start);
+            cfg.routes.post(ChallengePages.START, work(challenge::begin));
+            cfg.routes.get(ChallengePages.CHECK, work(challenge::check));
+            cfg.routes.post(ChallengePages.CHECK, work(challenge::send));
+            cfg.routes.get(ChallengePages.CONFIRMATION, work(challenge::confirmation));
+            cfg.routes.get(ChallengePages.SAVE, work(saving::ask));
+            cfg.routes.post(ChallengePages.SAVE, work(saving::send));
+            cfg.routes.get(SaveAndReturnPages.SAVED, saving::saved);
+            cfg.routes.get(SaveAndReturnPages.RESUME + "{token}", work(saving::open));
+            cfg.routes.post(SaveAndReturnPages.RESUME + "{token}", work(saving::resume));
+            cfg.routes.get("/challenge/{question}", work(challenge::question));
+            cfg.routes.post("/challenge/{question}", work(challenge::answer));
+            // where a challenge stands, by reference and address: the fixed page before the link's {token}
+            cfg.routes.before(StatusPages.ASK, status::admit);
+            cfg.routes.before(StatusPages.ASK + "/*", status::admit);
+            cfg.routes.get(StatusPages.ASK, status::ask);
+            cfg.routes.post(StatusPages.ASK, work(status::request));
+            cfg.routes.get(StatusPages.SENT, status::sent);
+            cfg.routes.get(StatusPages.ASK + "/{token}", work(status::show));
             cfg.routes.get("/healthz", health::alive);
             cfg.routes.get("/readyz", health::ready);
             cfg.routes.get("/metrics", health::metrics);
@@ -174,8 +205,11 @@ public final class WebServer {
     static String route(String path) {
         return switch (path) {
             case "/", "/answers", "/healthz", "/readyz", "/metrics", "/api/ask", "/api/openapi.json", "/mail/inbound", "/slack/events",
-                 "/slack/install", "/slack/oauth_redirect" -> path;
-            default -> path.startsWith("/api/chat/") ? "/api/chat/{conversationId}" : path.startsWith("/assets/") ? "/assets" : "other";
+                 "/slack/install", "/slack/oauth_redirect", ChallengePages.START, ChallengePages.CHECK, ChallengePages.CONFIRMATION,
+                 ChallengePages.SAVE, SaveAndReturnPages.SAVED, StatusPages.ASK, StatusPages.SENT -> path;
+            default -> path.startsWith("/api/chat/") ? "/api/chat/{conversationId}" : path.startsWith("/assets/") ? "/assets"
+                    : path.startsWith(SaveAndReturnPages.RESUME) ? "/challenge/resume/{token}"
+                    : path.startsWith("/challenge/") ? "/challenge/{question}" : path.startsWith("/status/") ? "/status/{token}" : "other";
         };
     }
 

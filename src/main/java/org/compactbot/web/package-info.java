@@ -12,6 +12,11 @@
  *       {@code assets/} beside this package (scripts/build-frontend rebuilds them). Pages get their own
  *       Content-Security-Policy (their own files only, no inline script or style), and {@code ErrorMapping} answers a
  *       browser that asks for a page ({@link org.compactbot.web.Pages#wanted}) with an error page instead of JSON.</li>
+ *   <li>{@code GET|POST /challenge/start}, {@code GET|POST /challenge/{question}}, {@code GET|POST /challenge/check},
+ *       {@code GET /challenge/confirmation}: raising a challenge in a browser, {@link org.compactbot.web.ChallengePages}
+ *       (one question per page, {@code ChallengeQuestions}), over the {@code ConversationEngine}'s page methods. The
+ *       draft is the web's conversation, keyed by a digest of the browser's {@code DraftCookie}; every POST carries the
+ *       form token derived from it, checked by {@code ChallengePages.admit} (403 without it), and is answered with a 303.</li>
  *   <li>{@code GET /healthz}, {@code GET /readyz}, {@code GET /metrics}: {@code HealthRoutes}; what the stores report
  *       comes in through the {@link org.compactbot.web.Health} port. Every metric is defined in
  *       {@link org.compactbot.web.ServiceMetrics} (the Prometheus Java client, with its JVM and process metrics).</li>
@@ -31,7 +36,7 @@
  *       {@code SecurityHeaders} are set (HSTS when the request came over HTTPS, as {@code ClientAddress} judges it
  *       through trusted proxies only).</li>
  *   <li>The route's admission step ({@code ApiRoutes.admit}, {@code InboundRoutes.admitMail},
- *       {@code InboundRoutes.admitSlack}), before a byte of the body is read where it can be: not stopping
+ *       {@code InboundRoutes.admitSlack}, {@code ChallengePages.admit}), before a byte of the body is read where it can be: not stopping
  *       ({@code Admission.notStopping}), within the rate limit ({@code Admission.withinLimit} per client by
  *       {@code TokenBuckets}, {@code withinSlackCap} for Slack as a whole), allowed ({@code ApiAccess}: the bearer
  *       token, or loopback callers while api.token is empty); then the body, read to the route's limit by

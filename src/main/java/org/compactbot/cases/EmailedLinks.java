@@ -1,0 +1,30 @@
+package org.compactbot.cases;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Links emailed to a person that open one thing without an account: a saved draft ("save and come back later") or where
+ * a case stands (status by reference). A port: the store keeps each link by a digest of its token only (the token itself
+ * is in the email and nowhere else), with the address it was sent to, which is personal data.
+ */
+public interface EmailedLinks {
+    /** What a link opens. */
+    enum Purpose { RESUME, STATUS }
+
+    /**
+     * A link as stored.
+     *
+     * @param target the conversation (RESUME) or the case reference (STATUS) it opens
+     * @param usedAt when it was used, or null
+     */
+    record Link(Purpose purpose, String target, String address, Instant expiresAt, Instant usedAt) {}
+
+    /** Keeps a new link; earlier unused links of the same purpose and target stop working (the latest email is the one that counts). */
+    void issue(String tokenDigest, Link link, Instant now);
+
+    Optional<Link> find(String tokenDigest);
+
+    /** Marks the link used; true only for the first use of a link that exists. */
+    boolean use(String tokenDigest, Instant at);
+}
