@@ -147,7 +147,7 @@ public final class RoutingPolicy {
         return candidates.get(0);
     }
 
-    private static String leadLabel(AreaLead lead) {
+    static String leadLabel(AreaLead lead) {
         String name = lead.name() == null ? "" : lead.name().trim();
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.startsWith("the ")) return name;
