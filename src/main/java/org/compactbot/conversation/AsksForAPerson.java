@@ -67,7 +67,7 @@ final class AsksForAPerson {
     private static final Pattern AT_THE_BODY = Pattern.compile("^(?: (?:senior|else|there|directly|personally|in charge))?"
             + " (?:at|from|in|on|within|of|working (?:at|for)) (?:the |our |their |my |a |your local )?(?:[a-z&']+ ){0,3}"
             + "(?:council|councils|authority|nhs|trust|police|commissioning|commissioners|department|ccg|icb|school|hospital|"
-            + "facebook|cabinet|funder|funders|government|office|cwac|rcbc|gp|surgery|bank)\\b");
+            + "facebook|cabinet|funder|funders|government|cwac|rcbc|gp|surgery)\\b");
 
     /** Whether the message asks for a person. */
     static boolean in(String text) {
