@@ -134,7 +134,7 @@ final class PersonRequest {
 
     /**
      * After the turn: counts the turns in a row the bot could not understand; at {@link #OFFER_AFTER} it offers a person
-     * (not while a request is waiting or after a handover whose day has not passed).
+     * (not while a request is waiting or after a handover whose day has not passed), just before the question asked again.
      */
     void afterTurn(Turn t) {
         Conversation c = t.c;
@@ -144,8 +144,11 @@ final class PersonRequest {
         }
         int n = c.person.misunderstood() + 1;
         if (n >= OFFER_AFTER && c.person.waitingFor() == null && !c.person.handedOverAsOf(t.today)) {
-            t.say(Reply.of("Would you like a person to contact you? Say \"talk to a person\" and I'll ask your area's Compact lead to get in touch.",
-                    List.of(TALK_TO_A_PERSON)));
+            Reply offer = Reply.of("Would you like a person to contact you? Say \"talk to a person\" and I'll ask your area's Compact lead "
+                    + "to get in touch.", List.of(TALK_TO_A_PERSON));
+            // while a challenge is raised, the question asked again stays the last thing said
+            if (c.state() instanceof DialogueState.Collecting && !t.replies.isEmpty()) t.replies.add(t.replies.size() - 1, offer);
+            else t.say(offer);
             c.person = c.person.withMisunderstood(0, true);
             return;
         }

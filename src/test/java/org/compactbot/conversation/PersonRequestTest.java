@@ -123,6 +123,7 @@ class PersonRequestTest {
         assertTrue(text(twice).contains("Would you like a person to contact you?"), text(twice));
         assertTrue(twice.replies().stream().anyMatch(r -> r.choices().contains(PersonRequest.TALK_TO_A_PERSON)));
         assertEquals(role, twice.expecting());
+        assertEquals(3, twice.replies().get(twice.replies().size() - 1).choices().size(), "the question asked again comes last, with its options");
 
         TurnResult handed = engine.handle(slack, "talk to a person");
         assertTrue(text(handed).contains("to contact you on Slack"), text(handed));
