@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.compactbot.cases.CaseService;
+import org.compactbot.cases.HandingToAPerson;
 import org.compactbot.cases.MediatorConfigException;
 import org.compactbot.cases.MediatorDirectory;
 import org.compactbot.cases.MediatorDirectoryLoader;
@@ -15,6 +16,7 @@ import org.compactbot.cases.PublicBody;
 import org.compactbot.config.AppConfig;
 import org.compactbot.config.ConfigException;
 import org.compactbot.conversation.BodyNames;
+import org.compactbot.conversation.PersonHandover;
 
 /** The mediators, leads and public bodies of cases.mediators, and the case service that routes and moves cases. */
 public record Casework(MediatorDirectory directory, CaseService cases) {
@@ -35,6 +37,24 @@ public record Casework(MediatorDirectory directory, CaseService cases) {
             return MediatorDirectoryLoader.load(file);
         } catch (MediatorConfigException e) {
             throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** Who is asked to contact a person who asks for one: the area's Compact lead, emailed through the outbox. */
+    public PersonHandover handover(Storage storage) {
+        return handover(directory, storage);
+    }
+
+    static PersonHandover handover(MediatorDirectory directory, Storage storage) {
+        return new HandingToAPerson(directory, storage.outbox(), storage.cases()::transcript);
+    }
+
+    /** For `chat`: a mediators file that cannot be read leaves nobody to hand a person to (they are told so). */
+    public static PersonHandover handoverOrNone(AppConfig config, Storage storage) {
+        try {
+            return handover(directory(config, new PrintStream(java.io.OutputStream.nullOutputStream())), storage); // bodyNamesOrNone warned
+        } catch (ConfigException e) {
+            return PersonHandover.NONE;
         }
     }
 

@@ -16,6 +16,7 @@ import org.compactbot.config.AppConfig;
 import org.compactbot.config.ConfigException;
 import org.compactbot.conversation.BodyNames;
 import org.compactbot.conversation.ConversationEngine;
+import org.compactbot.conversation.PersonHandover;
 import org.compactbot.conversation.IntentClassifier;
 import org.compactbot.conversation.QuestionsAsked;
 import org.compactbot.knowledge.AnswerService;
@@ -87,7 +88,8 @@ public final class Service implements AutoCloseable {
         this.knowledge = knowledge;
         this.leadership = storage.database().leadership();
         this.answers = knowledge.answers(storage.knowledgeGaps());
-        this.conversations = conversations(storage, answers, knowledge.embedder(), clock, casework.bodyNames(), metrics);
+        this.conversations = conversations(storage, answers, knowledge.embedder(), clock, casework.bodyNames(), metrics,
+                casework.handover(storage));
         MailMetrics mailCounts = ChannelMetrics.mail(metrics);
         this.mail = new MailChannel(new MessageParser(), storage.inbound(), conversations, casework.cases(), storage.outbox(),
                 config.mail().address(), config.mail().trustedAuthservId(), mailCounts, clock);
@@ -111,8 +113,8 @@ public final class Service implements AutoCloseable {
      * conversation is reported to {@code asked} (the service's metrics; `chat`, which has no /metrics, reports none).
      */
     public static ConversationEngine conversations(Storage storage, AnswerService answers, Embedder embedder, Clock clock, BodyNames bodies,
-                                                   QuestionsAsked asked) {
-        return new ConversationEngine(storage.conversations(), answers, new IntentClassifier(embedder), clock, bodies, asked);
+                                                   QuestionsAsked asked, PersonHandover handover) {
+        return new ConversationEngine(storage.conversations(), answers, new IntentClassifier(embedder), clock, bodies, asked, handover);
     }
 
     /** Save and come back later, and status by reference: links emailed through the outbox, kept in the links store. */

@@ -38,7 +38,8 @@ import org.compactbot.conversation.ConversationId;
  * acknowledging the complainant in the same transaction), applies manual assignments and
  * closures, and runs the timers in working days: a mediator who has not accepted within 2 is
  * reminded and after 3 the case is reassigned; no acknowledgement within 5 escalates to the
- * Compact lead; no resolution within 20 reminds the mediator and the lead.
+ * Compact lead; no resolution within 20 reminds the mediator and the lead. A reminder due to a mediator who is absent
+ * goes to their deputy ({@link MediatorDirectory#actingFor}), who may then answer for them.
  */
 public final class CaseService {
     static final int REMIND_ACCEPT_AFTER = 2, REASSIGN_AFTER = 3, ACKNOWLEDGE_WITHIN = 5, RESPOND_WITHIN = 20;
@@ -125,6 +126,8 @@ public final class CaseService {
         if (c == null || a.isEmpty()) return new CaseParty.Outsider();
         Mediator m = c.mediatorId() == null ? null : directory.mediator(c.mediatorId()).orElse(null);
         if (m != null && m.email().equalsIgnoreCase(a)) return new CaseParty.AssignedMediator(m);
+        Mediator acting = m == null ? null : directory.actingFor(m, today());
+        if (acting != null && acting != m && acting.email().equalsIgnoreCase(a)) return new CaseParty.AssignedMediator(acting);
         if (c.complainantEmail() != null && c.complainantEmail().equalsIgnoreCase(a)) return new CaseParty.Complainant(c.complainantEmail());
         return new CaseParty.Outsider();
     }
@@ -148,8 +151,11 @@ public final class CaseService {
     public CaseReply mediatorReply(String ref, String fromAddress, String reply) {
         ChallengeCase c = store.find(ref).orElse(null);
         if (c == null) return new UnknownCase(ref);
-        Mediator m = c.mediatorId() == null ? null : directory.mediator(c.mediatorId()).orElse(null);
-        if (m == null || !m.email().equalsIgnoreCase(fromAddress == null ? "" : fromAddress.strip())) {
+        Mediator assigned = c.mediatorId() == null ? null : directory.mediator(c.mediatorId()).orElse(null);
+        String from = fromAddress == null ? "" : fromAddress.strip();
+        // the assigned mediator, or their deputy while they are away (who got the reminders)
+        Mediator m = assigned == null ? null : assigned.email().equalsIgnoreCase(from) ? assigned : directory.actingFor(assigned, today());
+        if (m == null || !m.email().equalsIgnoreCase(from)) {
             return new NotTheMediator(ref);
         }
         String first = reply == null ? "" : reply.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
@@ -272,11 +278,13 @@ public final class CaseService {
             return 1;
         }
         if (waited < REMIND_ACCEPT_AFTER) return 0;
-        OutgoingEmail reminder = CaseEmails.notice(m.email(), m.name(), c, "Reminder: please accept or decline this case",
-                "This case was assigned to you " + waited + " working days ago. Please reply ACCEPT or DECLINE <reason>; "
-                        + "if we do not hear from you by the end of the next working day it will be reassigned.", "accept_reminder");
-        return store.apply(new CaseChange(c.ref(), null, "timer", "reminded " + m.name() + " to accept", List.of(), List.of(reminder),
-                "accept_reminder:" + m.id())) ? 1 : 0;
+        Mediator to = directory.actingFor(m, today);
+        OutgoingEmail reminder = CaseEmails.notice(to.email(), to.name(), c, "Reminder: please accept or decline this case",
+                deputising(m, to) + "This case was assigned " + (to == m ? "to you" : "to " + m.name()) + " " + waited
+                        + " working days ago. Please reply ACCEPT or DECLINE <reason>; "
+                        + "if we do not hear by the end of the next working day it will be reassigned.", "accept_reminder");
+        return store.apply(new CaseChange(c.ref(), null, "timer", "reminded " + to.name() + (to == m ? "" : " (deputy for " + m.name() + ")")
+                + " to accept", List.of(), List.of(reminder), "accept_reminder:" + m.id())) ? 1 : 0;
     }
 
     /** The complainant has not been acknowledged within 5 working days: escalate to the Compact lead. */
@@ -296,10 +304,20 @@ public final class CaseService {
         List<OutgoingEmail> mail = new ArrayList<>();
         String body = "No resolution has been recorded " + RESPOND_WITHIN + " working days after this challenge was raised. "
                 + "Please send a formal response or record the outcome.";
-        directory.mediator(c.mediatorId() == null ? "" : c.mediatorId())
-                .ifPresent(m -> mail.add(CaseEmails.notice(m.email(), m.name(), c, "Formal response due", body, "response_reminder")));
+        Mediator assigned = directory.mediator(c.mediatorId() == null ? "" : c.mediatorId()).orElse(null);
+        if (assigned != null) {
+            Mediator to = directory.actingFor(assigned, today);
+            mail.add(CaseEmails.notice(to.email(), to.name(), c, "Formal response due", deputising(assigned, to) + body, "response_reminder"));
+        }
         directory.lead(c.area()).ifPresent(l -> mail.add(CaseEmails.notice(l.email(), l.name(), c, "Formal response due", body, "response_reminder")));
         return store.apply(new CaseChange(c.ref(), null, "timer", "reminded: formal response due", List.of(), mail, "response_due")) ? 1 : 0;
+    }
+
+    /** The first line of a reminder that goes to a deputy: whose case it is and why it comes to them. */
+    private static String deputising(Mediator assigned, Mediator to) {
+        if (assigned == to) return "";
+        return "You are receiving this as deputy for " + assigned.name() + ", who is away. You can reply with their instructions "
+                + "(ACCEPT, DECLINE, INFO, RESOLVED) while they are.\n\n";
     }
 
     private LocalDate today() {

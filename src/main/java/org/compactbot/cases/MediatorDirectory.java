@@ -20,6 +20,20 @@ public record MediatorDirectory(List<Mediator> mediators, Map<String, AreaLead> 
         return mediators.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
+    /** The deputy named for this mediator, if any (the loader checks that it is another mediator with no deputy of their own). */
+    public Optional<Mediator> deputyOf(Mediator m) {
+        return m.deputy() == null ? Optional.empty() : mediator(m.deputy());
+    }
+
+    /**
+     * Who acts for this mediator on {@code day}: their deputy while they are absent and the deputy is not, otherwise
+     * the mediator themselves (with nobody better to ask).
+     */
+    public Mediator actingFor(Mediator m, java.time.LocalDate day) {
+        if (!m.absentOn(day)) return m;
+        return deputyOf(m).filter(d -> !d.absentOn(day)).orElse(m);
+    }
+
     public Optional<AreaLead> lead(String area) {
         return Optional.ofNullable(leads.get(area));
     }

@@ -39,7 +39,7 @@ public final class MediatorDirectoryLoader {
     private static final List<String> TOP_KEYS = List.of("mediators", "leads", "bodies");
     private static final List<String> BODY_KEYS = List.of("name", "aliases", "area", "contact");
     private static final List<String> MEDIATOR_KEYS = List.of(
-            "id", "name", "email", "organisation", "areas", "specialisms", "capacity", "absent");
+            "id", "name", "email", "organisation", "areas", "specialisms", "capacity", "absent", "deputy");
     private static final List<String> LEAD_KEYS = List.of("name", "email");
     private static final List<String> ABSENCE_KEYS = List.of("from", "to");
 
@@ -122,12 +122,14 @@ public final class MediatorDirectoryLoader {
 
             List<Mediator> mediators = new ArrayList<>();
             Map<String, Integer> idLines = new HashMap<>();
+            Map<String, Node> deputyNodes = new HashMap<>();
             int index = 0;
             for (Node item : seq.getValue()) {
                 index++;
-                Mediator m = mediator(item, index, idLines);
+                Mediator m = mediator(item, index, idLines, deputyNodes);
                 mediators.add(m);
             }
+            deputies(mediators, deputyNodes);
 
             Map<String, AreaLead> leads = new LinkedHashMap<>();
             Node leadsNode = fields.get("leads");
@@ -189,7 +191,27 @@ public final class MediatorDirectoryLoader {
             return new PublicBody(name, aliases, area, contact);
         }
 
-        private Mediator mediator(Node item, int index, Map<String, Integer> idLines) throws MediatorConfigException {
+        /** Each deputy is another mediator of the file, who names no deputy of their own (deputies do not chain). */
+        private void deputies(List<Mediator> mediators, Map<String, Node> deputyNodes) throws MediatorConfigException {
+            Map<String, Mediator> byId = new LinkedHashMap<>();
+            for (Mediator m : mediators) byId.put(m.id(), m);
+            for (Mediator m : mediators) {
+                if (m.deputy() == null) continue;
+                Node at = deputyNodes.get(m.id());
+                String prefix = "mediator '" + m.id() + "': ";
+                if (m.deputy().equals(m.id())) throw fail(at, prefix + "cannot be their own deputy; name another mediator, or leave deputy out");
+                Mediator d = byId.get(m.deputy());
+                if (d == null) {
+                    throw fail(at, prefix + "deputy '" + m.deputy() + "' is not a mediator in this file (ids: " + String.join(", ", byId.keySet()) + ")");
+                }
+                if (d.deputy() != null) {
+                    throw fail(at, prefix + "deputy '" + d.id() + "' has a deputy of their own ('" + d.deputy() + "'); deputies do not chain: "
+                            + "name a deputy who has none");
+                }
+            }
+        }
+
+        private Mediator mediator(Node item, int index, Map<String, Integer> idLines, Map<String, Node> deputyNodes) throws MediatorConfigException {
             String label = "mediator #" + index;
             if (!(item instanceof MappingNode map)) {
                 throw fail(item, label + " must be a mapping of " + String.join(", ", MEDIATOR_KEYS));
@@ -255,7 +277,14 @@ public final class MediatorDirectoryLoader {
                 }
                 for (Node a : absences.getValue()) absent.add(absence(a, prefix));
             }
-            return new Mediator(id, name, email, organisation, areas, specialisms, capacity, absent);
+            String deputy = null;
+            Node deputyNode = f.get("deputy");
+            if (deputyNode != null && !isNull(deputyNode)) {
+                deputy = scalar(deputyNode, prefix + "deputy").strip();
+                if (deputy.isEmpty()) throw fail(deputyNode, prefix + "deputy is empty; give a mediator's id, or leave deputy out");
+                deputyNodes.put(id, deputyNode);
+            }
+            return new Mediator(id, name, email, organisation, areas, specialisms, capacity, absent, deputy);
         }
 
         private Mediator.Absence absence(Node node, String prefix) throws MediatorConfigException {

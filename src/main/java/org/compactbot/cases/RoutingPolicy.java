@@ -18,7 +18,10 @@ import java.util.Set;
  * Routes a new case to a mediator: eligible mediators serve the area, are not absent today,
  * are below capacity, have not declined or timed out on the case and have no conflict of
  * interest with either party. Among them prefer a specialism match, then fewest open cases,
- * then round-robin by id. Nobody eligible: the area's Compact lead, or nobody at all.
+ * then round-robin by id. An absent mediator with a deputy ({@code deputy:} in mediators.yml) stays in the running
+ * through the deputy: if the case would be theirs (their specialisms, round-robin by their id) it goes to the deputy,
+ * when the deputy passes the same checks (present, below their capacity, not passed over, no conflict of interest),
+ * compared by the deputy's open cases. Nobody eligible: the area's Compact lead, or nobody at all.
  */
 public final class RoutingPolicy {
 
@@ -74,12 +77,23 @@ public final class RoutingPolicy {
                 .filter(m -> m.areas().contains(area))
                 .sorted(Comparator.comparing(Mediator::id))
                 .toList();
-        List<Mediator> eligible = new ArrayList<>();
+        List<Candidate> eligible = new ArrayList<>();
         List<String> exclusions = new ArrayList<>();
         for (Mediator m : serving) {
             List<String> why = exclusions(m, request, open);
-            if (why.isEmpty()) eligible.add(m);
-            else exclusions.add(m.name() + " excluded: " + String.join(", ", why));
+            if (why.isEmpty()) {
+                eligible.add(new Candidate(m, m));
+                continue;
+            }
+            Optional<Mediator> deputy = m.absentOn(request.today()) ? directory.deputyOf(m) : Optional.empty();
+            List<String> deputyWhy = deputy.map(d -> exclusions(d, request, open)).orElse(List.of());
+            if (deputy.isPresent() && deputyWhy.isEmpty() && onlyAway(m, request, open)) {
+                eligible.add(new Candidate(m, deputy.get())); // the absent mediator's case goes to their deputy
+                continue;
+            }
+            exclusions.add(m.name() + " excluded: " + String.join(", ", why)
+                    + deputy.map(d -> "; deputy " + d.name() + (deputyWhy.isEmpty() ? " not asked: " + String.join(", ", awayWhy(m, request, open))
+                            : " excluded: " + String.join(", ", deputyWhy))).orElse(""));
         }
 
         if (eligible.isEmpty()) {
@@ -91,14 +105,18 @@ public final class RoutingPolicy {
             return new Decision.Nobody("no eligible mediator (" + because + "); no Compact lead configured for " + area);
         }
 
-        boolean anyMatch = eligible.stream().anyMatch(m -> !matched(m, codes).isEmpty());
-        List<Mediator> tier = anyMatch ? eligible.stream().filter(m -> !matched(m, codes).isEmpty()).toList() : eligible;
-        int fewest = tier.stream().mapToInt(m -> openCount(open, m)).min().orElseThrow();
-        List<Mediator> tied = tier.stream().filter(m -> openCount(open, m) == fewest).toList();
-        Mediator chosen = roundRobin(tied, lastAssigned);
+        boolean anyMatch = eligible.stream().anyMatch(m -> !matched(m.whose(), codes).isEmpty());
+        List<Candidate> tier = anyMatch ? eligible.stream().filter(m -> !matched(m.whose(), codes).isEmpty()).toList() : eligible;
+        int fewest = tier.stream().mapToInt(m -> openCount(open, m.taker())).min().orElseThrow();
+        List<Candidate> tied = tier.stream().filter(m -> openCount(open, m.taker()) == fewest).toList();
+        Candidate picked = roundRobin(tied, lastAssigned);
+        Mediator chosen = picked.taker();
 
         List<String> parts = new ArrayList<>();
-        List<String> matchedCodes = matched(chosen, codes);
+        if (picked.whose() != chosen) {
+            parts.add("deputy for " + picked.whose().name() + " (absent until " + DAY.format(backOn(picked.whose(), request.today()).minusDays(1)) + ")");
+        }
+        List<String> matchedCodes = matched(picked.whose(), codes);
         if (!matchedCodes.isEmpty()) {
             parts.add((matchedCodes.size() == 1 ? "specialism " : "specialisms ") + String.join(", ", matchedCodes));
         } else if (!codes.isEmpty()) {
@@ -139,15 +157,28 @@ public final class RoutingPolicy {
         return codes.stream().filter(c -> m.specialisms().stream().anyMatch(s -> s.equalsIgnoreCase(c))).toList();
     }
 
-    /** The first by id after {@code lastAssigned}, wrapping round to the first; candidates are in id order. */
-    private static Mediator roundRobin(List<Mediator> candidates, String lastAssigned) {
+    /** The first by id after {@code lastAssigned}, wrapping round to the first; candidates are in id order (of whose case it is). */
+    private static Candidate roundRobin(List<Candidate> candidates, String lastAssigned) {
         if (lastAssigned != null) {
-            for (Mediator m : candidates) if (m.id().compareTo(lastAssigned) > 0) return m;
+            for (Candidate m : candidates) if (m.whose().id().compareTo(lastAssigned) > 0) return m;
         }
         return candidates.get(0);
     }
 
-    private static String leadLabel(AreaLead lead) {
+    /** A mediator of the area ({@code whose}) and who takes the case: themselves, or their deputy while they are absent. */
+    private record Candidate(Mediator whose, Mediator taker) {}
+
+    /** Whether absence (and the capacity that then does not matter) is all that keeps this mediator from the case. */
+    private static boolean onlyAway(Mediator m, Request r, Map<String, Integer> open) {
+        return exclusions(m, r, open).stream().allMatch(w -> w.startsWith("absent until") || w.startsWith("at capacity"));
+    }
+
+    /** What, beside absence, keeps an absent mediator from the case (so their deputy is not asked either). */
+    private static List<String> awayWhy(Mediator m, Request r, Map<String, Integer> open) {
+        return exclusions(m, r, open).stream().filter(w -> !w.startsWith("absent until") && !w.startsWith("at capacity")).toList();
+    }
+
+    static String leadLabel(AreaLead lead) {
         String name = lead.name() == null ? "" : lead.name().trim();
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.startsWith("the ")) return name;

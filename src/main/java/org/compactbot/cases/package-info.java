@@ -13,7 +13,9 @@
  *       {@link org.compactbot.cases.PublicBodies}), naming file and line for every problem.</li>
  *   <li>Routing: {@link org.compactbot.cases.RoutingPolicy} is pure: a mediator who serves the area, is present, has
  *       capacity, has not passed the case over and has no conflict of interest; a specialism match first, then fewest
- *       open cases, then round-robin; else the area's lead; else flagged. {@link org.compactbot.cases.CaseService#routeNew} applies its decision.</li>
+ *       open cases, then round-robin; an absent mediator's case goes to their {@code deputy} when the deputy passes the same
+ *       checks ({@link org.compactbot.cases.MediatorDirectory#actingFor} also sends the deputy their reminders); else
+ *       the area's lead; else flagged. {@link org.compactbot.cases.CaseService#routeNew} applies its decision.</li>
  *   <li>Lifecycle: every change is one {@link org.compactbot.cases.CaseChange} (status move, typed
  *       {@link org.compactbot.cases.CaseChange.Field}s, emails, a timer fired) that the
  *       {@link org.compactbot.cases.CaseStore} port applies in one transaction, refusing a move
@@ -26,6 +28,9 @@
  *       resolution. Each fires once per case (and mediator), recorded by its timer kind.</li>
  *   <li>Emails: {@link org.compactbot.cases.CaseEmails} writes them; they are queued in the
  *       {@link org.compactbot.cases.Outbox} port with the change that causes them, and the email channel sends them.</li>
+ *   <li>A person asked for: {@link org.compactbot.cases.HandingToAPerson} (the conversation's
+ *       {@link org.compactbot.conversation.PersonHandover}) queues an email to the area's lead with the conversation so
+ *       far and how to reach the person, and says who will contact them and by when (2 working days).</li>
  *   <li>Report and retention: {@link org.compactbot.cases.AnnualReport} (the year's figures by area, code, respondent
  *       and outcome, CSV or Markdown); {@link org.compactbot.cases.Retention} with its
  *       {@link org.compactbot.cases.RetentionPolicy} anonymises old cases by {@link org.compactbot.cases.Redaction};

@@ -44,7 +44,8 @@ public final class ChatCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         try (Storage storage = Storage.open(config, clock); Knowledge knowledge = Knowledge.open(config, new BgeEmbedder(), System.err)) {
             ConversationEngine engine = Service.conversations(storage, knowledge.answers(storage.knowledgeGaps()), knowledge.embedder(),
-                    clock, Casework.bodyNamesOrNone(config, System.err), QuestionsAsked.NONE);
+                    clock, Casework.bodyNamesOrNone(config, System.err), QuestionsAsked.NONE,
+                    Casework.handoverOrNone(config, storage));
             if (!json) out.println("Compact Bot. Ask a question about your local Compact, or say \"raise a challenge\". (Ctrl-D to leave.)");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {

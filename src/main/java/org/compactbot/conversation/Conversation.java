@@ -31,6 +31,8 @@ public final class Conversation {
     /** Slots asked, in order, for "back". */
     final List<String> asked = new ArrayList<>();
     final Map<String, Integer> failures = new LinkedHashMap<>();
+    /** Asking for a person: a request waiting for the area or contact details, the last handover, turns not understood. */
+    PersonNotes person = PersonNotes.NONE;
     String lastCaseRef;
     /** The key of the last message acted on (e.g. an email's Message-ID) and what the bot replied to it. */
     String lastTurnKey;
@@ -119,6 +121,7 @@ public final class Conversation {
         Map<String, String> details = new LinkedHashMap<>(notes.toMap());
         if (offeredFor != null) details.put(OFFER_CONTEXT, offeredFor);
         if (lastQuestion != null) details.put(LAST_QUESTION, lastQuestion);
+        details.putAll(person.toMap());
         return new Snapshot(FLOW_VERSION, kind, slot, returnTo, Map.copyOf(answers), Map.copyOf(details),
                 List.copyOf(suggestions), List.copyOf(asked), Map.copyOf(failures), lastCaseRef,
                 createdAt.toString(), updatedAt.toString(), lastTurnKey, List.copyOf(lastReplies));
@@ -142,6 +145,7 @@ public final class Conversation {
             c.notes = DraftNotes.fromMap(s.details());
             c.offeredFor = s.details().get(OFFER_CONTEXT);
             c.lastQuestion = s.details().get(LAST_QUESTION);
+            c.person = PersonNotes.fromMap(s.details());
         }
         if (s.suggestions() != null) c.suggestions.addAll(s.suggestions());
         if (s.asked() != null) s.asked().stream().filter(a -> Slot.byId(a).isPresent()).forEach(c.asked::add);

@@ -14,7 +14,8 @@ import org.compactbot.knowledge.AnswerService;
  *
  * <p>The parts: {@link TurnRunner} (locking, loading, saving), {@link Talk} (no challenge in progress),
  * {@link Intake} (raising a challenge), {@link EmailIntake} (the same by email), {@link ChallengeForm} (the same as
- * one form), {@link ChallengeByPages} (the same one question per page), {@link Understanding} and the readers it uses (pure: what a reply says).
+ * one form), {@link ChallengeByPages} (the same one question per page), {@link PersonRequest} (asking for a person,
+ * at any point), {@link Understanding} and the readers it uses (pure: what a reply says).
  */
 public final class ConversationEngine {
     public static final int MAX_MESSAGE_CHARS = TurnRunner.MAX_MESSAGE_CHARS;
@@ -24,6 +25,7 @@ public final class ConversationEngine {
     private final Talk talk;
     private final ChallengeForm form;
     private final ChallengeByPages pages;
+    private final PersonRequest person;
 
     public ConversationEngine(ConversationStore store, AnswerService answers, IntentClassifier intents, Clock clock) {
         this(store, answers, intents, clock, BodyNames.NONE);
@@ -37,6 +39,12 @@ public final class ConversationEngine {
     /** @param asked where each question a person asks in a conversation is reported, once its turn is saved */
     public ConversationEngine(ConversationStore store, AnswerService answers, IntentClassifier intents, Clock clock, BodyNames bodies,
                               QuestionsAsked asked) {
+        this(store, answers, intents, clock, bodies, asked, PersonHandover.NONE);
+    }
+
+    /** @param handover who is asked to contact a person who asks for one ("can I talk to a person?") */
+    public ConversationEngine(ConversationStore store, AnswerService answers, IntentClassifier intents, Clock clock, BodyNames bodies,
+                              QuestionsAsked asked, PersonHandover handover) {
         this.runner = new TurnRunner(store, clock, asked);
         Questions questions = new Questions(answers);
         this.intake = new Intake(new ChallengeFlow(answers.knownAreas()), new CompactChecks(new KnowledgeCitations(answers)), answers,
@@ -45,6 +53,7 @@ public final class ConversationEngine {
         this.talk = new Talk(intents, questions, intake, runner);
         this.form = new ChallengeForm(intake, runner);
         this.pages = new ChallengeByPages(intake, runner);
+        this.person = new PersonRequest(handover, intake, answers);
     }
 
     /** Handles one message; always returns a reply, never throws for anything the person sends. */
@@ -69,8 +78,12 @@ public final class ConversationEngine {
     }
 
     private void act(Turn t) {
-        if (t.c.state() instanceof DialogueState.Idle) talk.act(t);
-        else intake.act(t);
+        if (person.act(t) == PersonRequest.Next.READ_AS_USUAL) {
+            if (t.c.state() instanceof DialogueState.Idle) talk.act(t);
+            else intake.act(t);
+        }
+        if (t.questions.contains(false)) t.misunderstood = true; // a question it could not answer
+        person.afterTurn(t);
     }
 
     /** After a blank message: the question the conversation is at, or what the bot can do. */

@@ -68,6 +68,7 @@ final class EmailIntake {
             else problems.add(number + ". " + ((Validation.Rejected) v).message());
         }
         intake.refreshChecks(t);
+        if (problems.size() == answered.size()) t.misunderstood = true; // not one answer could be read
         askAsList(t, problems);
         return true;
     }

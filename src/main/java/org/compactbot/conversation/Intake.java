@@ -88,6 +88,7 @@ final class Intake {
         } else if (said instanceof Understanding.Said.Submit s) {
             justToCheck.submitOrCheck(t, s.sure());
         } else if (said instanceof Understanding.Said.Unclear) {
+            t.misunderstood = true;
             t.say(Reply.of("Say yes to submit your challenge, or \"change\" and the item to correct it.", ChallengeFlow.SUBMIT_OR_CHANGE));
         } else if (said instanceof Understanding.Said.Question && (slot == Slot.CONFIRM || !readAsEmail(t))) {
             t.say(questions.answer(t, c.answer(Slot.AREA), false, c.answer(Slot.WHAT_HAPPENED)));
@@ -192,6 +193,7 @@ final class Intake {
             return;
         }
         int failures = c.failures.merge(slot.id(), 1, Integer::sum);
+        t.misunderstood = true;
         if (failures > MAX_FAILURES && slot != Slot.AREA && slot != Slot.EMAIL) {
             // offered a way out and still stuck: a caseworker completes it, and the rest goes on (never the same offer again)
             c.answers.put(slot.id(), ChallengeFlow.LEFT_FOR_CASEWORKER);

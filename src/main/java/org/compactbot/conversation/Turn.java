@@ -20,6 +20,8 @@ final class Turn {
     /** For each question answered in this turn, whether the bot could answer it (false: declined). */
     final List<Boolean> questions = new ArrayList<>();
     ConversationStore.NewCase submitted;
+    /** The bot could not understand this message (an answer it could not read, a question it could not answer). */
+    boolean misunderstood;
 
     Turn(Conversation c, String text, Map<Slot, String> known, LocalDate today) {
         this.c = c;

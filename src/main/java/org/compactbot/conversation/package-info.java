@@ -28,6 +28,12 @@
  *       styles people use ({@code BatchAnswers}). Slack's modal goes through {@code ChallengeForm}; the web's
  *       question pages through {@code ChallengeByPages} (each page's answer read by the slot's own reader and kept by
  *       {@code Intake.keep}, results as {@code PageAnswer} and {@code PageSubmission}, the draft shown as {@code PageDraft}).</li>
+ *   <li>Before either, {@code PersonRequest} takes a request for a person at any point ({@code AsksForAPerson}: "can I
+ *       talk to a person?", "can someone call me"), asks which area or how to reach them when it must, and hands the
+ *       conversation to the area's lead through the {@link org.compactbot.conversation.PersonHandover} port (implemented
+ *       by {@link org.compactbot.cases.HandingToAPerson}), once until the promised day ({@code PersonNotes}). After two
+ *       turns in a row the bot could not understand ({@code Turn.misunderstood}, or a declined question) it offers a
+ *       person itself. The draft is untouched.</li>
  *   <li>At the person's yes, {@code CaseSubmission.submit} hands a {@code ConversationStore.NewCase} to the store, which
  *       submits it through {@link org.compactbot.cases.SubmittingChallenge} in the same transaction.</li>
  * </ol>
@@ -39,6 +45,7 @@
  *   <li>A way people say something: the reader's pattern, with a row in
  *       {@code src/test/resources/conversation/replies-found.tsv}.</li>
  *   <li>A command word: {@code Understanding.word}, acted on in {@code Intake.command}.</li>
+ *   <li>A way of asking for a person: {@code AsksForAPerson}, with a row in {@code AsksForAPersonTest}.</li>
  *   <li>A channel: a constant in {@code Channel.Standard} (its name and id prefix are stored: a contract, never
  *       changed for an existing channel) and a factory on {@code ConversationId}.</li>
  *   <li>A Compact check on the facts: {@code CompactChecks}.</li>

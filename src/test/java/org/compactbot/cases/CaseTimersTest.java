@@ -81,10 +81,13 @@ class CaseTimersTest {
         f.service.routeNew();
         f.sender(0, false).drainOnce();
         assertTrue(f.service.accept(ref, "m-funding").ok());
-        f.clock.advance(Duration.ofDays(28)); // four weeks: 20 working days
+        f.clock.advance(Duration.ofDays(27)); // Monday 21 December: 19 working days
+        assertEquals(0, f.service.tick());
+        f.clock.advance(Duration.ofDays(1)); // four weeks: 20 working days, and Morgan is away from today (her deputy is Priya)
         f.service.tick();
         List<String> p = purposes();
-        assertTrue(p.contains("response_reminder>morgan@mediation.example") && p.contains("response_reminder>compact@cheshirewest.example"), p.toString());
+        assertTrue(p.contains("response_reminder>priya@resolve.example") && p.contains("response_reminder>compact@cheshirewest.example"), p.toString());
+        assertTrue(!p.contains("response_reminder>morgan@mediation.example"), "the absent mediator's reminder goes to her deputy: " + p);
         assertEquals(0, f.service.tick());
     }
 

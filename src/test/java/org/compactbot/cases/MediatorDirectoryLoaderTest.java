@@ -124,7 +124,16 @@ class MediatorDirectoryLoaderTest {
                         3, "mediator 'm-funding': name must be a single value"),
                 Arguments.of("unknown mediator key", with("    capacity: 5", "    capcity: 5"),
                         8, "mediator 'm-funding': unknown key 'capcity' (expected id, name, email, organisation, areas, "
-                                + "specialisms, capacity, absent)"),
+                                + "specialisms, capacity, absent, deputy)"),
+                Arguments.of("deputy not a mediator of the file", with("    capacity: 5", "    capacity: 5\n    deputy: m-nobody"),
+                        9, "mediator 'm-funding': deputy 'm-nobody' is not a mediator in this file (ids: m-funding, m-consult)"),
+                Arguments.of("own deputy", with("    capacity: 5", "    capacity: 5\n    deputy: m-funding"),
+                        9, "mediator 'm-funding': cannot be their own deputy"),
+                Arguments.of("deputies chained (here, each other's)", with("    capacity: 5", "    capacity: 5\n    deputy: m-consult")
+                                .replace("    capacity: 4\n", "    capacity: 4\n    deputy: m-funding\n"),
+                        9, "mediator 'm-funding': deputy 'm-consult' has a deputy of their own ('m-funding'); deputies do not chain"),
+                Arguments.of("deputy a list", with("    capacity: 5", "    capacity: 5\n    deputy: [m-consult]"),
+                        9, "mediator 'm-funding': deputy must be a single value"),
                 Arguments.of("duplicate key", with("    email: morgan@mediation.example", "    name: Morgan Leigh"),
                         4, "mediator 'm-funding': duplicate key 'name'"),
                 Arguments.of("no areas", with("    areas: [west-cheshire]", "    areas: []"),
@@ -210,6 +219,15 @@ class MediatorDirectoryLoaderTest {
                         3, "not valid YAML: while scanning a quoted scalar, found unexpected end of stream"),
                 Arguments.of("YAML: two documents", GOOD + "---\nmediators: []\n",
                         20, "not valid YAML"));
+    }
+
+    @Test
+    void aDeputyIsAnotherMediatorOfTheFile() throws Exception {
+        MediatorDirectory dir = MediatorDirectoryLoader.parse(with("    capacity: 5", "    capacity: 5\n    deputy: m-consult"), FILE);
+        Mediator morgan = dir.mediator("m-funding").orElseThrow();
+        assertEquals("m-consult", morgan.deputy());
+        assertEquals("m-consult", dir.deputyOf(morgan).orElseThrow().id());
+        assertEquals(null, dir.mediator("m-consult").orElseThrow().deputy());
     }
 
     @ParameterizedTest(name = "{0}")

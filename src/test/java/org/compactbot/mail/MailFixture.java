@@ -5,10 +5,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Random;
 import org.compactbot.cases.CaseService;
+import org.compactbot.cases.HandingToAPerson;
+import org.compactbot.cases.MediatorDirectory;
 import org.compactbot.cases.MediatorDirectoryLoader;
 import org.compactbot.config.AppConfig;
+import org.compactbot.conversation.BodyNames;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.IntentClassifier;
+import org.compactbot.conversation.QuestionsAsked;
 import org.compactbot.knowledge.SharedKnowledge;
 import org.compactbot.store.Database;
 import org.compactbot.store.SqlCaseStore;
@@ -18,7 +22,7 @@ import org.compactbot.store.SqlOutbox;
 
 /**
  * The email channel as it runs: the real engine and case service on a SQLite file, the shipped Compacts and
- * mediators, and GreenMail as the SMTP (and, where it runs one, IMAP) server the outbox sends to.
+ * mediators (their leads asked to contact a person who asks for one), and GreenMail as the SMTP (and, where it runs one, IMAP) server the outbox sends to.
  */
 final class MailFixture implements AutoCloseable {
     static final String BOT = "compact@example.org";
@@ -36,9 +40,11 @@ final class MailFixture implements AutoCloseable {
         this.dir = dir;
         Clock clock = Clock.systemUTC();
         db = Database.open(dir.resolve("mail.db"));
-        engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(), new IntentClassifier(null), clock);
         caseStore = new SqlCaseStore(db, clock, BOT);
-        cases = new CaseService(caseStore, MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), clock);
+        MediatorDirectory directory = MediatorDirectoryLoader.load(Path.of("config/mediators.yml"));
+        engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(), new IntentClassifier(null), clock,
+                BodyNames.NONE, QuestionsAsked.NONE, new HandingToAPerson(directory, new SqlOutbox(db, clock, BOT), caseStore::transcript));
+        cases = new CaseService(caseStore, directory, clock);
         channel = new MailChannel(new MessageParser(), new SqlInboundLog(db, clock), engine, cases, new SqlOutbox(db, clock, BOT), BOT,
                 trustedAuthservId, MailMetrics.NONE, clock);
         AppConfig.Imap imap = greenMail.getImap() == null ? AppConfig.defaults().mail().imap()

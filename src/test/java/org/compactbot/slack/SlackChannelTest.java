@@ -129,6 +129,20 @@ class SlackChannelTest {
     }
 
     @Test
+    void askingForAPersonInADirectMessageEmailsTheAreasLeadHowToReachThemInSlack() throws Exception {
+        slack = new SlackFixture(dir);
+        slack.signed(SlackRequests.directMessage(SlackRequests.newEventId(), "U7", "Can I talk to a real person about our grant in Redcar?"), JSON);
+        FakeSlackApi.Call post = slack.api.await("chat.postMessage", 1).get(0);
+        assertEquals("DU7", post.params().get("channel"));
+        assertTrue(post.params().get("text").contains("I have asked the Redcar & Cleveland Compact lead to contact you on Slack"), post.params().toString());
+        List<org.compactbot.cases.Outbox.Pending> toLead = new org.compactbot.store.SqlOutbox(slack.db)
+                .due(java.time.Instant.now().plusSeconds(60), 10).stream().filter(p -> p.email().purpose().equals("person_request")).toList();
+        assertEquals(1, toLead.size());
+        assertEquals("compact@redcar-cleveland.example", toLead.get(0).email().to());
+        assertTrue(toLead.get(0).email().text().contains("They wrote in Slack: user U7 in workspace T0TEAM"), toLead.get(0).email().text());
+    }
+
+    @Test
     void aMentionInAChannelIsAnsweredInItsThread() throws Exception {
         slack = new SlackFixture(dir);
         assertEquals(200, slack.signed(SlackRequests.mention(SlackRequests.newEventId(), "U2", "C0GENERAL", "1700000100.000200",

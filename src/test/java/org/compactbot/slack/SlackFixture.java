@@ -65,9 +65,11 @@ final class SlackFixture implements AutoCloseable {
     private void open() throws Exception {
         db = Database.open(dbFile);
         Clock clock = Clock.systemUTC();
-        engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
-                new IntentClassifier(SharedKnowledge.embedder()), clock, BodyNames.NONE, metrics);
         caseStore = new SqlCaseStore(db, clock, "compact@example.org");
+        engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
+                new IntentClassifier(SharedKnowledge.embedder()), clock, BodyNames.NONE, metrics,
+                new org.compactbot.cases.HandingToAPerson(org.compactbot.cases.MediatorDirectoryLoader.load(java.nio.file.Path.of("config/mediators.yml")),
+                        new org.compactbot.store.SqlOutbox(db, clock, "compact@example.org"), caseStore::transcript));
         AppConfig.Slack cfg = manyWorkspaces
                 ? new AppConfig.Slack("", SlackRequests.SECRET, "", api.apiUrl(), FakeSlackApi.CLIENT_ID, FakeSlackApi.CLIENT_SECRET, "")
                 : new AppConfig.Slack(FakeSlackApi.TOKEN, SlackRequests.SECRET, "", api.apiUrl());
