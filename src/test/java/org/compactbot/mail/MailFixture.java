@@ -34,10 +34,13 @@ final class MailFixture implements AutoCloseable {
     final MailChannel channel;
     final AppConfig.Mail mailConfig;
     private final Path dir;
+    private final GreenMailExtension greenMail;
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
 
     /** @param trustedAuthservId the receiving server whose Authentication-Results are believed ("" for none) */
     MailFixture(Path dir, GreenMailExtension greenMail, String trustedAuthservId) throws Exception {
         this.dir = dir;
+        this.greenMail = greenMail;
         Clock clock = Clock.systemUTC();
         db = Database.open(dir.resolve("mail.db"));
         caseStore = new SqlCaseStore(db, clock, BOT);
@@ -50,6 +53,19 @@ final class MailFixture implements AutoCloseable {
         AppConfig.Imap imap = greenMail.getImap() == null ? AppConfig.defaults().mail().imap()
                 : new AppConfig.Imap("127.0.0.1", greenMail.getImap().getPort(), "compact", "pw", "none", "INBOX", 1);
         mailConfig = new AppConfig.Mail(BOT, new AppConfig.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), "", "", "none"), imap, "", "");
+    }
+
+    /** Sends what the outbox holds, then the emails GreenMail received since the last call, as "to / subject / body". */
+    java.util.List<String> newMail() throws Exception {
+        send();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage m : greenMail.getReceivedMessages()) {
+            if (seen.add(m.getMessageID())) {
+                out.add(m.getAllRecipients()[0] + " / " + m.getSubject() + " / "
+                        + com.icegreen.greenmail.util.GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "="));
+            }
+        }
+        return out;
     }
 
     /** Sends what the outbox holds to GreenMail; returns how many were sent. */

@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +27,6 @@ class PersonByEmailTest {
 
     @TempDir Path dir;
     MailFixture f;
-    private final Set<String> seen = new HashSet<>();
 
     @BeforeEach
     void open() throws Exception {
@@ -44,17 +38,6 @@ class PersonByEmailTest {
         f.close();
     }
 
-    /** Emails delivered since the last call, as "to / subject / body". */
-    private List<String> newMail() throws Exception {
-        f.send();
-        List<String> out = new ArrayList<>();
-        for (MimeMessage m : greenMail.getReceivedMessages()) {
-            if (seen.add(m.getMessageID())) {
-                out.add(m.getAllRecipients()[0] + " / " + m.getSubject() + " / " + GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "="));
-            }
-        }
-        return out;
-    }
 
     private static String to(List<String> mail, String address) {
         return mail.stream().filter(m -> m.startsWith(address + " / ")).findFirst().orElseThrow(() -> new AssertionError("no email to " + address + ": " + mail));
@@ -64,12 +47,12 @@ class PersonByEmailTest {
     void theLeadGetsTheConversationAndHowToReachThePersonWhoIsToldWhoAndWhen() throws Exception {
         f.channel.receive(email("Jo Smith <" + JO + ">", "Our grant", "<p1@bilston.org.uk>", "",
                 "Wolverhampton council have cut our youth club grant with two weeks' notice. Is that allowed?"));
-        List<String> first = newMail();
+        List<String> first = f.newMail();
         assertTrue(to(first, JO).contains("Please answer these by number"), "the challenge's questions went out: " + first);
 
         f.channel.receive(email("Jo Smith <" + JO + ">", "Re: Our grant", "<p2@bilston.org.uk>", f.replyingTo(JO, null),
                 "Sorry, this is a lot of questions. Could I speak to someone instead?"));
-        List<String> second = newMail();
+        List<String> second = f.newMail();
         String lead = to(second, LEAD);
         assertTrue(lead.contains("someone asked to talk to a person (Wolverhampton)"), lead);
         assertTrue(lead.contains("Email: " + JO), "how to reach them: " + lead);
@@ -83,7 +66,7 @@ class PersonByEmailTest {
 
         f.channel.receive(email("Jo Smith <" + JO + ">", "Re: Our grant", "<p3@bilston.org.uk>", f.replyingTo(JO, null),
                 "Hello again, can someone call me please?"));
-        List<String> third = newMail();
+        List<String> third = f.newMail();
         assertEquals(1, third.size(), "only the reply to Jo, nothing more to the lead: " + third);
         assertTrue(to(third, JO).contains("not sent a second request"), third.toString());
     }

@@ -6,19 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.compactbot.cases.WorkingDays;
 import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
@@ -38,7 +33,6 @@ class StatusByEmailTest {
 
     @TempDir Path dir;
     MailFixture f;
-    private final Set<String> seen = new HashSet<>();
 
     @BeforeEach
     void open() throws Exception {
@@ -56,21 +50,10 @@ class StatusByEmailTest {
                 java.time.Instant.now()), List.of(), new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council",
                 "Lunch Club", "Sam Patel", SAM, "{\"details\":{\"codes\":\"funding\"}}")).orElseThrow();
         f.cases.routeNew();
-        newMail(); // the acknowledgement and the mediator's summary
+        f.newMail(); // the acknowledgement and the mediator's summary
         return ref;
     }
 
-    /** Emails delivered since the last call, as "to / subject / body". */
-    private List<String> newMail() throws Exception {
-        f.send();
-        List<String> out = new ArrayList<>();
-        for (MimeMessage m : greenMail.getReceivedMessages()) {
-            if (seen.add(m.getMessageID())) {
-                out.add(m.getAllRecipients()[0] + " / " + m.getSubject() + " / " + GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "="));
-            }
-        }
-        return out;
-    }
 
     /** The reply's text from "We can't find" to the end of its sentence that says what to do. */
     private static String said(String reply) {
@@ -87,7 +70,7 @@ class StatusByEmailTest {
         String ref = samsCase();
         MailOutcome o = f.channel.receive(email("Sam Patel <" + SAM + ">", "STATUS " + ref, "<s1@lunchclub.org.uk>", "", ""));
         assertEquals("replied", o.what(), o.detail());
-        List<String> got = newMail();
+        List<String> got = f.newMail();
         assertEquals(1, got.size(), got.toString());
         String reply = got.get(0);
         assertTrue(reply.startsWith(SAM + " / "), reply);
@@ -104,9 +87,9 @@ class StatusByEmailTest {
         String ref = samsCase();
         f.channel.receive(email(SAM, "our challenge", "<s2@lunchclub.org.uk>", "", "status " + ref.toLowerCase(Locale.ROOT)
                 + "\n\nThanks,\nSam"));
-        assertTrue(newMail().get(0).contains("is with a mediator"), "first line, any case");
+        assertTrue(f.newMail().get(0).contains("is with a mediator"), "first line, any case");
         f.channel.receive(email(SAM, "Re: [" + ref + "] Your Compact challenge", "<s3@lunchclub.org.uk>", f.replyingTo(SAM, null), "STATUS"));
-        List<String> got = newMail();
+        List<String> got = f.newMail();
         assertTrue(got.get(0).contains("Your challenge " + ref), got.toString());
         assertTrue(f.caseStore.find(ref).orElseThrow().details().toString().indexOf("STATUS") < 0, "a status request is not added to the case");
     }
@@ -116,7 +99,7 @@ class StatusByEmailTest {
         String ref = samsCase();
         f.channel.receive(email("nosy@elsewhere.example", "STATUS " + ref, "<n1@elsewhere.example>", "", ""));
         f.channel.receive(email("nosy@elsewhere.example", "STATUS CC-2026-9999", "<n2@elsewhere.example>", "", ""));
-        List<String> got = newMail();
+        List<String> got = f.newMail();
         assertEquals(2, got.size(), got.toString());
         for (String reply : got) {
             assertTrue(reply.startsWith("nosy@elsewhere.example / "), reply);
@@ -134,7 +117,7 @@ class StatusByEmailTest {
                 + "dmarc=fail header.from=lunchclub.org.uk\r\n";
         MailOutcome o = f.channel.receive(email(SAM, "STATUS " + ref, "<f1@evil.test>", failed, ""));
         assertEquals("refused", o.what(), o.detail());
-        List<String> got = newMail();
+        List<String> got = f.newMail();
         assertEquals(1, got.size());
         assertTrue(got.get(0).contains("may not be from you") && !got.get(0).contains("Next deadline"), got.get(0));
     }

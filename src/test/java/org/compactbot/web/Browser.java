@@ -12,12 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real, headless Chromium driven through Selenium (Debian's chromium and chromium-driver), with axe-core to check
@@ -83,6 +87,35 @@ final class Browser implements AutoCloseable {
     void assertAccessible(String page) throws IOException {
         List<String> problems = accessibilityProblems();
         assertTrue(problems.isEmpty(), page + " has accessibility problems:\n" + String.join("\n", problems));
+    }
+
+    /** The element that has the keyboard focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Presses Tab until the element with this id has the focus (at most 30 times). */
+    void tabTo(String id) {
+        for (int i = 0; i < 30; i++) {
+            if (id.equals(focused().getAttribute("id"))) return;
+            focused().sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached #" + id);
+    }
+
+    /** Waits for the page at this path, then checks it with axe-core and photographs it. */
+    void arrive(String path, String name) throws IOException {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(x -> x.getCurrentUrl().endsWith(path));
+        assertTrue(driver.getTitle().endsWith(" – Compact Bot"), driver.getTitle());
+        assertAccessible(path);
+        screenshot(name);
+    }
+
+    /** Replaces what the field with this id holds. */
+    void type(String id, String text) {
+        WebElement e = driver.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(text);
     }
 
     @Override

@@ -39,23 +39,6 @@ class ChallengePagesTest {
         if (site != null) site.close();
     }
 
-    /** Starts a challenge and answers up to (not including) the page named, returning that page. */
-    private ChallengeSession.Page answerUpTo(String stop) throws Exception {
-        ChallengeSession.Page page = browser.submit(browser.get("/challenge/start"));
-        String[][] answers = {
-                {"area", "west-cheshire"}, {"role", "group"}, {"name", "Sam Patel"}, {"organisation", "Hope Street Youth Club"},
-                {"email", "sam@example.org"}, {"respondent", "Cheshire West and Chester Council, grants team"},
-                {"what-happened", "The council told us by letter that our grant will end in two weeks, with no consultation at all."},
-                {"undertakings", "1"}, {"dates", "told on 3 Nov 2026, takes effect 17 Nov 2026"}, {"impact", "40 young people a week lose their club."},
-                {"informal-steps", ""}, {"desired-outcome", "Funding restored until proper notice is given"}, {"consent", "confidential"}};
-        for (String[] a : answers) {
-            if (a[0].equals(stop)) return page;
-            assertEquals("/challenge/" + a[0], page.path(), "the questions come in order: " + page.doc().title());
-            page = browser.submit(page, a[0], a[1]);
-            assertEquals(200, page.status(), a[0] + ": " + page.doc().select(".govuk-error-summary").text());
-        }
-        return page;
-    }
 
     private List<ChallengeCase> cases() {
         return new SqlCaseStore(site.db(), Clock.systemUTC(), PageServer.MAILBOX).list(null, null);
@@ -75,7 +58,7 @@ class ChallengePagesTest {
         assertEquals(List.of("/challenge/area"), browser.redirects, "POST-redirect-GET");
         assertEquals("Which area's Compact is your challenge about? – Raise a Compact challenge – Compact Bot", area.doc().title());
 
-        ChallengeSession.Page undertakings = answerUpTo("undertakings");
+        ChallengeSession.Page undertakings = browser.answerUpTo("undertakings");
         assertEquals("/challenge/undertakings", undertakings.path());
         List<Element> offered = undertakings.doc().select("input[type=checkbox][name=undertakings]");
         assertTrue(offered.size() >= 2, "the suggested undertakings, then none of these");
@@ -85,7 +68,7 @@ class ChallengePagesTest {
         assertFalse(wording.isBlank(), "each suggestion is shown with its wording");
         assertEquals("none", offered.get(offered.size() - 1).attr("value"));
 
-        ChallengeSession.Page check = answerUpTo(null);
+        ChallengeSession.Page check = browser.answerUpTo(null);
         assertEquals("/challenge/check", check.path());
         assertEquals("Check your answers – Raise a Compact challenge – Compact Bot", check.doc().title());
         String rows = check.doc().select(".govuk-summary-list").text();
@@ -130,7 +113,7 @@ class ChallengePagesTest {
 
     @Test
     void anInvalidAnswerIsSummarisedWithALinkToTheFieldAndWhatWasTypedIsKept() throws Exception {
-        ChallengeSession.Page email = answerUpTo("email");
+        ChallengeSession.Page email = browser.answerUpTo("email");
         ChallengeSession.Page wrong = browser.submit(email, "email", "sam at example");
         assertEquals(400, wrong.status());
         assertEquals("/challenge/email", wrong.path());
@@ -164,7 +147,7 @@ class ChallengePagesTest {
 
     @Test
     void aChangeLinkOnCheckYourAnswersReturnsToItAfterTheChange() throws Exception {
-        ChallengeSession.Page check = answerUpTo(null);
+        ChallengeSession.Page check = browser.answerUpTo(null);
         Element change = check.doc().selectFirst("a[href^=/challenge/email]");
         assertEquals("Change email address", change.text());
         ChallengeSession.Page email = browser.get(change.attr("href"));
@@ -181,7 +164,7 @@ class ChallengePagesTest {
 
     @Test
     void changingTheStoryOffersTheUndertakingsAgainBeforeTheCheck() throws Exception {
-        ChallengeSession.Page check = answerUpTo(null);
+        ChallengeSession.Page check = browser.answerUpTo(null);
         ChallengeSession.Page story = browser.get(check.doc().selectFirst("a[href^=/challenge/what-happened]").attr("href"));
         ChallengeSession.Page next = browser.submit(story, "what-happened",
                 "The council ran a consultation on closing the day centre for only three weeks over the summer holidays.");
@@ -192,7 +175,7 @@ class ChallengePagesTest {
 
     @Test
     void aFormWithoutItsTokenIsRefusedAndNothingChanges() throws Exception {
-        ChallengeSession.Page name = answerUpTo("organisation");
+        ChallengeSession.Page name = browser.answerUpTo("organisation");
         String token = ChallengeSession.token(name);
 
         ChallengeSession.Page none = browser.post("/challenge/organisation", null, "organisation", "Changed Without Token");
@@ -221,7 +204,7 @@ class ChallengePagesTest {
 
     @Test
     void hostileInputIsShownAsTextOnTheCheckPage() throws Exception {
-        ChallengeSession.Page name = answerUpTo("name");
+        ChallengeSession.Page name = browser.answerUpTo("name");
         String hostile = "<script>alert('x')</script><img src=x onerror=alert(1)> \"Sam\" & co";
         browser.submit(name, "name", hostile);
         ChallengeSession.Page again = browser.get("/challenge/name");
@@ -252,7 +235,7 @@ class ChallengePagesTest {
         assertEquals("/challenge/area", role.doc().selectFirst("a.govuk-back-link").attr("href"));
         ChallengeSession.Page back = browser.get("/challenge/area");
         assertNotNull(back.doc().selectFirst("input[name=area][value=west-cheshire][checked]"), "the answer so far is shown");
-        ChallengeSession.Page check = answerUpTo(null);
+        ChallengeSession.Page check = browser.answerUpTo(null);
         assertEquals("/challenge/consent", check.doc().selectFirst("a.govuk-back-link").attr("href"));
         ChallengeSession.Page consent = browser.get("/challenge/consent");
         assertEquals("/challenge/desired-outcome", consent.doc().selectFirst("a.govuk-back-link").attr("href"));

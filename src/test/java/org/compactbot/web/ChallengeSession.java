@@ -72,7 +72,9 @@ final class ChallengeSession {
                 {"informal-steps", ""}, {"desired-outcome", "Funding restored until proper notice is given"}, {"consent", "confidential"}};
         for (String[] a : answers) {
             if (a[0].equals(stop)) return page;
+            org.junit.jupiter.api.Assertions.assertEquals("/challenge/" + a[0], page.path(), "the questions come in order: " + page.doc().title());
             page = submit(page, a[0], a[1]);
+            org.junit.jupiter.api.Assertions.assertEquals(200, page.status(), a[0] + ": " + page.doc().select(".govuk-error-summary").text());
         }
         return page;
     }

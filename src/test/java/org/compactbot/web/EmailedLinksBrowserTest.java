@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -41,18 +40,7 @@ class EmailedLinksBrowserTest {
         if (site != null) site.close();
     }
 
-    private void arrive(String path, String name) throws Exception {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(x -> x.getCurrentUrl().endsWith(path));
-        assertTrue(browser.driver.getTitle().endsWith(" – Compact Bot"), browser.driver.getTitle());
-        browser.assertAccessible(path);
-        browser.screenshot(name);
-    }
 
-    private void type(String id, String text) {
-        WebElement e = browser.driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
 
     private String linkIn(String purpose, String path) {
         List<OutgoingEmail> mine = site.emails().stream().filter(e -> purpose.equals(e.purpose())).toList();
@@ -69,24 +57,24 @@ class EmailedLinksBrowserTest {
         d.get(site.url("/challenge/start"));
         d.manage().addCookie(new org.openqa.selenium.Cookie(DraftCookie.NAME, http.cookie, "/challenge"));
         d.get(site.url("/challenge/what-happened"));
-        arrive("/challenge/what-happened", "save-1-question");
+        browser.arrive("/challenge/what-happened", "save-1-question");
         d.findElement(By.cssSelector("button[name=action][value=save]")).click();
-        arrive("/challenge/save", "save-2-email");
+        browser.arrive("/challenge/save", "save-2-email");
         assertEquals("sam@example.org", d.findElement(By.id("email")).getAttribute("value"));
-        type("email", "not an address");
+        browser.type("email", "not an address");
         d.findElement(By.cssSelector("main form button.govuk-button")).click();
-        arrive("/challenge/save", "save-3-error");
+        browser.arrive("/challenge/save", "save-3-error");
         d.findElement(By.cssSelector(".govuk-error-summary a")).click();
         assertEquals("email", d.switchTo().activeElement().getAttribute("id"), "the summary's link goes to the field");
-        type("email", "sam@example.org");
+        browser.type("email", "sam@example.org");
         d.findElement(By.cssSelector("main form button.govuk-button")).click();
-        arrive(SaveAndReturnPages.SAVED, "save-4-sent");
+        browser.arrive(SaveAndReturnPages.SAVED, "save-4-sent");
 
         d.manage().deleteAllCookies(); // another browser, as far as the service can tell
         d.get(site.url(linkIn("resume_link", "/challenge/resume/")));
-        arrive("", "save-5-continue");
+        browser.arrive("", "save-5-continue");
         d.findElement(By.cssSelector("main form button.govuk-button")).click();
-        arrive("/challenge/what-happened", "save-6-resumed");
+        browser.arrive("/challenge/what-happened", "save-6-resumed");
         d.navigate().back();
         d.navigate().refresh();
         new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> x.getTitle().startsWith("This link has already been used"));
@@ -102,13 +90,13 @@ class EmailedLinksBrowserTest {
         var d = browser.driver;
         d.get(site.url("/"));
         d.findElement(By.cssSelector("a[href='/status']")).click();
-        arrive("/status", "status-1-form");
+        browser.arrive("/status", "status-1-form");
         d.findElement(By.cssSelector("main form button.govuk-button")).click();
-        arrive("/status", "status-2-errors");
-        type("reference", ref);
-        type("email", "sam@example.org");
+        browser.arrive("/status", "status-2-errors");
+        browser.type("reference", ref);
+        browser.type("email", "sam@example.org");
         d.findElement(By.cssSelector("main form button.govuk-button")).click();
-        arrive(StatusPages.SENT, "status-3-sent");
+        browser.arrive(StatusPages.SENT, "status-3-sent");
         d.get(site.url(linkIn("status_link", "/status/")));
         new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> x.getTitle().startsWith("Your challenge " + ref));
         browser.assertAccessible("status progress");

@@ -34,18 +34,7 @@ class PublicPagesBrowserTest {
         if (site != null) site.close();
     }
 
-    private WebElement focused() {
-        return browser.driver.switchTo().activeElement();
-    }
 
-    /** Presses Tab until the element with this id has the focus (at most 30 times). */
-    private void tabTo(String id) {
-        for (int i = 0; i < 30; i++) {
-            if (id.equals(focused().getAttribute("id"))) return;
-            focused().sendKeys(Keys.TAB);
-        }
-        throw new AssertionError("Tab never reached #" + id);
-    }
 
     @Test
     void someoneAsksByKeyboardAloneAndReadsTheCompactsWords() throws Exception {
@@ -56,14 +45,14 @@ class PublicPagesBrowserTest {
         browser.screenshot("home");
 
         d.findElement(By.tagName("body")).sendKeys(Keys.TAB);
-        assertEquals("Skip to main content", focused().getText(), "the first Tab reaches the skip link");
-        tabTo("q");
-        focused().sendKeys("how long should a formal consultation run?");
-        tabTo("area");
-        focused().sendKeys("West Cheshire");
-        focused().sendKeys(Keys.TAB);
-        assertEquals("Ask", focused().getText());
-        focused().sendKeys(Keys.ENTER);
+        assertEquals("Skip to main content", browser.focused().getText(), "the first Tab reaches the skip link");
+        browser.tabTo("q");
+        browser.focused().sendKeys("how long should a formal consultation run?");
+        browser.tabTo("area");
+        browser.focused().sendKeys("West Cheshire");
+        browser.focused().sendKeys(Keys.TAB);
+        assertEquals("Ask", browser.focused().getText());
+        browser.focused().sendKeys(Keys.ENTER);
 
         new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> x.getCurrentUrl().contains("/answers"));
         assertTrue(d.getCurrentUrl().contains("area=west-cheshire"), d.getCurrentUrl());
@@ -84,11 +73,11 @@ class PublicPagesBrowserTest {
         d.findElement(By.cssSelector("button.govuk-button")).click();
         new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> x.getTitle().startsWith("Error: "));
         WebElement summary = d.findElement(By.cssSelector(".govuk-error-summary"));
-        assertEquals(summary, focused(), "GOV.UK Frontend moves the focus to the summary");
+        assertEquals(summary, browser.focused(), "GOV.UK Frontend moves the focus to the summary");
         browser.assertAccessible("the home page with an error");
         browser.screenshot("home-error");
         summary.findElement(By.linkText("Enter your question")).click();
-        assertEquals("q", focused().getAttribute("id"), "the link takes the person to the box");
+        assertEquals("q", browser.focused().getAttribute("id"), "the link takes the person to the box");
     }
 
     @Test
