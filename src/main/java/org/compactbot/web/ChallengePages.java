@@ -119,18 +119,10 @@ public final class ChallengePages {
      * @throws Refusal.Forbidden when the token is missing or not this draft's (no cookie, another site's form, an old page)
      */
     void admit(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
-        if (!"POST".equals(ctx.method().name())) return;
-        admission.notStopping();
-        admission.withinLimit(ctx, "challenge:" + admission.address(ctx));
-        FormFields form = FormFields.parse(RequestBodies.read(ctx, MAX_FORM_BYTES));
-        Optional<DraftCookie.Draft> draft = DraftCookie.of(ctx.cookie(DraftCookie.NAME));
-        if (draft.isEmpty() || !draft.get().accepts(form.first("csrf"))) {
-            LOG.info("challenge form refused: {}", draft.isEmpty() ? "no draft cookie" : "wrong form token");
-            throw new Refusal.Forbidden("This form came without the token its page was given; nothing was changed.");
-        }
-        MDC.put(LogIds.CONVERSATION, LogIds.conversation(conversation(draft.get()).value()));
-        ctx.attribute(FORM, form);
+        PostedForm.admit(ctx, admission, "challenge", DraftCookie.NAME, MAX_FORM_BYTES, "nothing was changed.").ifPresent(posted -> {
+            MDC.put(LogIds.CONVERSATION, LogIds.conversation(conversation(posted.cookie()).value()));
+            ctx.attribute(FORM, posted.fields());
+        });
     }
 
     /** GET /challenge/start[?area=]: a draft cookie is given to a browser that has none. */

@@ -67,17 +67,8 @@ public final class StatusPages {
 
     /** Before /status and /status/*: not cached; a POST within the rate limit, its body bounded and its form token this browser's. */
     void admit(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
-        if (!"POST".equals(ctx.method().name())) return;
-        admission.notStopping();
-        admission.withinLimit(ctx, "status:" + admission.address(ctx));
-        FormFields form = FormFields.parse(RequestBodies.read(ctx, MAX_FORM_BYTES));
-        Optional<DraftCookie.Draft> cookie = DraftCookie.of(ctx.cookie(DraftCookie.STATUS_NAME));
-        if (cookie.isEmpty() || !cookie.get().accepts(form.first("csrf"))) {
-            LOG.info("status form refused: {}", cookie.isEmpty() ? "no cookie" : "wrong form token");
-            throw new Refusal.Forbidden("This form came without the token its page was given; nothing was sent.");
-        }
-        ctx.attribute(FORM, form);
+        PostedForm.admit(ctx, admission, "status", DraftCookie.STATUS_NAME, MAX_FORM_BYTES, "nothing was sent.")
+                .ifPresent(posted -> ctx.attribute(FORM, posted.fields()));
     }
 
     /** GET /status: the form (a cookie given to a browser that has none). */
