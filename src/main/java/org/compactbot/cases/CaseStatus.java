@@ -7,7 +7,11 @@ import java.util.Set;
 
 /** Where a Compact challenge stands (DOMAIN.md, "Case lifecycle we adopt"). */
 public enum CaseStatus {
-    SUBMITTED, ASSIGNED, ACCEPTED, IN_MEDIATION, RESOLVED, WITHDRAWN, CLOSED_UNRESOLVED, SIGNPOSTED, ESCALATED;
+    SUBMITTED, ASSIGNED, ACCEPTED, IN_MEDIATION, RESOLVED, WITHDRAWN, CLOSED_UNRESOLVED, SIGNPOSTED, ESCALATED,
+    /** The mediator asked the complainant for information: the case's timers stop until they reply. */
+    AWAITING_COMPLAINANT,
+    /** The body's Compact lead officer was asked for a formal response: the case's timers stop until the body replies. */
+    AWAITING_BODY;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -29,6 +33,8 @@ public enum CaseStatus {
             case WITHDRAWN -> "withdrawn";
             case CLOSED_UNRESOLVED -> "closed without agreement";
             case SIGNPOSTED -> "closed, signposted elsewhere";
+            case AWAITING_COMPLAINANT -> "waiting for your reply to the mediator";
+            case AWAITING_BODY -> "waiting for the body's formal response";
         };
     }
 
@@ -41,8 +47,11 @@ public enum CaseStatus {
         return switch (this) {
             case SUBMITTED -> Set.of(ASSIGNED, ESCALATED, WITHDRAWN, SIGNPOSTED, CLOSED_UNRESOLVED);
             case ASSIGNED -> Set.of(ASSIGNED, ACCEPTED, ESCALATED, WITHDRAWN, SIGNPOSTED, CLOSED_UNRESOLVED, RESOLVED);
-            case ACCEPTED -> Set.of(IN_MEDIATION, ASSIGNED, RESOLVED, WITHDRAWN, CLOSED_UNRESOLVED, SIGNPOSTED, ESCALATED);
-            case IN_MEDIATION -> Set.of(RESOLVED, WITHDRAWN, CLOSED_UNRESOLVED, SIGNPOSTED, ESCALATED, ASSIGNED);
+            case ACCEPTED -> Set.of(IN_MEDIATION, ASSIGNED, RESOLVED, WITHDRAWN, CLOSED_UNRESOLVED, SIGNPOSTED, ESCALATED, AWAITING_COMPLAINANT,
+                    AWAITING_BODY);
+            case IN_MEDIATION -> Set.of(RESOLVED, WITHDRAWN, CLOSED_UNRESOLVED, SIGNPOSTED, ESCALATED, ASSIGNED, AWAITING_COMPLAINANT, AWAITING_BODY);
+            case AWAITING_COMPLAINANT, AWAITING_BODY -> Set.of(IN_MEDIATION, AWAITING_COMPLAINANT, AWAITING_BODY, RESOLVED, WITHDRAWN,
+                    CLOSED_UNRESOLVED, SIGNPOSTED, ESCALATED, ASSIGNED);
             case ESCALATED -> Set.of(ASSIGNED, ACCEPTED, IN_MEDIATION, RESOLVED, WITHDRAWN, CLOSED_UNRESOLVED, SIGNPOSTED);
             case RESOLVED, WITHDRAWN, CLOSED_UNRESOLVED, SIGNPOSTED -> Set.of();
         };

@@ -102,7 +102,7 @@ public final class SqlCaseStore implements CaseStore {
         return db.inTransaction(c -> {
             Map<String, Integer> out = new HashMap<>();
             try (PreparedStatement p = c.prepareStatement("SELECT mediator_id, COUNT(*) FROM cases WHERE mediator_id IS NOT NULL "
-                    + "AND status IN ('assigned','accepted','in_mediation','escalated') GROUP BY mediator_id");
+                    + "AND status IN ('assigned','accepted','in_mediation','escalated','awaiting_complainant','awaiting_body') GROUP BY mediator_id");
                  ResultSet rs = p.executeQuery()) {
                 while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
             }
