@@ -26,6 +26,20 @@ public final class CaseEmails {
 
     /** The summary a mediator can act on, with the transcript attached. */
     public static OutgoingEmail mediatorSummary(ChallengeCase c, String mediatorName, String mediatorEmail, List<String> transcript) {
+        return summary(c, mediatorName, mediatorEmail, transcript, null);
+    }
+
+    /**
+     * The summary for a Compact lead whose address is the body's ({@link BodyConcerned}) on a case whose complainant asked
+     * to be kept from it: no name, organisation or email, their mentions in the answers withheld, and no transcript.
+     */
+    public static OutgoingEmail summaryKeptFromBody(ChallengeCase c, String leadName, String leadEmail, String bodyName) {
+        return summary(c, leadName, leadEmail, List.of(), "The complainant's identity is withheld from this email, because your address is "
+                + oneLine(bodyName) + "'s. Please assign an independent mediator, who will be sent the whole case.");
+    }
+
+    private static OutgoingEmail summary(ChallengeCase c, String mediatorName, String mediatorEmail, List<String> transcript, String withheld) {
+        List<String> identifiers = withheld == null ? List.of() : Redaction.identifiers(c);
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<html><body style=\"font-family:sans-serif\">");
         text.append("Dear ").append(mediatorName).append(",\n\nA Compact challenge has been assigned to you.\n\n");
@@ -34,6 +48,10 @@ public final class CaseEmails {
             String warn = "CONFIDENTIAL: the complainant has asked that their identity is NOT disclosed to the respondent.";
             text.append(warn).append("\n\n");
             html.append("<p><strong>").append(esc(warn)).append("</strong></p>");
+        }
+        if (withheld != null) {
+            text.append(withheld).append("\n\n");
+            html.append("<p><strong>").append(esc(withheld)).append("</strong></p>");
         }
         String urgency = urgency(c);
         if (!urgency.isEmpty()) {
@@ -44,7 +62,8 @@ public final class CaseEmails {
         html.append("<table cellpadding=\"4\"><tr><th align=\"left\">Reference</th><td>").append(esc(c.ref())).append("</td></tr>");
         for (String[] f : FIELDS) {
             String v = shown(c, f[0]);
-            if (v == null) continue;
+            if (v == null || withheld != null && List.of("name", "organisation", "email").contains(f[0])) continue;
+            v = Redaction.scrub(v, identifiers);
             text.append(f[1]).append(": ").append(v).append('\n');
             html.append("<tr><th align=\"left\" valign=\"top\">").append(esc(f[1])).append("</th><td>").append(esc(v)).append("</td></tr>");
         }
@@ -53,21 +72,23 @@ public final class CaseEmails {
         if (!quoted.isEmpty()) {
             text.append("\nUndertakings cited:\n");
             html.append("<h3>Undertakings cited</h3>");
-            for (String q : quoted) {
+            for (String q : quoted) { // the Compact's words: nothing to withhold
                 text.append("  ").append(q).append('\n');
                 html.append("<blockquote>").append(esc(q)).append("</blockquote>");
             }
         }
-        String checks = c.facts().get("checks");
+        String checks = Redaction.scrub(c.facts().get("checks"), identifiers);
         if (checks != null && !checks.isBlank()) {
             text.append("\nChecked against the Compact:\n").append(checks).append('\n');
             html.append("<h3>Checked against the Compact</h3><p>").append(esc(checks).replace("\n", "<br>")).append("</p>");
         }
-        String how = "Reply to this email with one of:\n  ACCEPT\n  DECLINE <reason>\n  INFO <question for the complainant>\n  RESOLVED <outcome>\n"
+        String how = withheld != null ? "Assign an independent mediator by hand: compact-bot cases assign " + c.ref() + " <mediator id>.\n"
+                + "A formal response is due within 20 working days." : "Reply to this email with one of:\n  ACCEPT\n  DECLINE <reason>\n  INFO <question for the complainant>\n  RESOLVED <outcome>\n"
                 + "Please accept or decline within 2 working days; a formal response is due within 20 working days.";
-        text.append('\n').append(how).append("\n\nThe conversation with the complainant is attached.\n\nCompact Bot\n");
-        html.append("<h3>What to do</h3><pre>").append(esc(how)).append("</pre><p>The conversation with the complainant is attached.</p></body></html>");
-        List<OutgoingEmail.Attachment> att = List.of(new OutgoingEmail.Attachment(c.ref() + "-transcript.txt", "text/plain",
+        String attached = withheld == null ? "The conversation with the complainant is attached." : "The conversation is not attached, as it names them.";
+        text.append('\n').append(how).append("\n\n").append(attached).append("\n\nCompact Bot\n");
+        html.append("<h3>What to do</h3><pre>").append(esc(how)).append("</pre><p>").append(attached).append("</p></body></html>");
+        List<OutgoingEmail.Attachment> att = withheld != null ? List.of() : List.of(new OutgoingEmail.Attachment(c.ref() + "-transcript.txt", "text/plain",
                 String.join("\n", transcript)));
         return new OutgoingEmail(mediatorEmail, subject(c), text.toString(), html.toString(), att, null, "mediator_summary");
     }

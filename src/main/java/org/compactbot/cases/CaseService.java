@@ -80,7 +80,10 @@ public final class CaseService {
         }
         if (d instanceof RoutingPolicy.Decision.ToLead to) {
             AreaLead lead = to.lead();
-            emails.add(0, CaseEmails.mediatorSummary(c, lead.name(), lead.email(), store.transcript(c.conversationId())));
+            BodyConcerned body = BodyConcerned.of(directory, c.area(), c.respondent());
+            emails.add(0, c.confidential() && body.reaches(lead.email())
+                    ? CaseEmails.summaryKeptFromBody(c, lead.name(), lead.email(), body.label(c.respondent()))
+                    : CaseEmails.mediatorSummary(c, lead.name(), lead.email(), store.transcript(c.conversationId())));
             return store.apply(new CaseChange(c.ref(), CaseStatus.ESCALATED, actor, "flagged: sent to " + lead.name() + ": " + d.reason(),
                     List.of(new MediatorId("lead:" + lead.area()), new RoutingReason(d.reason()), new AssignedAt(now)), emails, null));
         }

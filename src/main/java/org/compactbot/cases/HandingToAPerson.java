@@ -3,6 +3,9 @@ package org.compactbot.cases;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.compactbot.conversation.Channel;
 import org.compactbot.conversation.ConversationId;
 import org.compactbot.conversation.PersonHandover;
@@ -14,8 +17,11 @@ import org.slf4j.LoggerFactory;
  * {@link Outbox}, the conversation so far (the stored transcript and the message in which they asked) and how to reach
  * them (their channel and address or Slack user, the email and phone they gave), and asked to be in touch within
  * {@value #CONTACT_WITHIN} working days ({@link WorkingDays}). A person who asked for their name to be kept from the
- * body concerned is flagged so at the top, as the mediator's summary does. The log says only the channel and the area.
- * No lead for the area: nothing is sent.
+ * body concerned is flagged so at the top, as the mediator's summary does; and where the lead's address is that body's
+ * ({@link BodyConcerned}: in the shipped file each area's lead is the council's Compact lead officer), such a person is
+ * handed to an independent mediator of the area instead, chosen as {@link RoutingPolicy} would choose one for their
+ * case, or, with none free, to nobody: they are told so, and given the lead's address to write to themselves if they
+ * wish. The log says only the channel and the area. No lead for the area: nothing is sent.
  */
 public final class HandingToAPerson implements PersonHandover {
     /** Working days within which the lead is asked to contact the person. */
@@ -47,18 +53,43 @@ public final class HandingToAPerson implements PersonHandover {
         LocalDate by = WorkingDays.plus(r.today(), CONTACT_WITHIN);
         List<String> transcript = new ArrayList<>(transcripts.of(r.conversation().value()));
         transcript.add("(just now) person: " + r.latest());
-        outbox.enqueue(email(lead, r, by, transcript), r.caseRef());
+        BodyConcerned body = BodyConcerned.of(directory, r.area(), r.respondent());
+        if (r.confidential() && body.reaches(lead.email())) {
+            // the lead is the body's own officer, and the person asked to be kept from the body: an independent mediator instead
+            String bodyName = body.label(r.respondent());
+            Mediator m = independentMediator(r).orElse(null);
+            if (m == null) {
+                LOG.info("person requested ({} channel, area {}): confidential, the lead is the body's and no mediator is free: nothing sent",
+                        r.conversation().channel().id(), r.area());
+                return new Handed.Withheld(RoutingPolicy.leadLabel(lead), bodyName, lead.email());
+            }
+            String why = "This comes to you rather than to " + RoutingPolicy.leadLabel(lead) + ", because the Compact lead's address is "
+                    + bodyName + "'s and this person has asked that their identity is not disclosed to it. Please do not pass their "
+                    + "details on to " + bodyName + ".";
+            outbox.enqueue(email(m.name(), m.email(), why, r, by, transcript), r.caseRef());
+            LOG.info("person requested ({} channel, area {}): confidential, an independent mediator was emailed", r.conversation().channel().id(), r.area());
+            return new Handed.Asked(m.name() + ", an independent Compact mediator", by);
+        }
+        outbox.enqueue(email(lead.name(), lead.email(), null, r, by, transcript), r.caseRef());
         LOG.info("person requested ({} channel, area {}): the area's Compact lead was emailed", r.conversation().channel().id(), r.area());
-        return new Handed.ToLead(RoutingPolicy.leadLabel(lead), by);
+        return new Handed.Asked(RoutingPolicy.leadLabel(lead), by);
     }
 
-    /** The email to the lead: who asked, how to reach them, by when, and the conversation. Pure. */
-    static OutgoingEmail email(AreaLead lead, Request r, LocalDate by, List<String> transcript) {
-        StringBuilder t = new StringBuilder("Dear ").append(lead.name()).append(",\n\n");
+    /** A mediator of the area who could take this person's case (not of their organisation, nor of the body's), as routing would pick. */
+    private Optional<Mediator> independentMediator(Request r) {
+        RoutingPolicy.Decision d = new RoutingPolicy(directory).route(new RoutingPolicy.Request(r.area(), List.of(), r.organisation(), r.email(),
+                r.respondent(), r.today(), Set.of()), Map.of(), null);
+        return d instanceof RoutingPolicy.Decision.ToMediator to ? Optional.of(to.mediator()) : Optional.empty();
+    }
+
+    /** The email to the one asked (the lead, or a mediator and {@code why}): who asked, how to reach them, by when, and the conversation. Pure. */
+    static OutgoingEmail email(String toName, String toAddress, String why, Request r, LocalDate by, List<String> transcript) {
+        StringBuilder t = new StringBuilder("Dear ").append(toName).append(",\n\n");
         if (r.confidential()) {
             t.append("CONFIDENTIAL: this person has asked that their identity is NOT disclosed to ")
                     .append(r.respondent() == null ? "the body concerned" : CaseEmails.oneLine(r.respondent())).append(".\n\n");
         }
+        if (why != null) t.append(why).append("\n\n");
         t.append("Someone using Compact Bot (").append(CaseEmails.areaName(r.area())).append(") has asked to talk to a person. ")
                 .append("They have been told that you will contact them by ").append(day(by))
                 .append(" (within ").append(CONTACT_WITHIN).append(" working days).\n\nHow to reach them\n");
@@ -70,7 +101,7 @@ public final class HandingToAPerson implements PersonHandover {
         t.append("\nThe conversation so far:\n\n").append(String.join("\n", transcript)).append("\n\nCompact Bot\n");
         String subject = (r.caseRef() == null ? "" : "[" + r.caseRef() + "] ") + "Please contact: someone asked to talk to a person ("
                 + CaseEmails.areaName(r.area()) + ")";
-        return new OutgoingEmail(lead.email(), subject, t.toString(), CaseEmails.html(t.toString()), List.of(), null, "person_request");
+        return new OutgoingEmail(toAddress, subject, t.toString(), CaseEmails.html(t.toString()), List.of(), null, "person_request");
     }
 
     /** How the lead can reach the person: the email and phone they gave, and the channel they wrote in. */

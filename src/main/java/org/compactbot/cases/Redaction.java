@@ -72,6 +72,20 @@ public final class Redaction {
         return Optional.of(mentions(keep, identifiers) ? MARKER : keep + MARKER);
     }
 
+    /** The text with every mention of an identifier (as a whole word, in any case) replaced by {@link #WITHHELD}. */
+    public static String scrub(String text, List<String> identifiers) {
+        if (text == null) return null;
+        String out = text;
+        List<String> longestFirst = new ArrayList<>(identifiers);
+        longestFirst.sort((a, b) -> b.length() - a.length()); // the full name before its words
+        for (String id : longestFirst) {
+            if (id.isBlank()) continue;
+            out = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(id) + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                    .matcher(out).replaceAll(Matcher.quoteReplacement(WITHHELD));
+        }
+        return out;
+    }
+
     /** A respondent as reports may show it: withheld when the complainant wrote themselves into it. */
     public static String respondent(String respondent, List<String> identifiers) {
         return mentions(respondent, identifiers) ? WITHHELD : respondent;

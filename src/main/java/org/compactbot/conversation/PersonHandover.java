@@ -3,7 +3,8 @@ package org.compactbot.conversation;
 import java.time.LocalDate;
 
 /**
- * Hands a conversation to a person: the area's Compact lead is emailed the conversation so far and how to reach the
+ * Hands a conversation to a person: the area's Compact lead (or, for a person to be kept from the body whose officer the
+ * lead is, an independent mediator) is emailed the conversation so far and how to reach the
  * person, and says who that is and by when they will be in touch. A port: the cases package implements it
  * ({@code cases.HandingToAPerson}), so that the dialogue knows no directory and no outbox.
  */
@@ -33,8 +34,17 @@ public interface PersonHandover {
 
     /** What came of it. */
     sealed interface Handed {
-        /** The lead was emailed: {@code who} (their name or role, as the person is told it) will be in touch by {@code by}. */
-        record ToLead(String who, LocalDate by) implements Handed {}
+        /**
+         * Someone was emailed: {@code who} (the area's lead, or an independent mediator; their name or role, as the person
+         * is told it) will be in touch by {@code by}.
+         */
+        record Asked(String who, LocalDate by) implements Handed {}
+
+        /**
+         * Nothing was sent: the person asked to be kept from {@code body}, the area's lead ({@code lead}, at {@code leadEmail})
+         * is that body's officer, and no independent mediator could take it.
+         */
+        record Withheld(String lead, String body, String leadEmail) implements Handed {}
 
         /** No Compact lead is configured for the area: nothing was sent. */
         record NoLead(String area) implements Handed {}

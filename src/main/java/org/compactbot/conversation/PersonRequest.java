@@ -48,7 +48,7 @@ final class PersonRequest {
         boolean takesUpOffer = offered && c.state() instanceof DialogueState.Idle && c.offeredFor == null && Agreement.takesUp(t.text);
         if (!takesUpOffer && !AsksForAPerson.in(t.text)) return Next.READ_AS_USUAL;
         if (c.person.handedOverAsOf(t.today)) {
-            t.say("I have already asked " + c.person.who() + " to contact you (on " + Wording.date(c.person.askedOn()) + "), so I have not "
+            t.say("I have already asked " + apposed(c.person.who()) + " to contact you (on " + Wording.date(c.person.askedOn()) + "), so I have not "
                     + "sent a second request. They will be in touch by " + Wording.date(c.person.by()) + ".");
             return carryOn(t);
         }
@@ -104,14 +104,19 @@ final class PersonRequest {
         PersonHandover.Request r = new PersonHandover.Request(id, area, given(c, Slot.NAME), email, phone, given(c, Slot.ORGANISATION),
                 given(c, Slot.RESPONDENT), ConsentAnswer.CONFIDENTIAL.equals(c.answer(Slot.CONSENT)), t.text, c.lastCaseRef(), t.today);
         PersonHandover.Handed handed = handover.handOver(r);
-        if (handed instanceof PersonHandover.Handed.ToLead to) {
+        if (handed instanceof PersonHandover.Handed.Asked to) {
             c.person = c.person.handedOver(t.today, to.by(), to.who());
             String how = phone != null && email == null ? "by phone on " + phone
                     : email != null ? "by email at " + email + (phone != null ? " or by phone on " + phone : "")
                     : id.channel() == Channel.SLACK ? "on Slack" : "";
-            t.say("I have asked " + to.who() + " to contact you" + (how.isEmpty() ? "" : " " + how) + ". They will be in touch by "
+            t.say("I have asked " + apposed(to.who()) + " to contact you" + (how.isEmpty() ? "" : " " + how) + ". They will be in touch by "
                     + Wording.date(to.by()) + " (within 2 working days), and they have our conversation so far, so you won't need to "
                     + "repeat yourself.");
+        } else if (handed instanceof PersonHandover.Handed.Withheld w) {
+            t.say("You asked for your name to be kept from " + w.body() + ", and " + w.lead() + " works for " + w.body()
+                    + ", so I have not passed your details to them. No independent mediator for " + Wording.areaName(area)
+                    + " can take this just now. If you are content for " + w.lead() + " to know who you are, you can write to them yourself at "
+                    + w.leadEmail() + ". You can also raise a Compact challenge here; whoever takes it up, your name is kept from " + w.body() + ".");
         } else {
             t.say("I'm sorry: there is no Compact lead set up for " + Wording.areaName(area) + " that I can pass this to. You can still raise "
                     + "a Compact challenge here, and it will go to an independent mediator.");
@@ -193,5 +198,10 @@ final class PersonRequest {
             if (digits >= 10 && digits <= 12) return Optional.of(m.group().strip());
         }
         return Optional.empty();
+    }
+
+    /** "Priya Shah, an independent Compact mediator" closed with its comma before the sentence goes on. */
+    private static String apposed(String who) {
+        return who.contains(", ") ? who + "," : who;
     }
 }

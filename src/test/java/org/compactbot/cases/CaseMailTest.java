@@ -113,6 +113,39 @@ class CaseMailTest {
     }
 
     @Test
+    void aConfidentialCaseThatFallsToALeadWhoIsTheBodysOfficerReachesThemWithoutTheComplainantsIdentity() throws Exception {
+        // Redcar's one mediator is of the complainant's organisation, so the case goes to the area's lead, whose address is the council's
+        String ref = f.submit("redcar-cleveland", "Tees Valley Mediation", "sam@teesvalley.example", "Redcar council", "funding", true);
+        f.service.routeNew();
+        assertEquals(CaseStatus.ESCALATED, f.store.find(ref).orElseThrow().status());
+        f.sender(smtpPort(), true).drainOnce();
+        MimeMessage lead = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try { return to(m).equals("compact@redcar-cleveland.example"); } catch (Exception e) { return false; }
+        }).findFirst().orElseThrow();
+        String body = GreenMailUtil.getBody(lead);
+        assertTrue(body.contains("identity is withheld"), body);
+        assertTrue(body.contains("Give a minimum of three months"), "the facts and the undertakings still come: " + body);
+        assertTrue(body.contains("cases assign " + ref), "how to hand it to a mediator: " + body);
+        for (String who : List.of("Sam Patel", "Patel", "Tees Valley Mediation", "sam@teesvalley.example")) {
+            assertFalse(body.contains(who) || lead.getSubject().contains(who), who + " reached the body's officer: " + body);
+        }
+        assertFalse(GreenMailUtil.getWholeMessage(lead).contains("-transcript.txt"), "no transcript attached: it names them");
+    }
+
+    @Test
+    void aCaseThatMayBeSharedFallsToTheLeadWithTheWholeSummary() throws Exception {
+        String ref = f.submit("redcar-cleveland", "Tees Valley Mediation", "sam@teesvalley.example", "Redcar council", "funding", false);
+        f.service.routeNew();
+        f.sender(smtpPort(), true).drainOnce();
+        MimeMessage lead = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try { return to(m).equals("compact@redcar-cleveland.example"); } catch (Exception e) { return false; }
+        }).findFirst().orElseThrow();
+        String body = GreenMailUtil.getBody(lead);
+        assertTrue(body.contains("Sam Patel") && body.contains("Tees Valley Mediation"), body);
+        assertEquals(ref + "-transcript.txt", ((Multipart) lead.getContent()).getBodyPart(1).getFileName());
+    }
+
+    @Test
     void smtpDownThenUpDeliversEverythingOnce() throws Exception {
         f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
         f.submit("wolverhampton", "Bilston Group", "jo@bilston.org.uk", "City of Wolverhampton Council", "bme", false);

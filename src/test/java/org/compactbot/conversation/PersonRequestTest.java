@@ -140,4 +140,40 @@ class PersonRequestTest {
         TurnResult yes = engine.handle(web, "yes please");
         assertTrue(text(yes).contains("Which area"), text(yes));
     }
+
+    @Test
+    void someoneWhoAskedToBeKeptFromTheCouncilIsHandedToAnIndependentMediatorNotTheCouncilsOfficer() {
+        ConversationId web = ConversationId.api("web-4");
+        TurnResult t = engine.handle(web, "I want to raise a challenge");
+        java.util.Map<Slot, String> answers = java.util.Map.of(Slot.AREA, "West Cheshire", Slot.ROLE, "a voluntary group",
+                Slot.NAME, "Sam Patel", Slot.ORGANISATION, "Hoole Tots", Slot.EMAIL, "sam@hoole-tots.example", Slot.RESPONDENT, "CWaC",
+                Slot.WHAT_HAPPENED, "They cut our grant with two weeks notice", Slot.DESIRED_OUTCOME, "Three months notice",
+                Slot.CONSENT, "keep my name confidential");
+        StringBuilder said = new StringBuilder();
+        for (int turns = 0; t.expecting() != null && t.expecting() != Slot.CONFIRM && turns < 20; turns++) {
+            String answer = answers.getOrDefault(t.expecting(), "skip");
+            t = engine.handle(web, answer);
+            said.append("> ").append(answer).append('\n').append(text(t)).append('\n');
+        }
+        assertEquals(Slot.CONFIRM, t.expecting(), said.toString());
+        TurnResult handed = engine.handle(web, "can I talk to a person?");
+        assertTrue(text(handed).contains("I have asked Priya Shah, an independent Compact mediator, to contact you"), text(handed));
+        assertEquals(1, toLead().size());
+        assertEquals("priya@resolve.example", toLead().get(0).email().to(), "not " + LEAD + ", the council's Compact lead officer");
+    }
+
+    @Test
+    void withNobodyIndependentThePersonIsToldWhyNothingWasSentAndWhereTheyCanWrite() {
+        ConversationEngine withheld = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(),
+                new IntentClassifier(SharedKnowledge.embedder()), clock, BodyNames.NONE, QuestionsAsked.NONE,
+                r -> new PersonHandover.Handed.Withheld("the Redcar & Cleveland Compact lead", "Redcar & Cleveland Borough Council",
+                        "compact@redcar-cleveland.example"));
+        ConversationId web = ConversationId.api("web-5");
+        TurnResult told = withheld.handle(web, "Can I talk to a person?");
+        if (text(told).contains("Which area")) told = withheld.handle(web, "Redcar and Cleveland");
+        if (text(told).contains("email address or phone number")) told = withheld.handle(web, "sam@example.org");
+        assertTrue(text(told).contains("I have not passed your details to them"), text(told));
+        assertTrue(text(told).contains("write to them yourself at compact@redcar-cleveland.example"), text(told));
+        assertFalse(text(told).contains("I have asked"), text(told));
+    }
 }
