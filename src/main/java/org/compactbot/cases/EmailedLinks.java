@@ -25,6 +25,17 @@ public interface EmailedLinks {
 
     Optional<Link> find(String tokenDigest);
 
+    /** At most this many links are emailed to one address in a day, whoever asks: the forms cannot be used to flood a mailbox. */
+    int PER_ADDRESS_PER_DAY = 5;
+
+    /** How many links (of any purpose) were emailed to the address, in any letter case, since {@code since}. */
+    int sentTo(String address, Instant since);
+
+    /** Whether the address has had its {@link #PER_ADDRESS_PER_DAY} links in the 24 hours before {@code now}. */
+    default boolean capReached(String address, Instant now) {
+        return sentTo(address, now.minus(java.time.Duration.ofDays(1))) >= PER_ADDRESS_PER_DAY;
+    }
+
     /** Marks the link used; true only for the first use of a link that exists. */
     boolean use(String tokenDigest, Instant at);
 }

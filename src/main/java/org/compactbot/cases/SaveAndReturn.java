@@ -46,12 +46,15 @@ public final class SaveAndReturn {
     }
 
     /**
-     * Queues the email with the link to the draft; links sent before for the same draft stop working.
+     * Queues the email with the link to the draft; links sent before for the same draft stop working. Nothing is sent to
+     * an address that has had its day's links ({@link EmailedLinks#PER_ADDRESS_PER_DAY}).
      *
      * @param linkBase the service's address, for instance https://compact.example.org (no trailing slash)
+     * @return whether the email was queued
      */
-    public void emailLink(String conversationId, String address, String linkBase) {
+    public boolean emailLink(String conversationId, String address, String linkBase) {
         Instant now = clock.instant();
+        if (links.capReached(address, now)) return false;
         String token = LinkToken.fresh();
         Instant expires = now.plus(LINK_LIFE);
         links.issue(LinkToken.digest(token), new EmailedLinks.Link(EmailedLinks.Purpose.RESUME, conversationId, address, expires, null), now);
@@ -61,6 +64,7 @@ public final class SaveAndReturn {
                 + "nothing has been sent to a mediator yet.\n\nIf you did not ask for this, you can ignore this email.\n\nCompact Bot\n";
         outbox.enqueue(new OutgoingEmail(address, "Your saved Compact challenge", text, CaseEmails.html(text), List.of(), null,
                 "resume_link"), null);
+        return true;
     }
 
     /** What the link opens, without using it (the page a link opens first, before the person continues). */

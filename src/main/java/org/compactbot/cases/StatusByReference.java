@@ -38,12 +38,14 @@ public final class StatusByReference {
     }
 
     /**
-     * Emails the address a link to the case's progress, if the address is the complainant's; returns whether it did (for
-     * tests and logs: the person is told the same either way).
+     * Emails the address a link to the case's progress, if the address is the complainant's and has not had its day's
+     * links ({@link EmailedLinks#PER_ADDRESS_PER_DAY}); returns whether it did (for tests and logs: the person is told the
+     * same either way).
      */
     public boolean request(String ref, String address, String linkBase) {
         if (cases.progressFor(ref, address).isEmpty()) return false;
         Instant now = clock.instant();
+        if (links.capReached(address.strip(), now)) return false;
         String token = LinkToken.fresh();
         String to = address.strip();
         links.issue(LinkToken.digest(token), new EmailedLinks.Link(EmailedLinks.Purpose.STATUS, ref, to, now.plus(LINK_LIFE), null), now);

@@ -25,10 +25,18 @@ public record AppConfig(Server server, Data data, Knowledge knowledge, Api api, 
     /**
      * @param rateLimit      requests per client on /api/* and /mail/inbound, and the global cap on /slack/events
      * @param trustedProxies addresses or CIDR ranges of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed
+     * @param publicUrl      the address people reach the service at ({@code https://compact.example.gov.uk}, no trailing
+     *                       slash), which emailed links start with; empty: not set
      */
-    public record Server(int port, RateLimit rateLimit, List<String> trustedProxies) {
+    public record Server(int port, RateLimit rateLimit, List<String> trustedProxies, String publicUrl) {
         public Server {
             trustedProxies = List.copyOf(trustedProxies);
+            publicUrl = publicUrl == null ? "" : publicUrl;
+        }
+
+        /** No public address set. */
+        public Server(int port, RateLimit rateLimit, List<String> trustedProxies) {
+            this(port, rateLimit, trustedProxies, "");
         }
 
         /** The default limits, no proxy trusted. */

@@ -28,7 +28,7 @@ public final class ConfigLoader {
     private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Set<String> KNOWN_KEYS = Set.of(
             "server", "server.port", "server.rate-limit", "server.rate-limit.per-minute", "server.rate-limit.burst",
-            "server.rate-limit.slack-per-minute", "server.trusted-proxies", "data", "data.dir", "knowledge", "knowledge.dir", "api", "api.token",
+            "server.rate-limit.slack-per-minute", "server.trusted-proxies", "server.public-url", "data", "data.dir", "knowledge", "knowledge.dir", "api", "api.token",
             "slack", "slack.bot-token", "slack.signing-secret", "slack.app-token", "slack.api-url",
             "slack.client-id", "slack.client-secret", "slack.redirect-uri",
             "mail", "mail.address", "mail.smtp", "mail.smtp.host", "mail.smtp.port", "mail.smtp.username",
@@ -168,7 +168,8 @@ public final class ConfigLoader {
             if (rateLimit.perMinute() > 0 && rateLimit.burst() < 1) {
                 throw new ConfigException(where("server.rate-limit.burst") + ": must be at least 1 when per-minute is set (0 turns the limit off)");
             }
-            var server = new AppConfig.Server(port("server.port", d.server().port()), rateLimit, addressRanges("server.trusted-proxies"));
+            var server = new AppConfig.Server(port("server.port", d.server().port()), rateLimit, addressRanges("server.trusted-proxies"),
+                    publicUrl("server.public-url"));
             var data = new AppConfig.Data(Path.of(str("data.dir", d.data().dir().toString(), false)));
             var knowledge = new AppConfig.Knowledge(Path.of(str("knowledge.dir", d.knowledge().dir().toString(), false)));
             var api = new AppConfig.Api(str("api.token", "", true));
@@ -299,6 +300,17 @@ public final class ConfigLoader {
             String v = str(key, dflt, false).toLowerCase();
             for (String a : allowed) if (a.equals(v)) return v;
             throw new ConfigException(where(key) + ": expected one of " + String.join(", ", allowed) + ", got '" + v + "'");
+        }
+
+        /** The service's public address: empty, or http(s)://host[:port] (the pages are served at a host's root), kept without a trailing slash. */
+        String publicUrl(String key) throws ConfigException {
+            String v = str(key, "", true).strip();
+            if (v.isEmpty()) return "";
+            if (!v.matches("https?://[A-Za-z0-9.\\[\\]:-]+(:\\d{1,5})?/?")) {
+                throw new ConfigException(where(key) + ": expected the address people open the service at, like https://compact.example.gov.uk (a host's root, no path), "
+                        + "got '" + v + "'");
+            }
+            return v.replaceAll("/+$", "");
         }
 
         String url(String key, String dflt) throws ConfigException {

@@ -25,6 +25,20 @@ public final class SqlEmailedLinks implements EmailedLinks, PersonalRecords {
     }
 
     @Override
+    public int sentTo(String address, Instant since) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM emailed_links WHERE lower(address) = lower(?) AND created_at >= ?")) {
+                p.setString(1, address.strip());
+                p.setString(2, Times.of(since));
+                try (java.sql.ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public void issue(String tokenDigest, Link link, Instant now) {
         db.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE emailed_links SET expires_at = ? WHERE purpose = ? AND target = ? "

@@ -14,6 +14,7 @@ final class Admission {
     private final TokenBuckets perClient;
     private final TokenBuckets slackCap;
     private final ServiceMetrics metrics;
+    private final String publicUrl;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean stopping;
 
@@ -23,6 +24,7 @@ final class Admission {
         this.perClient = new TokenBuckets(limit.perMinute(), limit.burst());
         this.slackCap = new TokenBuckets(limit.slackPerMinute(), limit.slackPerMinute());
         this.metrics = metrics;
+        this.publicUrl = server.publicUrl();
     }
 
     /** From now on every check refuses: the server is stopping. */
@@ -75,18 +77,30 @@ final class Admission {
     private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
             "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+])(?::\\d{1,5})?");
 
+    /** A host name that is this machine: a link to it is no use to anyone else, so it cannot send a token elsewhere. */
+    private static final java.util.regex.Pattern LOOPBACK_HOST = java.util.regex.Pattern.compile(
+            "(?i)(localhost|127(?:\\.\\d{1,3}){3}|\\[::1])(?::\\d{1,5})?");
+
     /**
-     * The address emailed links start with ({@code https://host}), taken from the request, as no setting names the
-     * service's public address: the Host header, or X-Forwarded-Host when a trusted proxy sent the request; https as
-     * {@link #https} decides.
+     * The address emailed links start with: {@code server.public-url} when it is set. Otherwise X-Forwarded-Host when a
+     * trusted proxy sent the request (the operator listed it), or a Host header that names this machine (a trial on
+     * localhost); https as {@link #https} decides. Any other Host header is not believed: anyone can write one, and a
+     * link to their host would carry the token to them.
      *
      * @throws Refusal.BadRequest when the host is not one a link can name
+     * @throws Refusal.Off        when no public address is set and the request came from elsewhere
      */
     String linkBase(Context ctx) {
+        if (!publicUrl.isEmpty()) return publicUrl;
         String forwarded = ctx.header("X-Forwarded-Host");
-        String host = forwarded != null && clients.trusted(ctx.req().getRemoteAddr()) ? forwarded.split(",")[0].strip() : ctx.header("Host");
+        boolean viaProxy = forwarded != null && clients.trusted(ctx.req().getRemoteAddr());
+        String host = viaProxy ? forwarded.split(",")[0].strip() : ctx.header("Host");
         if (host == null || !HOST.matcher(host).matches()) {
             throw new Refusal.BadRequest("The request did not name this service's host, so no link could be made for it.");
+        }
+        if (!viaProxy && !LOOPBACK_HOST.matcher(host).matches()) {
+            throw new Refusal.Off(io.javalin.http.HttpStatus.SERVICE_UNAVAILABLE, "This service cannot email links yet: its public address "
+                    + "(server.public-url) is not set. Nothing was sent. Please tell the Compact team, or try again later.");
         }
         return (https(ctx) ? "https://" : "http://") + host;
     }

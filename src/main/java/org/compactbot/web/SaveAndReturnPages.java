@@ -3,6 +3,7 @@ package org.compactbot.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Optional;
+import org.compactbot.cases.EmailedLinks;
 import org.compactbot.cases.SaveAndReturn;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.ConversationId;
@@ -77,7 +78,11 @@ public final class SaveAndReturnPages {
             show(ctx, HttpStatus.BAD_REQUEST, new SavePage(form.first("email"), error, where(draft.get()), cookie.formToken()));
             return;
         }
-        saving.get().emailLink(id.value(), email, admission.linkBase(ctx));
+        if (!saving.get().emailLink(id.value(), email, admission.linkBase(ctx))) {
+            show(ctx, HttpStatus.TOO_MANY_REQUESTS, new SavePage(form.first("email"), "We have already emailed " + EmailedLinks.PER_ADDRESS_PER_DAY
+                    + " links to this address today. Use the link in the latest email, or try again tomorrow", where(draft.get()), cookie.formToken()));
+            return;
+        }
         LOG.info("challenge saved for later: a link was emailed");
         ChallengePages.redirect(ctx, SAVED);
     }

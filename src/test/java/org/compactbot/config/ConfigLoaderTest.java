@@ -185,4 +185,15 @@ class ConfigLoaderTest {
         assertEquals(8081, loader.load(f, true).server().port());
         assertTrue(loader.warnings().get(0).contains("server.prot"), loader.warnings().toString());
     }
+
+    @Test
+    void thePublicAddressIsAHostsRootAndABadOneIsNamed() throws Exception {
+        assertEquals("", load("server: { port: 8080 }\n", java.util.Map.of()).server().publicUrl(), "not set by default");
+        assertEquals("https://compact.example.gov.uk", load("server: { public-url: \"https://compact.example.gov.uk/\" }\n", java.util.Map.of())
+                .server().publicUrl());
+        for (String bad : java.util.List.of("compact.example.gov.uk", "https://compact.example.gov.uk/compact", "https://x.example/?next=evil")) {
+            String e = error("server: { public-url: \"" + bad + "\" }\n");
+            assertTrue(e.contains("server.public-url") && e.contains(bad), e);
+        }
+    }
 }

@@ -31,6 +31,7 @@ class EnvironmentSettingsTest {
             new Row("COMPACT_BOT_SERVER_RATE_LIMIT_BURST", "5", c -> c.server().rateLimit().burst(), 5),
             new Row("COMPACT_BOT_SERVER_RATE_LIMIT_SLACK_PER_MINUTE", "100", c -> c.server().rateLimit().slackPerMinute(), 100),
             new Row("COMPACT_BOT_SERVER_TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1", c -> c.server().trustedProxies(), List.of("10.0.0.0/8", "127.0.0.1")),
+            new Row("COMPACT_BOT_SERVER_PUBLIC_URL", "https://compact.council.example/", c -> c.server().publicUrl(), "https://compact.council.example"),
             new Row("COMPACT_BOT_DATA_DIR", "/srv/compact/data", c -> c.data().dir(), Path.of("/srv/compact/data")),
             new Row("COMPACT_BOT_KNOWLEDGE_DIR", "/srv/compact/texts", c -> c.knowledge().dir(), Path.of("/srv/compact/texts")),
             new Row("COMPACT_BOT_SLACK_API_URL", "http://127.0.0.1:9/api", c -> c.slack().apiUrl(), "http://127.0.0.1:9/api/"),

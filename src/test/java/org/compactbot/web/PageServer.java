@@ -37,9 +37,14 @@ final class PageServer implements AutoCloseable {
     final TestClock linkClock = new TestClock(Instant.now());
 
     PageServer(Path dir, AppConfig.RateLimit limit) throws Exception {
+        this(dir, limit, "");
+    }
+
+    /** With {@code server.public-url} set to {@code publicUrl} ("" for none). */
+    PageServer(Path dir, AppConfig.RateLimit limit, String publicUrl) throws Exception {
         AppConfig d = AppConfig.defaults();
         AppConfig.Mail mail = new AppConfig.Mail(MAILBOX, d.mail().smtp(), d.mail().imap(), "", "");
-        AppConfig cfg = new AppConfig(new AppConfig.Server(0, limit, List.of()), d.data(), d.knowledge(), d.api(), d.slack(), mail, d.cases());
+        AppConfig cfg = new AppConfig(new AppConfig.Server(0, limit, List.of(), publicUrl), d.data(), d.knowledge(), d.api(), d.slack(), mail, d.cases());
         db = Database.open(dir.resolve("pages.db"));
         var engine = new ConversationEngine(new SqlConversationStore(db, "CC", java.time.Clock.systemUTC()), SharedKnowledge.answers(),
                 new IntentClassifier(null), java.time.Clock.systemUTC());

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** "Save and come back later" over HTTP, without JavaScript: the link emailed through the outbox, then opened in another browser. */
 class SaveAndReturnPagesTest {
-    private static final Pattern LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+(/challenge/resume/[A-Za-z0-9_-]{43})");
+    private static final Pattern LINK = Pattern.compile("(?:http://127\\.0\\.0\\.1:\\d+|https://compact\\.council\\.example)(/challenge/resume/[A-Za-z0-9_-]{43})");
     @TempDir Path dir;
     private PageServer site;
     private ChallengeSession browser;
@@ -189,5 +189,57 @@ class SaveAndReturnPagesTest {
                         + "&email=sam%40example.org")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(303, r.statusCode());
         assertFalse(lastEmail().text().contains("evil.example"), "X-Forwarded-Host counts only from a trusted proxy");
+    }
+
+    /** A POST of the save form over a plain socket, with a Host header of the caller's choosing: the status code. */
+    private int saveWithHost(String host) throws Exception {
+        String body = "csrf=" + DraftCookie.of(browser.cookie).orElseThrow().formToken() + "&email=sam%40example.org";
+        int port = URI.create(site.url("/")).getPort();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("POST /challenge/save HTTP/1.1\r\nHost: " + host + "\r\nCookie: " + DraftCookie.NAME + "=" + browser.cookie
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n"
+                    + body).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void withNoPublicAddressSetALinkIsNeverMadeForAHostSomeoneWroteIntoTheRequest() throws Exception {
+        saveAtTheDates();
+        int before = site.emails().size();
+        assertEquals(503, saveWithHost("evil.example"), "a Host header anyone can write does not make links");
+        assertEquals(before, site.emails().size(), "nothing was emailed");
+        assertEquals(303, saveWithHost("localhost:" + URI.create(site.url("/")).getPort()), "this machine's own name still works, for a trial");
+        assertTrue(lastEmail().text().contains("http://localhost:"), lastEmail().text());
+    }
+
+    @Test
+    void withAPublicAddressSetEveryLinkStartsWithItWhateverTheRequestSaid() throws Exception {
+        site.close();
+        site = new PageServer(java.nio.file.Files.createDirectories(dir.resolve("public")), AppConfig.RateLimit.OFF, "https://compact.council.example");
+        browser = new ChallengeSession(site);
+        saveAtTheDates(); // its Host header is 127.0.0.1:port
+        assertTrue(lastEmail().text().contains("https://compact.council.example/challenge/resume/"), lastEmail().text());
+        assertEquals(303, saveWithHost("evil.example"));
+        assertFalse(lastEmail().text().contains("evil.example"), lastEmail().text());
+        assertTrue(lastEmail().text().contains("https://compact.council.example/challenge/resume/"), lastEmail().text());
+    }
+
+    @Test
+    void theSaveFormCannotFloodAMailboxAndSaysWhyWhenTheDaysLinksAreUsed() throws Exception {
+        saveAtTheDates();
+        for (int i = 1; i <= 5; i++) assertEquals(SaveAndReturnPages.SAVED, browser.post("/challenge/save", DraftCookie.of(browser.cookie).orElseThrow().formToken(),
+                "email", "victim@example.org").path());
+        int before = site.emails().size();
+        ChallengeSession.Page refused = browser.post("/challenge/save", DraftCookie.of(browser.cookie).orElseThrow().formToken(), "email", "victim@example.org");
+        assertEquals(429, refused.status());
+        assertEquals(before, site.emails().size(), "no sixth email to the address today");
+        assertEquals("#email", refused.doc().selectFirst(".govuk-error-summary a").attr("href"), "the error summary links to the field");
+        assertTrue(refused.doc().selectFirst(".govuk-error-summary").text().contains("already emailed 5 links to this address today"),
+                refused.doc().selectFirst(".govuk-error-summary").text());
+        assertEquals(SaveAndReturnPages.SAVED, browser.post("/challenge/save", DraftCookie.of(browser.cookie).orElseThrow().formToken(), "email",
+                "sam@example.org").path(), "another address is not held up");
     }
 }

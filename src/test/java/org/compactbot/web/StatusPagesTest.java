@@ -105,6 +105,19 @@ class StatusPagesTest {
     }
 
     @Test
+    void oneAddressGetsAtMostFiveLinksADayHoweverOftenItIsAskedForAndThePageSaysTheSame() throws Exception {
+        String first = ask(raised.ref(), "sam@example.org").doc().select("main").text();
+        for (int i = 2; i <= 7; i++) {
+            ChallengeSession.Page page = ask(raised.ref(), i % 2 == 0 ? "SAM@example.org" : "sam@example.org");
+            assertEquals(first, page.doc().select("main").text(), "the same words, so the cap tells nothing either");
+        }
+        assertEquals(5, statusEmails().size(), "five links in a day, in any letter case");
+        site.linkClock.advance(Duration.ofHours(24).plusMinutes(1));
+        ask(raised.ref(), "sam@example.org");
+        assertEquals(6, statusEmails().size(), "a day later the address can have a link again");
+    }
+
+    @Test
     void blankOrMalformedFieldsAreSummarisedAndHostileInputIsShownAsText() throws Exception {
         ChallengeSession.Page blank = ask("", "");
         assertEquals(400, blank.status());
