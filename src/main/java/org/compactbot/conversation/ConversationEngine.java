@@ -173,6 +173,11 @@ public final class ConversationEngine {
         for (SentFile f : files) runner.keepDraftEvidence(conversation.value(), f.name(), f.type(), f.content());
     }
 
+    /** The files kept so far for the challenge this conversation is raising (the web's evidence page lists them). */
+    public List<ConversationStore.DraftFile> draftFiles(ConversationId conversation) {
+        return runner.draftEvidence(conversation.value());
+    }
+
     /** A file sent with a message. */
     public record SentFile(String name, String type, byte[] content) {}
 }

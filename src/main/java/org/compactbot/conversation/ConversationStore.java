@@ -46,6 +46,14 @@ public interface ConversationStore {
     /** Keeps a file sent before the challenge exists; it becomes evidence on the case when the challenge is submitted. */
     void keepDraftEvidence(String conversationId, String name, String type, byte[] content);
 
+    /** A file kept for a challenge not yet sent: its name, type and size. */
+    record DraftFile(String name, String type, long bytes) {}
+
+    /** The files kept so far for the conversation's challenge (not yet sent), oldest first. */
+    default List<DraftFile> draftEvidence(String conversationId) {
+        return List.of();
+    }
+
     /** The status and mediator of a case, if it exists. */
     Optional<CaseInfo> caseInfo(String ref);
 

@@ -155,6 +155,10 @@ final class TurnRunner {
         return store.move(from, to);
     }
 
+    List<ConversationStore.DraftFile> draftEvidence(String conversationId) {
+        return store.draftEvidence(conversationId);
+    }
+
     void keepDraftEvidence(String conversationId, String name, String type, byte[] content) {
         store.keepDraftEvidence(conversationId, name, type, content);
     }

@@ -251,6 +251,20 @@ public final class SqlConversationStore implements ConversationStore {
         }
     }
 
+    @Override
+    public List<DraftFile> draftEvidence(String conversationId) {
+        return db.inTransaction(c -> {
+            List<DraftFile> out = new java.util.ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT name, type, bytes FROM draft_evidence WHERE conversation_id = ? ORDER BY id")) {
+                p.setString(1, conversationId);
+                try (java.sql.ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) out.add(new DraftFile(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Keeps a file sent before the challenge exists; it moves to the case when the challenge is submitted. */
     public void keepDraftEvidence(String conversationId, String name, String type, byte[] content) {
         db.inTransaction(c -> {

@@ -119,6 +119,7 @@ public final class ChallengePages {
      * @throws Refusal.Forbidden when the token is missing or not this draft's (no cookie, another site's form, an old page)
      */
     void admit(Context ctx) {
+        if (ctx.path().equals(EvidencePages.PATH)) return; // files, multipart: EvidencePages admits its own
         PostedForm.admit(ctx, admission, "challenge", DraftCookie.NAME, MAX_FORM_BYTES, "nothing was changed.").ifPresent(posted -> {
             MDC.put(LogIds.CONVERSATION, LogIds.conversation(conversation(posted.cookie()).value()));
             ctx.attribute(FORM, posted.fields());
@@ -265,6 +266,8 @@ public final class ChallengePages {
                     : q.slot == Slot.UNDERTAKINGS ? List.of(shown.split("; ")) : shown.lines().filter(l -> !l.isBlank()).toList();
             rows.add(new Row(q.checkKey, lines, q.href() + "?change=yes", q.checkKey.toLowerCase(java.util.Locale.ROOT)));
         }
+        List<String> files = engine.draftFiles(conversation(cookie.get())).stream().map(f -> f.name()).toList();
+        rows.add(new Row("Evidence", files.isEmpty() ? List.of("None uploaded") : files, EvidencePages.PATH, "evidence"));
         List<String> checks = d.checks().lines().filter(l -> !l.isBlank()).toList();
         String back = ChallengeQuestions.inOrder().get(ChallengeQuestions.inOrder().size() - 1).href();
         pages.show(ctx, HttpStatus.OK, "pages/challenge/check.jte", new CheckPage(rows, checks, back, cookie.get().formToken(), saveOffered));

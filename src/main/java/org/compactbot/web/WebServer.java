@@ -111,6 +111,7 @@ public final class WebServer {
         ChallengePages challenge = new ChallengePages(parts.conversations(), pages, admission, config.mail().address(), parts.links().isPresent());
         SaveAndReturnPages saving = new SaveAndReturnPages(parts.conversations(), pages, admission, parts.links().map(EmailedLinkServices::saving));
         StatusPages status = new StatusPages(pages, admission, parts.links().map(EmailedLinkServices::status));
+        EvidencePages evidence = new EvidencePages(parts.conversations(), pages, admission);
         this.app = Javalin.create(cfg -> {
             cfg.events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) endpoints.add(h.getHttpMethod().name() + " " + h.getPath());
@@ -123,6 +124,10 @@ public final class WebServer {
             // Javalin 7 applies maxRequestSize while reading any body (413 beyond it): the largest route's limit; the
             // routes with bodies read them in their admission step, counting as they stream, to their own limit
             cfg.http.maxRequestSize = MAX_MAIL_BYTES;
+            // evidence uploaded on the web: read only by its route, which checks each file against the email limits itself
+            cfg.jetty.multipartConfig.maxTotalRequestSize(EvidencePages.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxFileSize(EvidencePages.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
             cfg.staticFiles.add(assets -> {
@@ -150,6 +155,9 @@ public final class WebServer {
             cfg.routes.get(SaveAndReturnPages.SAVED, saving::saved);
             cfg.routes.get(SaveAndReturnPages.RESUME + "{token}", work(saving::open));
             cfg.routes.post(SaveAndReturnPages.RESUME + "{token}", work(saving::resume));
+            cfg.routes.before(EvidencePages.PATH, evidence::admit);
+            cfg.routes.get(EvidencePages.PATH, work(evidence::show));
+            cfg.routes.post(EvidencePages.PATH, work(evidence::upload));
             cfg.routes.get("/challenge/{question}", work(challenge::question));
             cfg.routes.post("/challenge/{question}", work(challenge::answer));
             // where a challenge stands, by reference and address: the fixed page before the link's {token}
@@ -206,7 +214,7 @@ public final class WebServer {
         return switch (path) {
             case "/", "/answers", "/healthz", "/readyz", "/metrics", "/api/ask", "/api/openapi.json", "/mail/inbound", "/slack/events",
                  "/slack/install", "/slack/oauth_redirect", ChallengePages.START, ChallengePages.CHECK, ChallengePages.CONFIRMATION,
-                 ChallengePages.SAVE, SaveAndReturnPages.SAVED, StatusPages.ASK, StatusPages.SENT -> path;
+                 ChallengePages.SAVE, SaveAndReturnPages.SAVED, StatusPages.ASK, StatusPages.SENT, EvidencePages.PATH -> path;
             default -> path.startsWith("/api/chat/") ? "/api/chat/{conversationId}" : path.startsWith("/assets/") ? "/assets"
                     : path.startsWith(SaveAndReturnPages.RESUME) ? "/challenge/resume/{token}"
                     : path.startsWith("/challenge/") ? "/challenge/{question}" : path.startsWith("/status/") ? "/status/{token}" : "other";

@@ -131,6 +131,17 @@ class ChallengePagesBrowserTest {
         carryOn();
         browser.arrive("/challenge/check", "check-answers");
         assertTrue(d.findElement(By.cssSelector(".govuk-summary-list")).getText().contains("hope.street@example.org"));
+
+        d.findElement(By.cssSelector("a[href='/challenge/evidence']")).click(); // "Evidence: None uploaded", Change
+        browser.arrive("/challenge/evidence", "challenge-evidence");
+        java.nio.file.Path letter = java.nio.file.Files.writeString(dir.resolve("council-letter.pdf"), "%PDF-1.4 the council's letter");
+        d.findElement(By.id("evidence")).sendKeys(letter.toAbsolutePath().toString());
+        d.findElement(By.cssSelector("main form button.govuk-button")).click();
+        browser.arrive("/challenge/evidence", "challenge-evidence-uploaded");
+        assertEquals("council-letter.pdf", d.findElement(By.cssSelector(".govuk-summary-list__key")).getText());
+        d.findElement(By.linkText("Continue")).click();
+        browser.arrive("/challenge/check", "check-answers-with-evidence");
+        assertTrue(d.findElement(By.cssSelector(".govuk-summary-list")).getText().contains("council-letter.pdf"));
         d.findElement(By.cssSelector("main form button.govuk-button")).click();
 
         browser.arrive("/challenge/confirmation", "challenge-confirmation");
@@ -138,5 +149,7 @@ class ChallengePagesBrowserTest {
         var c = new SqlCaseStore(site.db(), Clock.systemUTC(), PageServer.MAILBOX).find(ref).orElseThrow();
         assertEquals("hope.street@example.org", c.complainantEmail());
         assertEquals("web", c.details().get("channel"));
+        assertEquals(List.of(java.util.Map.entry("council-letter.pdf", 29L)),
+                new SqlCaseStore(site.db(), Clock.systemUTC(), PageServer.MAILBOX).evidence(ref), "the uploaded file is the case's evidence");
     }
 }
