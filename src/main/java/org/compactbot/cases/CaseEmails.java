@@ -101,7 +101,7 @@ public final class CaseEmails {
         return "";
     }
 
-    private static List<String> quotedUndertakings(ChallengeCase c) {
+    static List<String> quotedUndertakings(ChallengeCase c) {
         List<String> out = new ArrayList<>();
         String numbers = c.facts().get("undertaking_numbers");
         Object s = c.details().get("suggestions");
