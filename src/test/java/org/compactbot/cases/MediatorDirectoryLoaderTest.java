@@ -188,7 +188,7 @@ class MediatorDirectoryLoaderTest {
                         19, "lead 'west-cheshire': missing 'name'"),
                 Arguments.of("lead with an unknown key", with("  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }",
                                 "  west-cheshire:\n    name: West Cheshire Compact lead\n    email: compact@cheshirewest.example\n    phone: 01244 000000"),
-                        22, "lead 'west-cheshire': unknown key 'phone' (expected name, email)"),
+                        22, "lead 'west-cheshire': unknown key 'phone' (expected name, email, ask-body, closed)"),
                 Arguments.of("lead area not a lower-case id", with("  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }",
                                 "  West Cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }"),
                         19, "lead 'West Cheshire': area 'West Cheshire' is not a lower-case id"),
