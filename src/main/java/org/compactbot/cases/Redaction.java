@@ -29,7 +29,7 @@ public final class Redaction {
     /** Notes whose text after the prefix came from a person (a question, a reason, file names). */
     private static final List<Pattern> FREE_TEXT_NOTES = List.of(Pattern.compile("^(mediator asked: )"),
             Pattern.compile("^(passed over: \\S+ declined: )"), Pattern.compile("^(complainant wrote; evidence: )"),
-            Pattern.compile("^(body replied: )"));
+            Pattern.compile("^(complainant has had the body's final response; evidence: )"), Pattern.compile("^(body replied: )"));
 
     private Redaction() {}
 
