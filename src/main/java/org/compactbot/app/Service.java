@@ -96,7 +96,7 @@ public final class Service implements AutoCloseable {
         OutboxSender outboxSender = outboxSender(config, storage, clock, mailCounts);
         this.slack = !config.slack().enabled() ? Optional.empty()
                 : Optional.of(new SlackChannel(config.slack(), conversations, answers, new IntentClassifier(knowledge.embedder()),
-                        storage.slackEvents(), storage.slackInstallations(), CaseStatusLookup.of(storage.cases()),
+                        storage.slackEvents(), storage.slackInstallations(), CaseStatusLookup.of(storage.cases(), casework.cases()::progress),
                         ChannelMetrics.slack(metrics), clock));
         Optional<SlackHttp> slackHttp = slack.map(s -> new SlackHttp(s, config.slack().signingSecret(), clock));
         this.web = new WebServer(new WebServer.Parts(config, answers, conversations, metrics,

@@ -35,5 +35,11 @@ public record CaseChange(String ref, CaseStatus to, String actor, String note, L
 
         /** How the case ended, in the closer's words. */
         record Outcome(String text) implements Field {}
+
+        /** The body's Compact lead officer was asked for a formal response. */
+        record BodyAsked(String name, String email, Instant at) implements Field {}
+
+        /** The body's response reached the case, and how. */
+        record BodyAnswered(Instant at, ChallengeCase.BodyRequest.Answer how) implements Field {}
     }
 }

@@ -63,7 +63,7 @@ public final class CaseEmails {
         for (String[] f : FIELDS) {
             String v = shown(c, f[0]);
             if (v == null || withheld != null && List.of("name", "organisation", "email").contains(f[0])) continue;
-            v = Redaction.scrub(v, identifiers);
+            v = Redaction.withhold(v, identifiers);
             text.append(f[1]).append(": ").append(v).append('\n');
             html.append("<tr><th align=\"left\" valign=\"top\">").append(esc(f[1])).append("</th><td>").append(esc(v)).append("</td></tr>");
         }
@@ -77,7 +77,7 @@ public final class CaseEmails {
                 html.append("<blockquote>").append(esc(q)).append("</blockquote>");
             }
         }
-        String checks = Redaction.scrub(c.facts().get("checks"), identifiers);
+        String checks = Redaction.withhold(c.facts().get("checks"), identifiers);
         if (checks != null && !checks.isBlank()) {
             text.append("\nChecked against the Compact:\n").append(checks).append('\n');
             html.append("<h3>Checked against the Compact</h3><p>").append(esc(checks).replace("\n", "<br>")).append("</p>");
@@ -122,7 +122,7 @@ public final class CaseEmails {
         return "";
     }
 
-    private static List<String> quotedUndertakings(ChallengeCase c) {
+    static List<String> quotedUndertakings(ChallengeCase c) {
         List<String> out = new ArrayList<>();
         String numbers = c.facts().get("undertaking_numbers");
         Object s = c.details().get("suggestions");

@@ -72,6 +72,34 @@ public sealed interface CaseReply {
         }
     }
 
+    /** The body's response joined the case and went to the mediator and the complainant, with the files kept as evidence. */
+    record BodyResponseAdded(String ref, List<String> kept, List<String> tooLarge) implements Done {
+        public BodyResponseAdded {
+            kept = List.copyOf(kept);
+            tooLarge = List.copyOf(tooLarge);
+        }
+
+        public String message() {
+            return "Thank you: your response has been added to " + ref + " and passed to the mediator and to the group that raised it."
+                    + (kept.isEmpty() ? "" : " Kept with it: " + String.join(", ", kept) + ".")
+                    + (tooLarge.isEmpty() ? "" : " These files were too large to keep: " + String.join(", ", tooLarge)
+                            + ". Please send a link to them instead.");
+        }
+    }
+
+    /** The complainant told us they have had the body's final response: the case goes on to mediation. */
+    record FinalResponseNoted(String ref, MessageAdded added) implements Done {
+        public String message() {
+            return "Thank you: we have noted that you have had the body's final response, so the mediator takes " + ref
+                    + " on without waiting for it. " + added.message();
+        }
+    }
+
+    /** The address is not the body contact asked about the case, so it cannot add the body's response. */
+    record NotTheBody(String ref) implements Refused {
+        public String message() { return "Only the body's contact asked about " + ref + " can add its response by email."; }
+    }
+
     record UnknownCase(String ref) implements Refused {
         public String message() { return "No case " + ref + "."; }
     }

@@ -39,7 +39,9 @@ import org.compactbot.conversation.ConversationId;
  * closures, and runs the timers in working days: a mediator who has not accepted within 2 is
  * reminded and after 3 the case is reassigned; no acknowledgement within 5 escalates to the
  * Compact lead; no resolution within 20 reminds the mediator and the lead. A reminder due to a mediator who is absent
- * goes to their deputy ({@link MediatorDirectory#actingFor}), who may then answer for them.
+ * goes to their deputy ({@link MediatorDirectory#actingFor}), who may then answer for them. The body is asked for its
+ * formal response on acceptance, or at routing where the area says so ({@link AskingTheBody}); while the case waits for
+ * the complainant (INFO) or the body, its timers stand still ({@link PausedTime}); no timer counts the area's closure days.
  */
 public final class CaseService {
     static final int REMIND_ACCEPT_AFTER = 2, REASSIGN_AFTER = 3, ACKNOWLEDGE_WITHIN = 5, RESPOND_WITHIN = 20;
@@ -49,12 +51,14 @@ public final class CaseService {
     private final MediatorDirectory directory;
     private final RoutingPolicy policy;
     private final Clock clock;
+    private final AskingTheBody body;
 
     public CaseService(CaseStore store, MediatorDirectory directory, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.policy = new RoutingPolicy(directory);
         this.clock = clock;
+        this.body = new AskingTheBody(store, directory, clock);
     }
 
     /** Routes every submitted case not yet routed; returns how many were routed. */
@@ -75,8 +79,10 @@ public final class CaseService {
         if (d instanceof RoutingPolicy.Decision.ToMediator to) {
             Mediator m = to.mediator();
             emails.add(0, CaseEmails.mediatorSummary(c, m.name(), m.email(), store.transcript(c.conversationId())));
-            return store.apply(new CaseChange(c.ref(), CaseStatus.ASSIGNED, actor, "assigned to " + m.name() + ": " + d.reason(),
+            boolean ok = store.apply(new CaseChange(c.ref(), CaseStatus.ASSIGNED, actor, "assigned to " + m.name() + ": " + d.reason(),
                     List.of(new MediatorId(m.id()), new RoutingReason(d.reason()), new AssignedAt(now)), emails, null));
+            if (ok) body.routed(c.ref(), actor);
+            return ok;
         }
         if (d instanceof RoutingPolicy.Decision.ToLead to) {
             AreaLead lead = to.lead();
@@ -119,6 +125,7 @@ public final class CaseService {
                 List.of(new AcceptedAt(clock.instant())),
                 List.of(CaseEmails.toComplainant(c, "A mediator has taken on your challenge",
                         "An independent mediator has accepted your Compact challenge and will be in touch.", "accepted_notice")), null));
+        if (ok) body.accepted(ref, actor); // step 2: the body is asked for its formal response, and the case waits for it
         return ok ? new Accepted(ref) : new NotAllowed(ref, Move.ACCEPT, c.status());
     }
 
@@ -132,6 +139,7 @@ public final class CaseService {
         Mediator acting = m == null ? null : directory.actingFor(m, today());
         if (acting != null && acting != m && acting.email().equalsIgnoreCase(a)) return new CaseParty.AssignedMediator(acting);
         if (c.complainantEmail() != null && c.complainantEmail().equalsIgnoreCase(a)) return new CaseParty.Complainant(c.complainantEmail());
+        if (c.body() != null && c.body().email().equalsIgnoreCase(a)) return new CaseParty.BodyContact(c.body().email());
         return new CaseParty.Outsider();
     }
 
@@ -144,7 +152,32 @@ public final class CaseService {
         if (a.isEmpty()) return Optional.empty();
         return store.find(ref)
                 .filter(c -> a.equalsIgnoreCase(c.complainantEmail()) || ConversationId.mail(a).value().equals(c.conversationId()))
-                .map(c -> CaseProgress.of(c, LocalDate.ofInstant(clock.instant(), UK)));
+                .map(this::progress);
+    }
+
+    /** Where the case stands today, its paused time, its area's closure days and the body's deadline counted (ask only for the complainant's own). */
+    public CaseProgress progress(ChallengeCase c) {
+        return CaseProgress.of(c, today(), pausedTime(c), directory.process(c.area()), c.body() == null ? null : body.deadline(c));
+    }
+
+    /** How long the case's clock has stood still (waiting for the complainant or the body), up to today. */
+    public PausedTime pausedTime(ChallengeCase c) {
+        return PausedTime.of(store.history(c.ref()), today(), directory.process(c.area())::closedOn);
+    }
+
+    /** How the case's area runs the process (when the body is asked, its closure days). */
+    public AreaProcess process(String area) {
+        return directory.process(area);
+    }
+
+    /** The day the body's formal response is due, or null when the body has not been asked. */
+    public LocalDate bodyDeadline(ChallengeCase c) {
+        return c.body() == null ? null : body.deadline(c);
+    }
+
+    /** The body's contact wrote on the case's thread (the channel has checked that it answers our request). */
+    public CaseReply bodyReply(String ref, String fromAddress, String text, List<Evidence> files) {
+        return body.reply(ref, fromAddress, text, files);
     }
 
     /**
@@ -181,7 +214,8 @@ public final class CaseService {
             }
             case "INFO" -> {
                 if (rest.isEmpty()) return new NoQuestion();
-                CaseStatus to = c.status() == CaseStatus.ACCEPTED ? CaseStatus.IN_MEDIATION : null;
+                // the clock stops while the complainant is asked (a case already waiting for the body keeps waiting for it)
+                CaseStatus to = c.status() == CaseStatus.ACCEPTED || c.status() == CaseStatus.IN_MEDIATION ? CaseStatus.AWAITING_COMPLAINANT : null;
                 boolean ok = store.apply(new CaseChange(ref, to, actor, "mediator asked: " + rest, List.of(), List.of(
                         CaseEmails.toComplainant(c, "The mediator has a question", "The mediator looking at your challenge asks:\n\n"
                                 + rest + "\n\nPlease reply to this email with your answer.", "info_request")), null));
@@ -227,11 +261,21 @@ public final class CaseService {
         List<OutgoingEmail> mail = new ArrayList<>();
         String forwarded = (text == null || text.isBlank() ? "(no text)" : text.strip())
                 + (kept.isEmpty() ? "" : "\n\nFiles kept as evidence on the case: " + String.join(", ", kept));
+        boolean finalResponse = c.awaitingBodyAnswer() && FinalResponseTold.in(text);
+        String heading = finalResponse ? "The complainant has had the body's final response" : "The complainant has written";
+        String lead = finalResponse ? "The complainant says they have had " + c.body().name() + "'s final response, so the case goes on to "
+                + "mediation without waiting for a reply to our request. They wrote:\n\n" : "The complainant wrote:\n\n";
         directory.mediator(c.mediatorId() == null ? "" : c.mediatorId()).ifPresent(m -> mail.add(CaseEmails.notice(m.email(), m.name(), c,
-                "The complainant has written", "The complainant wrote:\n\n" + forwarded, "complainant_message")));
-        boolean ok = store.apply(new CaseChange(ref, null, "complainant", "complainant wrote" + (kept.isEmpty() ? "" : "; evidence: "
-                + String.join(", ", kept)), List.of(), mail, null));
-        return ok ? new MessageAdded(ref, !mail.isEmpty(), kept, refused) : new NotAllowed(ref, Move.ADD, c.status());
+                heading, lead + forwarded, "complainant_message")));
+        String note = "complainant wrote" + (kept.isEmpty() ? "" : "; evidence: " + String.join(", ", kept));
+        CaseChange change = finalResponse ? body.finalResponseTold(c, "complainant has had the body's final response" + (kept.isEmpty() ? ""
+                : "; evidence: " + String.join(", ", kept)), mail)
+                // their answer to the mediator's question restarts the clock
+                : new CaseChange(ref, c.status() == CaseStatus.AWAITING_COMPLAINANT ? CaseStatus.IN_MEDIATION : null, "complainant", note, List.of(), mail, null);
+        boolean ok = store.apply(change);
+        MessageAdded added = new MessageAdded(ref, !mail.isEmpty(), kept, refused);
+        if (!ok) return new NotAllowed(ref, Move.ADD, c.status());
+        return finalResponse ? new CaseReply.FinalResponseNoted(ref, added) : added;
     }
 
     /** Closes a case with an outcome: resolved, withdrawn, closed_unresolved or signposted. */
@@ -263,7 +307,11 @@ public final class CaseService {
             if (listed.status().closed()) continue;
             fired += acceptanceTimers(listed, today);
             ChallengeCase c = store.find(listed.ref()).orElse(listed);
-            fired += acknowledgementTimer(c, today) + responseTimer(c, today);
+            fired += body.overdue(c, today);
+            c = store.find(listed.ref()).orElse(c);
+            PausedTime paused = pausedTime(c);
+            if (paused.pausedNow()) continue; // waiting for the complainant or the body: the case's timers stand still
+            fired += acknowledgementTimer(c, today) + responseTimer(c, today, paused);
         }
         return fired;
     }
@@ -273,7 +321,7 @@ public final class CaseService {
         if (c.status() != CaseStatus.ASSIGNED || c.assignedAt() == null || c.mediatorId() == null) return 0;
         Mediator m = directory.mediator(c.mediatorId()).orElse(null);
         if (m == null) return 0;
-        int waited = WorkingDays.between(LocalDate.ofInstant(c.assignedAt(), UK), today);
+        int waited = WorkingDays.between(LocalDate.ofInstant(c.assignedAt(), UK), today, directory.process(c.area())::closedOn);
         if (waited >= REASSIGN_AFTER) {
             if (!store.apply(new CaseChange(c.ref(), null, "timer", "passed over: " + m.id() + " did not accept within "
                     + REASSIGN_AFTER + " working days", List.of(), List.of(), "reassign:" + m.id()))) return 0;
@@ -292,7 +340,8 @@ public final class CaseService {
 
     /** The complainant has not been acknowledged within 5 working days: escalate to the Compact lead. */
     private int acknowledgementTimer(ChallengeCase c, LocalDate today) {
-        if (c.acknowledgedAt() != null || WorkingDays.between(LocalDate.ofInstant(c.createdAt(), UK), today) < ACKNOWLEDGE_WITHIN) return 0;
+        if (c.acknowledgedAt() != null
+                || WorkingDays.between(LocalDate.ofInstant(c.createdAt(), UK), today, directory.process(c.area())::closedOn) < ACKNOWLEDGE_WITHIN) return 0;
         List<OutgoingEmail> mail = directory.lead(c.area()).map(l -> List.of(CaseEmails.notice(l.email(), l.name(), c,
                 "Escalated: not acknowledged", "This challenge has not been acknowledged to the complainant within " + ACKNOWLEDGE_WITHIN
                         + " working days. Please contact them and check the email set-up.", "escalation"))).orElse(List.of());
@@ -301,9 +350,10 @@ public final class CaseService {
                 + " working days", List.of(), mail, "ack_overdue")) ? 1 : 0;
     }
 
-    /** No resolution 20 working days after the challenge was raised: remind the mediator and the lead. */
-    private int responseTimer(ChallengeCase c, LocalDate today) {
-        if (WorkingDays.between(LocalDate.ofInstant(c.createdAt(), UK), today) < RESPOND_WITHIN) return 0;
+    /** No resolution 20 working days (the days paused not counted) after the challenge was raised: remind the mediator and the lead. */
+    private int responseTimer(ChallengeCase c, LocalDate today, PausedTime paused) {
+        int running = WorkingDays.between(LocalDate.ofInstant(c.createdAt(), UK), today, directory.process(c.area())::closedOn) - paused.workingDays();
+        if (running < RESPOND_WITHIN) return 0;
         List<OutgoingEmail> mail = new ArrayList<>();
         String body = "No resolution has been recorded " + RESPOND_WITHIN + " working days after this challenge was raised. "
                 + "Please send a formal response or record the outcome.";

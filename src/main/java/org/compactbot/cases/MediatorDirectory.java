@@ -4,12 +4,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The mediators, each area's Compact lead and the public bodies a challenge can be about, as configured in config/mediators.yml. */
-public record MediatorDirectory(List<Mediator> mediators, Map<String, AreaLead> leads, List<PublicBody> bodies) {
+/**
+ * The mediators, each area's Compact lead (and how the area runs the process: {@link AreaProcess}) and the public bodies a
+ * challenge can be about, as configured in config/mediators.yml.
+ */
+public record MediatorDirectory(List<Mediator> mediators, Map<String, AreaLead> leads, List<PublicBody> bodies,
+                                Map<String, AreaProcess> processes) {
     public MediatorDirectory {
         mediators = List.copyOf(mediators);
         leads = Map.copyOf(leads);
         bodies = List.copyOf(bodies);
+        processes = Map.copyOf(processes);
+    }
+
+    public MediatorDirectory(List<Mediator> mediators, Map<String, AreaLead> leads, List<PublicBody> bodies) {
+        this(mediators, leads, bodies, Map.of());
     }
 
     public MediatorDirectory(List<Mediator> mediators, Map<String, AreaLead> leads) {
@@ -36,5 +45,16 @@ public record MediatorDirectory(List<Mediator> mediators, Map<String, AreaLead> 
 
     public Optional<AreaLead> lead(String area) {
         return Optional.ofNullable(leads.get(area));
+    }
+
+    /** How the area runs the process: when the body is asked, and its closure days ({@link AreaProcess#standard} if not configured). */
+    public AreaProcess process(String area) {
+        AreaProcess p = area == null ? null : processes.get(area);
+        return p == null ? AreaProcess.standard(area) : p;
+    }
+
+    /** The configured body a case's respondent names, within the case's area. */
+    public Optional<PublicBody> bodyFor(ChallengeCase c) {
+        return new PublicBodies(bodies).match(c.respondent(), c.area());
     }
 }

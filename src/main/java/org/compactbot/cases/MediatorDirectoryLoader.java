@@ -40,10 +40,7 @@ public final class MediatorDirectoryLoader {
     private static final List<String> BODY_KEYS = List.of("name", "aliases", "area", "contact");
     private static final List<String> MEDIATOR_KEYS = List.of(
             "id", "name", "email", "organisation", "areas", "specialisms", "capacity", "absent", "deputy");
-    private static final List<String> LEAD_KEYS = List.of("name", "email");
-    private static final List<String> ABSENCE_KEYS = List.of("from", "to");
 
-    private static final Pattern AREA_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
 
     /** @throws MediatorConfigException with a message naming file, line and problem */
@@ -101,11 +98,9 @@ public final class MediatorDirectoryLoader {
     }
 
     /** One pass over one file's nodes; knows the file name for messages. */
-    private static final class Reading {
-        private final String file;
-
+    private static final class Reading extends YamlNodes {
         Reading(String file) {
-            this.file = file;
+            super(file);
         }
 
         MediatorDirectory directory(Node root) throws MediatorConfigException {
@@ -131,18 +126,8 @@ public final class MediatorDirectoryLoader {
             }
             deputies(mediators, deputyNodes);
 
-            Map<String, AreaLead> leads = new LinkedHashMap<>();
-            Node leadsNode = fields.get("leads");
-            if (leadsNode != null && !isNull(leadsNode)) {
-                if (!(leadsNode instanceof MappingNode leadMap)) {
-                    throw fail(leadsNode, "'leads' must be a mapping of area to { name, email }");
-                }
-                for (NodeTuple t : leadMap.getValue()) {
-                    String area = key(t, "leads: ");
-                    if (leads.containsKey(area)) throw fail(t.getKeyNode(), "leads: duplicate area '" + area + "'");
-                    leads.put(area, lead(area, t));
-                }
-            }
+            LeadsReading leads = new LeadsReading(file);
+            leads.read(fields.get("leads"));
             List<PublicBody> bodies = new ArrayList<>();
             Node bodiesNode = fields.get("bodies");
             if (bodiesNode != null && !isNull(bodiesNode)) {
@@ -153,7 +138,7 @@ public final class MediatorDirectoryLoader {
                 int n = 0;
                 for (Node item : bodyList.getValue()) bodies.add(body(item, ++n, nameLines));
             }
-            return new MediatorDirectory(mediators, leads, bodies);
+            return new MediatorDirectory(mediators, leads.leads(), bodies, leads.processes());
         }
 
         private PublicBody body(Node item, int index, Map<String, Integer> nameLines) throws MediatorConfigException {
@@ -182,7 +167,7 @@ public final class MediatorDirectoryLoader {
             Node contactNode = f.get("contact");
             if (contactNode != null && !isNull(contactNode)) {
                 if (!(contactNode instanceof MappingNode c)) throw fail(contactNode, prefix + "contact must be a mapping { name, email }");
-                Map<String, Node> cf = fields(c, prefix + "contact: ", LEAD_KEYS);
+                Map<String, Node> cf = fields(c, prefix + "contact: ", LeadsReading.CONTACT_KEYS);
                 String contactName = text(c, cf, "name", prefix + "contact: ");
                 String email = text(c, cf, "email", prefix + "contact: ");
                 if (!EmailAddress.isValid(email)) throw fail(cf.get("email"), prefix + "contact email '" + email + "' is not an email address");
@@ -299,99 +284,5 @@ public final class MediatorDirectoryLoader {
             return new Mediator.Absence(from, to);
         }
 
-        private AreaLead lead(String area, NodeTuple t) throws MediatorConfigException {
-            String prefix = "lead '" + area + "': ";
-            if (!AREA_ID.matcher(area).matches()) {
-                throw fail(t.getKeyNode(), prefix + "area '" + area + "' is not a lower-case id such as west-cheshire");
-            }
-            if (!(t.getValueNode() instanceof MappingNode map)) {
-                throw fail(t.getValueNode(), prefix + "must be a mapping { name, email }");
-            }
-            Map<String, Node> f = fields(map, prefix, LEAD_KEYS);
-            String name = text(map, f, "name", prefix);
-            String email = text(map, f, "email", prefix);
-            if (!EmailAddress.isValid(email)) {
-                throw fail(f.get("email"), prefix + "email '" + email + "' is not an email address");
-            }
-            return new AreaLead(area, name, email);
-        }
-
-        /** The mapping's entries by key, refusing duplicate and unknown keys. */
-        private Map<String, Node> fields(MappingNode map, String prefix, List<String> allowed) throws MediatorConfigException {
-            Map<String, Node> out = new LinkedHashMap<>();
-            for (NodeTuple t : map.getValue()) {
-                String k = key(t, prefix);
-                if (!allowed.contains(k)) {
-                    String where = prefix.isEmpty() ? " at the top level" : "";
-                    throw fail(t.getKeyNode(), prefix + "unknown key '" + k + "'" + where + " (expected " + String.join(", ", allowed) + ")");
-                }
-                if (out.containsKey(k)) throw fail(t.getKeyNode(), prefix + "duplicate key '" + k + "'");
-                out.put(k, t.getValueNode());
-            }
-            return out;
-        }
-
-        private String key(NodeTuple t, String prefix) throws MediatorConfigException {
-            if (!(t.getKeyNode() instanceof ScalarNode s)) throw fail(t.getKeyNode(), prefix + "a key must be a plain word");
-            return s.getValue();
-        }
-
-        private static Node valueOf(MappingNode map, String key) {
-            for (NodeTuple t : map.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key)) return t.getValueNode();
-            }
-            return null;
-        }
-
-        private Node required(MappingNode map, Map<String, Node> f, String key, String prefix) throws MediatorConfigException {
-            Node n = f.get(key);
-            if (n == null) throw fail(map, prefix + "missing '" + key + "'");
-            return n;
-        }
-
-        /** A required, non-empty single value. */
-        private String text(MappingNode map, Map<String, Node> f, String key, String prefix) throws MediatorConfigException {
-            Node n = required(map, f, key, prefix);
-            String v = scalar(n, prefix + key);
-            if (v.isBlank()) throw fail(n, prefix + key + " is empty");
-            return v.strip();
-        }
-
-        private String scalar(Node n, String what) throws MediatorConfigException {
-            if (!(n instanceof ScalarNode s)) throw fail(n, what + " must be a single value, not a list or mapping");
-            return isNull(s) ? "" : s.getValue();
-        }
-
-        private SequenceNode list(MappingNode map, Map<String, Node> f, String key, String prefix) throws MediatorConfigException {
-            Node n = required(map, f, key, prefix);
-            if (!(n instanceof SequenceNode s)) throw fail(n, prefix + key + " must be a list, e.g. [a, b]");
-            return s;
-        }
-
-        private LocalDate date(MappingNode map, Map<String, Node> f, String key, String prefix) throws MediatorConfigException {
-            Node n = required(map, f, key, prefix);
-            String v = scalar(n, prefix + key);
-            try {
-                return LocalDate.parse(v.strip());
-            } catch (DateTimeParseException e) {
-                throw fail(n, prefix + key + " '" + v + "' is not a date (YYYY-MM-DD)");
-            }
-        }
-
-        private static boolean isNull(Node n) {
-            return n instanceof ScalarNode && Tag.NULL.equals(n.getTag());
-        }
-
-        private static int line(Node n) {
-            return n.getStartMark() == null ? 1 : n.getStartMark().getLine() + 1;
-        }
-
-        private MediatorConfigException fail(Node n, String problem) {
-            return fail(line(n), problem);
-        }
-
-        private MediatorConfigException fail(int line, String problem) {
-            return new MediatorConfigException(file + " line " + line + ": " + problem);
-        }
     }
 }

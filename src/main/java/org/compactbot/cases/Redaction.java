@@ -28,7 +28,8 @@ public final class Redaction {
             "effective", "consultation_opened", "consultation_closed", "checks", "prefilled_area");
     /** Notes whose text after the prefix came from a person (a question, a reason, file names). */
     private static final List<Pattern> FREE_TEXT_NOTES = List.of(Pattern.compile("^(mediator asked: )"),
-            Pattern.compile("^(passed over: \\S+ declined: )"), Pattern.compile("^(complainant wrote; evidence: )"));
+            Pattern.compile("^(passed over: \\S+ declined: )"), Pattern.compile("^(complainant wrote; evidence: )"),
+            Pattern.compile("^(complainant has had the body's final response; evidence: )"), Pattern.compile("^(body replied: )"));
 
     private Redaction() {}
 
@@ -72,14 +73,16 @@ public final class Redaction {
         return Optional.of(mentions(keep, identifiers) ? MARKER : keep + MARKER);
     }
 
-    /** The text with every mention of an identifier (as a whole word, in any case) replaced by {@link #WITHHELD}. */
-    public static String scrub(String text, List<String> identifiers) {
-        if (text == null) return null;
+    /**
+     * The text with every whole-word mention of the identifiers (longest first, in any case) replaced by {@link #WITHHELD}:
+     * what the body is shown of a confidential complainant's free text.
+     */
+    public static String withhold(String text, List<String> identifiers) {
+        if (text == null || text.isEmpty()) return text;
+        List<String> ids = new ArrayList<>(identifiers.stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList());
+        ids.sort((a, b) -> Integer.compare(b.length(), a.length()));
         String out = text;
-        List<String> longestFirst = new ArrayList<>(identifiers);
-        longestFirst.sort((a, b) -> b.length() - a.length()); // the full name before its words
-        for (String id : longestFirst) {
-            if (id.isBlank()) continue;
+        for (String id : ids) {
             out = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(id) + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
                     .matcher(out).replaceAll(Matcher.quoteReplacement(WITHHELD));
         }

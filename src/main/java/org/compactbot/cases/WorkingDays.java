@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Working days in England &amp; Wales: Monday to Friday, less England &amp; Wales bank holidays.
@@ -53,20 +54,35 @@ public final class WorkingDays {
 
     /** The date n working days after start (start itself not counted; n >= 0; n == 0 returns start). */
     public static LocalDate plus(LocalDate start, int n) {
-        if (n < 0) throw new IllegalArgumentException("working days must be >= 0, was " + n);
-        LocalDate d = start;
-        for (int left = n; left > 0; ) {
-            d = d.plusDays(1);
-            if (isWorkingDay(d)) left--;
-        }
-        return d;
+        return plus(start, n, d -> false);
     }
 
     /** Working days from start (exclusive) to end (inclusive); 0 when end <= start. */
     public static int between(LocalDate start, LocalDate end) {
+        return between(start, end, d -> false);
+    }
+
+    /** A working day that is also not one of the area's own closure days (a Christmas shutdown, say). */
+    public static boolean isWorkingDay(LocalDate d, Predicate<LocalDate> closed) {
+        return isWorkingDay(d) && !closed.test(d);
+    }
+
+    /** As {@link #plus(LocalDate, int)}, skipping the {@code closed} days too. */
+    public static LocalDate plus(LocalDate start, int n, Predicate<LocalDate> closed) {
+        if (n < 0) throw new IllegalArgumentException("working days must be >= 0, was " + n);
+        LocalDate d = start;
+        for (int left = n; left > 0; ) {
+            d = d.plusDays(1);
+            if (isWorkingDay(d, closed)) left--;
+        }
+        return d;
+    }
+
+    /** As {@link #between(LocalDate, LocalDate)}, not counting the {@code closed} days. */
+    public static int between(LocalDate start, LocalDate end, Predicate<LocalDate> closed) {
         int count = 0;
         for (LocalDate d = start.plusDays(1); !d.isAfter(end); d = d.plusDays(1)) {
-            if (isWorkingDay(d)) count++;
+            if (isWorkingDay(d, closed)) count++;
         }
         return count;
     }

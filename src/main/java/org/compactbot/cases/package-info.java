@@ -9,7 +9,8 @@
  *       {@code CC-2026-0001}, evidence moved over, queued for routing).</li>
  *   <li>The directory: {@link org.compactbot.cases.MediatorDirectoryLoader} reads {@code config/mediators.yml} into a
  *       {@link org.compactbot.cases.MediatorDirectory} (mediators, their specialisms as
- *       {@link org.compactbot.knowledge.PracticeCode} ids, absences; areas' leads; the public
+ *       {@link org.compactbot.knowledge.PracticeCode} ids, absences; areas' leads, each with its
+ *       {@link org.compactbot.cases.AreaProcess} ({@code ask-body}, {@code closed} days) read by {@code LeadsReading}; the public
  *       {@link org.compactbot.cases.PublicBodies}), naming file and line for every problem.</li>
  *   <li>Routing: {@link org.compactbot.cases.RoutingPolicy} is pure: a mediator who serves the area, is present, has
  *       capacity, has not passed the case over and has no conflict of interest; a specialism match first, then fewest
@@ -25,14 +26,23 @@
  *   <li>Timers: {@link org.compactbot.cases.CaseService#tick} (every 5 minutes, on the leading instance) in
  *       {@link org.compactbot.cases.WorkingDays} (England and Wales bank holidays): remind a mediator to accept after 2,
  *       reassign after 3, escalate to the lead when not acknowledged in 5, remind mediator and lead at 20 with no
- *       resolution. Each fires once per case (and mediator), recorded by its timer kind.</li>
+ *       resolution. Each fires once per case (and mediator), recorded by its timer kind. No timer counts the area's
+ *       {@code closed} days, and none runs while the case waits for the complainant or the body
+ *       ({@link org.compactbot.cases.PausedTime}, read from the history: the response timer subtracts the days paused).</li>
+ *   <li>The body's formal response: {@code AskingTheBody} asks the body the respondent names (its {@code contact}) with
+ *       {@link org.compactbot.cases.BodyRequestEmail} on acceptance (or at routing, {@code ask-body: at-once}), the case
+ *       waiting in {@code awaiting_body}; {@link org.compactbot.cases.CaseService#bodyReply} takes the contact's reply
+ *       (the email channel proves it answers our request), the complainant's "we've had their final response"
+ *       ({@link org.compactbot.cases.FinalResponseTold}) ends the wait too, and no reply in 20 working days escalates
+ *       to the area's lead ({@code body_overdue}, once). A confidential complainant is never named to the body.</li>
  *   <li>Emails: {@link org.compactbot.cases.CaseEmails} writes them; they are queued in the
  *       {@link org.compactbot.cases.Outbox} port with the change that causes them, and the email channel sends them.</li>
  *   <li>A person asked for: {@link org.compactbot.cases.HandingToAPerson} (the conversation's
  *       {@link org.compactbot.conversation.PersonHandover}) queues an email to the area's lead with the conversation so
  *       far and how to reach the person, and says who will contact them and by when (2 working days).</li>
  *   <li>Report and retention: {@link org.compactbot.cases.AnnualReport} (the year's figures by area, code, respondent
- *       and outcome, CSV or Markdown); {@link org.compactbot.cases.Retention} with its
+ *       and outcome, CSV or Markdown) and {@link org.compactbot.cases.ClockFigures} (time paused, the bodies' response
+ *       times and how many went unanswered), appended by {@code cases report}; {@link org.compactbot.cases.Retention} with its
  *       {@link org.compactbot.cases.RetentionPolicy} anonymises old cases by {@link org.compactbot.cases.Redaction};
  *       {@link org.compactbot.cases.PersonalData} is what is held about an address (export, erasure, the retention
  *       sweep): {@link org.compactbot.cases.PersonalDataService} asks every store that holds personal data for its
@@ -53,8 +63,8 @@
  *       open cases per mediator ({@code SqlCaseStore.openCasesByMediator}) and the Slack label
  *       ({@code SlackBlocks}) name open statuses too.</li>
  *   <li>A mediator's instruction: a case in {@code CaseService.mediatorReply} and its {@code CaseReply} record.</li>
- *   <li>A field a change records: a record under {@code CaseChange.Field}, its column in a migration and in
- *       {@code SqlCaseStore.column}.</li>
+ *   <li>A field a change records: a record under {@code CaseChange.Field}, its column(s) in a migration and in
+ *       {@code SqlCaseStore.columns}.</li>
  *   <li>A table with personal data: its store implements {@code PersonalRecords} (held, export, erase, sweep) and is
  *       listed in {@code app/Storage}'s {@code PersonalDataService}, in the order its export section comes.</li>
  * </ul>

@@ -16,6 +16,8 @@ import org.compactbot.app.Service;
 import org.compactbot.app.Storage;
 import org.compactbot.mail.MailMetrics;
 import org.compactbot.cases.AnnualReport;
+import org.compactbot.cases.ClockFigures;
+import org.compactbot.cases.PausedTime;
 import org.compactbot.cases.CaseEvent;
 import org.compactbot.cases.CaseReply;
 import org.compactbot.cases.CaseService;
@@ -61,6 +63,30 @@ public final class CasesCommand implements Runnable {
     /** The case service on this storage, with the mediators file read. */
     CaseService caseService(Storage storage) throws ConfigException {
         return Casework.of(config(), storage, CLOCK, System.err).cases();
+    }
+
+    /** The case service, or null (with the warning on stderr) when the mediators file cannot be read. */
+    CaseService caseServiceOrNull(Storage storage) {
+        try {
+            return caseService(storage);
+        } catch (ConfigException e) {
+            System.err.println("warning: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The body asked for its formal response, and the time the case's clock stood still (issue 16 steps 2 and 3). */
+    static void clock(PrintWriter out, ChallengeCase c, CaseService service) {
+        if (c.body() != null) {
+            var b = c.body();
+            out.println("Body asked:  " + b.name() + " <" + b.email() + "> on " + b.askedAt()
+                    + (service == null ? "" : ", due " + service.bodyDeadline(c))
+                    + (b.answered() ? "; answered " + b.answeredAt() + " (" + b.answer().id().replace('_', ' ') + ")" : "; not answered"));
+        }
+        if (service == null) return;
+        PausedTime p = service.pausedTime(c);
+        out.println("Paused:      " + p.workingDays() + " working days" + (p.pausedNow() ? " (paused since " + p.since() + ", waiting: "
+                + p.waitingFor().id() + ")" : ""));
     }
 
     private static CaseStatus status(String s) {
@@ -131,6 +157,7 @@ public final class CasesCommand implements Runnable {
                 if (!evidence.isEmpty()) {
                     out.println("Evidence: " + String.join(", ", evidence.stream().map(e -> e.getKey() + " (" + e.getValue() + " bytes)").toList()));
                 }
+                clock(out, c, parent.caseServiceOrNull(w));
                 out.println("History:");
                 for (CaseEvent e : store.history(c.ref())) {
                     out.println("  " + e.at() + "  " + e.actor() + "  " + (e.from() == null ? "" : e.from() + " -> ") + e.to() + "  " + e.note());
@@ -198,8 +225,16 @@ public final class CasesCommand implements Runnable {
                 return 2;
             }
             try (Storage w = parent.storage()) {
-                var f = AnnualReport.of(year == null ? Year.now().getValue() : year, w.cases().list(null, null));
+                int y = year == null ? Year.now().getValue() : year;
+                List<ChallengeCase> all = w.cases().list(null, null);
+                var f = AnnualReport.of(y, all);
                 String text = format.equals("csv") ? AnnualReport.csv(f) : AnnualReport.markdown(f);
+                CaseService service = parent.caseServiceOrNull(w);
+                if (service != null) { // issue 16: time paused and the body's response, a part of its own
+                    var clock = ClockFigures.of(y, all, service::pausedTime, service::bodyDeadline, service::process,
+                            java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")));
+                    text += format.equals("csv") ? ClockFigures.csv(clock) : ClockFigures.markdown(clock);
+                }
                 if (file != null) Files.writeString(file, text);
                 else {
                     spec.commandLine().getOut().print(text);

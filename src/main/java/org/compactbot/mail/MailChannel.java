@@ -122,6 +122,7 @@ public final class MailChannel {
             CaseParty party = cases.partyOf(caseRef, sender);
             if (party instanceof CaseParty.AssignedMediator am) return fromMediator(mail, caseRef, am.mediator(), check);
             if (party instanceof CaseParty.Complainant) return fromComplainant(mail, caseRef, sender, check);
+            if (party instanceof CaseParty.BodyContact b) return fromBody(mail, caseRef, b.email(), check);
         }
         return conversationTurn(mail, sender, key, check);
     }
@@ -172,6 +173,23 @@ public final class MailChannel {
         CaseReply added = cases.complainantReply(caseRef, sender, mail.text(), mail.attachments().stream()
                 .map(a -> new CaseService.Evidence(a.name(), a.type(), a.content())).toList());
         reply(mail, sender, added.message(), caseRef);
+        return new MailOutcome.OnCase(caseRef, added);
+    }
+
+    /**
+     * The body's response, from the contact it was asked at, joins the case with the same proof: a reply to an email we
+     * sent that address about this case (the request), and checks that did not fail. Anything else is only noticed.
+     */
+    private MailOutcome fromBody(ParsedEmail mail, String caseRef, String address, SenderCheck check) {
+        MailOutcome.Doubt doubt = doubt(mail, address, caseRef, check);
+        if (doubt != null) {
+            reply(mail, address, "We have not added your email to " + caseRef + ": " + doubt.text() + ". To send the body's response, reply to "
+                    + "our request for a formal response about " + caseRef + " (it carries a code that shows it is really you).", caseRef);
+            return new MailOutcome.BodyUnproven(caseRef, doubt);
+        }
+        CaseReply added = cases.bodyReply(caseRef, address, mail.text(), mail.attachments().stream()
+                .map(a -> new CaseService.Evidence(a.name(), a.type(), a.content())).toList());
+        reply(mail, address, added.message(), caseRef);
         return new MailOutcome.OnCase(caseRef, added);
     }
 

@@ -89,6 +89,11 @@ public sealed interface MailOutcome {
         public String detail() { return "case " + caseRef + ": complainant message not added (" + doubt.text() + ")"; }
     }
 
+    /** A message from the address the body was asked at that did not prove it came from the body's contact. */
+    record BodyUnproven(String caseRef, Doubt doubt) implements Refused {
+        public String detail() { return "case " + caseRef + ": body response not added (" + doubt.text() + ")"; }
+    }
+
     /** A conversation turn whose sender failed the receiving server's checks. */
     record SenderFailedChecks(SenderCheck.Failed check) implements Refused {
         public String detail() { return "sender authentication failed (" + check.method() + "=" + check.result() + ")"; }
@@ -107,7 +112,7 @@ public sealed interface MailOutcome {
         }
     }
 
-    /** A mediator's or complainant's message on their case, and what the case did with it. */
+    /** A mediator's, complainant's or body's message on their case, and what the case did with it. */
     record OnCase(String caseRef, CaseReply reply) implements Replied {
         public String detail() { return "case " + caseRef + ": " + reply.message(); }
     }

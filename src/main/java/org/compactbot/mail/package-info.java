@@ -25,8 +25,9 @@
  *       {@link org.compactbot.mail.MailOutcome.Refused}: the address gets a notice saying what to do, nothing else changes.</li>
  *   <li>Routing: a {@code [CC-2026-0001]} in the subject, or a reply to an email we sent about a case, puts it on that
  *       case. From the assigned mediator it goes to {@link org.compactbot.cases.CaseService#mediatorReply}, from the
- *       complainant to {@link org.compactbot.cases.CaseService#complainantReply} (attachments kept as evidence); the
- *       {@link org.compactbot.cases.CaseReply} is the reply. Anything else is a turn of the sender's conversation
+ *       complainant to {@link org.compactbot.cases.CaseService#complainantReply} (attachments kept as evidence), from the
+ *       body's contact asked for its formal response (the address the case recorded, answering our request) to
+ *       {@link org.compactbot.cases.CaseService#bodyReply}; the {@link org.compactbot.cases.CaseReply} is the reply. Anything else is a turn of the sender's conversation
  *       ({@link org.compactbot.conversation.ConversationEngine#handle}), with the name and organisation the From header
  *       and the sign-off give, rendered as plain text with numbered choices.</li>
  *   <li>Outbox: every reply is queued on the same thread in the {@link org.compactbot.cases.Outbox} port (the store),

@@ -21,13 +21,13 @@ public interface CaseStatusLookup {
     /** One of the person's own cases, as their App Home lists it. */
     record OwnCase(String ref, String status, String respondent, LocalDate raisedOn) {}
 
-    /** The lookup over the case store. */
-    static CaseStatusLookup of(CaseStore store) {
+    /** The lookup over the case store, each case's progress as {@code progress} works it out (CaseService's: paused time counted). */
+    static CaseStatusLookup of(CaseStore store, java.util.function.Function<org.compactbot.cases.ChallengeCase, CaseProgress> progress) {
         return new CaseStatusLookup() {
             @Override
             public Optional<CaseProgress> raisedIn(String ref, ConversationId conversation) {
                 return store.find(ref).filter(c -> conversation.value().equals(c.conversationId()))
-                        .map(c -> CaseProgress.of(c, LocalDate.now(UK)));
+                        .map(progress);
             }
 
             @Override

@@ -220,6 +220,14 @@ final class Migrations {
                       expires_at TEXT NOT NULL,
                       used_at TEXT);
                     CREATE INDEX emailed_links_by_target ON emailed_links(purpose, target);
+                    """),
+            // 13: the body's formal response (issue 16 step 2): whom we asked, when, and when and how it answered
+            sql("""
+                    ALTER TABLE cases ADD COLUMN body_name TEXT;
+                    ALTER TABLE cases ADD COLUMN body_email TEXT;
+                    ALTER TABLE cases ADD COLUMN body_asked_at TEXT;
+                    ALTER TABLE cases ADD COLUMN body_answered_at TEXT;
+                    ALTER TABLE cases ADD COLUMN body_answer TEXT;
                     """));
 
     /** SQL text in the shared subset, {@code {id}} and {@code {blob}} filled in for the engine; split into statements. */

@@ -242,11 +242,12 @@ public final class SqlCaseStore implements CaseStore {
                 p.executeUpdate();
             }
             for (CaseChange.Field f : change.fields()) {
-                Map.Entry<String, String> set = column(f);
-                try (PreparedStatement p = c.prepareStatement("UPDATE cases SET " + set.getKey() + " = ? WHERE ref = ?")) {
-                    p.setString(1, set.getValue());
-                    p.setString(2, change.ref());
-                    p.executeUpdate();
+                for (Map.Entry<String, String> set : columns(f)) {
+                    try (PreparedStatement p = c.prepareStatement("UPDATE cases SET " + set.getKey() + " = ? WHERE ref = ?")) {
+                        p.setString(1, set.getValue());
+                        p.setString(2, change.ref());
+                        p.executeUpdate();
+                    }
                 }
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO case_events(case_ref, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -272,7 +273,17 @@ public final class SqlCaseStore implements CaseStore {
         });
     }
 
-    /** The cases column a field is kept in, and its value as stored. */
+    /** The cases columns a field is kept in, and their values as stored (fixed column names only). */
+    private static List<Map.Entry<String, String>> columns(CaseChange.Field f) {
+        if (f instanceof CaseChange.Field.BodyAsked b) {
+            return List.of(Map.entry("body_name", b.name()), Map.entry("body_email", b.email()), Map.entry("body_asked_at", Times.of(b.at())));
+        }
+        if (f instanceof CaseChange.Field.BodyAnswered b) {
+            return List.of(Map.entry("body_answered_at", Times.of(b.at())), Map.entry("body_answer", b.how().id()));
+        }
+        return List.of(column(f));
+    }
+
     private static Map.Entry<String, String> column(CaseChange.Field f) {
         if (f instanceof CaseChange.Field.MediatorId m) return Map.entry("mediator_id", m.id());
         if (f instanceof CaseChange.Field.RoutingReason r) return Map.entry("routing_reason", r.reason());
@@ -303,7 +314,14 @@ public final class SqlCaseStore implements CaseStore {
                 rs.getString("complainant_email"), rs.getString("conversation_id"), rs.getString("mediator_id"),
                 rs.getString("routing_reason"), details, instant(rs, "created_at"), instant(rs, "updated_at"),
                 instant(rs, "assigned_at"), instant(rs, "acknowledged_at"), instant(rs, "accepted_at"), instant(rs, "closed_at"),
-                rs.getString("outcome"));
+                rs.getString("outcome"), body(rs));
+    }
+
+    private static ChallengeCase.BodyRequest body(ResultSet rs) throws SQLException {
+        Instant asked = instant(rs, "body_asked_at");
+        if (asked == null) return null;
+        return new ChallengeCase.BodyRequest(rs.getString("body_name"), rs.getString("body_email"), asked, instant(rs, "body_answered_at"),
+                ChallengeCase.BodyRequest.Answer.byId(rs.getString("body_answer")));
     }
 
     private static Instant instant(ResultSet rs, String col) throws SQLException {

@@ -28,13 +28,22 @@ final class CaseFixture implements AutoCloseable {
     final String url;
 
     CaseFixture(Path dir) throws Exception {
-        this(dir, null);
+        this(dir, (String) null);
     }
 
     CaseFixture(Path dir, String url) throws Exception {
+        this(dir, url, MediatorDirectoryLoader.load(Path.of("config/mediators.yml")));
+    }
+
+    /** A SQLite file in dir with these mediators, leads and bodies. */
+    CaseFixture(Path dir, MediatorDirectory directory) throws Exception {
+        this(dir, null, directory);
+    }
+
+    private CaseFixture(Path dir, String url, MediatorDirectory directory) throws Exception {
         this.dir = dir;
         this.url = url;
-        this.directory = MediatorDirectoryLoader.load(Path.of("config/mediators.yml"));
+        this.directory = directory;
         open();
     }
 

@@ -51,6 +51,25 @@ class CaseProgressTest {
         assertTrue(words.contains(expected), words);
     }
 
+    @ParameterizedTest(name = "[{index}] {0}, paused {1} (now: {2}), body due {3}: due {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            // waiting for the complainant: no deadline while the clock is stopped
+            "AWAITING_COMPLAINANT | 3 | true  | -          | -          | please reply to their email",
+            // waiting for the body: its own deadline
+            "AWAITING_BODY        | 4 | true  | 2026-12-01 | 2026-12-01 | has been asked for its formal response, due by then",
+            // back in mediation after 5 days paused: the formal response is due 5 working days later (30 November + 5)
+            "IN_MEDIATION         | 5 | false | -          | 2026-12-07 | a formal response is due by then",
+    })
+    void aPausedCaseSaysWhoWeWaitForAndHowLong(CaseStatus status, int days, boolean now, LocalDate bodyDue, LocalDate due, String step) {
+        PausedTime paused = new PausedTime(days, now ? LocalDate.of(2026, 11, 16) : null, now ? status : null);
+        CaseProgress p = CaseProgress.of(raised(status, "2026-11-02T10:00:00Z", "2026-11-02T10:05:00Z", null), LocalDate.of(2026, 11, 20),
+                paused, AreaProcess.standard("west-cheshire"), bodyDue);
+        assertEquals(due, p.nextDeadline());
+        String words = p.inWords();
+        assertTrue(words.contains(step), words);
+        assertTrue(words.contains("Clock paused: " + days + " working days" + (now ? " so far, since Monday 16 November 2026." : " in all.")), words);
+    }
+
     @org.junit.jupiter.api.Test
     void aClosedCaseSaysHowItEnded() {
         String words = CaseProgress.of(raised(CaseStatus.RESOLVED, "2026-11-02T10:00:00Z", "2026-11-02T10:05:00Z",

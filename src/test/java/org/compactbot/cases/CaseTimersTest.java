@@ -77,7 +77,8 @@ class CaseTimersTest {
 
     @Test
     void twentyWorkingDaysWithoutResolutionRemindsMediatorAndLead() throws Exception {
-        String ref = f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire West and Chester Council", "funding", false);
+        // a respondent with no configured body: nobody is asked for a formal response, so the clock never stops
+        String ref = f.submit("west-cheshire", "Lunch Club", "sam@lunchclub.org.uk", "Cheshire Constabulary", "funding", false);
         f.service.routeNew();
         f.sender(0, false).drainOnce();
         assertTrue(f.service.accept(ref, "m-funding").ok());
@@ -142,7 +143,7 @@ class CaseTimersTest {
 
         assertTrue(f.service.mediatorReply(ref, "priya@resolve.example", "ACCEPT").ok());
         assertTrue(f.service.mediatorReply(ref, "priya@resolve.example", "INFO when did you receive the letter?").ok());
-        assertEquals(CaseStatus.IN_MEDIATION, f.store.find(ref).orElseThrow().status());
+        assertEquals(CaseStatus.AWAITING_BODY, f.store.find(ref).orElseThrow().status(), "accepted, the case waits for the body's response");
         assertTrue(purposes().contains("info_request>sam@lunchclub.org.uk"), purposes().toString());
         assertTrue(f.service.mediatorReply(ref, "priya@resolve.example", "RESOLVED grant extended to March").ok());
         assertEquals(CaseStatus.RESOLVED, f.store.find(ref).orElseThrow().status());

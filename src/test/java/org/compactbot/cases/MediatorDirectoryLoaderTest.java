@@ -188,7 +188,20 @@ class MediatorDirectoryLoaderTest {
                         19, "lead 'west-cheshire': missing 'name'"),
                 Arguments.of("lead with an unknown key", with("  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }",
                                 "  west-cheshire:\n    name: West Cheshire Compact lead\n    email: compact@cheshirewest.example\n    phone: 01244 000000"),
-                        22, "lead 'west-cheshire': unknown key 'phone' (expected name, email)"),
+                        22, "lead 'west-cheshire': unknown key 'phone' (expected name, email, ask-body, closed)"),
+                Arguments.of("ask-body not a known value", with("  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }",
+                                "  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example, ask-body: immediately }"),
+                        19, "lead 'west-cheshire': ask-body 'immediately' is not one of on-accept (ask the body when the mediator accepts) or at-once"),
+                Arguments.of("closure backwards", with("  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }",
+                                "  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example,\n"
+                                        + "                   closed: [{ from: 2027-01-01, to: 2026-12-24 }] }"),
+                        20, "lead 'west-cheshire': closed: from 2027-01-01 is after to 2026-12-24"),
+                Arguments.of("closure not a date", with("  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }",
+                                "  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example, closed: [{ from: Christmas, to: 2027-01-01 }] }"),
+                        19, "lead 'west-cheshire': closed: from 'Christmas' is not a date (YYYY-MM-DD)"),
+                Arguments.of("closed not a list", with("  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }",
+                                "  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example, closed: 2026-12-24 }"),
+                        19, "lead 'west-cheshire': closed must be a list of { from: YYYY-MM-DD, to: YYYY-MM-DD }"),
                 Arguments.of("lead area not a lower-case id", with("  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }",
                                 "  West Cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }"),
                         19, "lead 'West Cheshire': area 'West Cheshire' is not a lower-case id"),
@@ -219,6 +232,25 @@ class MediatorDirectoryLoaderTest {
                         3, "not valid YAML: while scanning a quoted scalar, found unexpected end of stream"),
                 Arguments.of("YAML: two documents", GOOD + "---\nmediators: []\n",
                         20, "not valid YAML"));
+    }
+
+    @Test
+    void anAreaSaysWhenTheBodyIsAskedAndWhichDaysItIsClosed() throws Exception {
+        MediatorDirectory dir = MediatorDirectoryLoader.parse(with(
+                "  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }",
+                "  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example, ask-body: at-once,\n"
+                        + "                   closed: [{ from: 2026-12-24, to: 2027-01-01 }, { from: 2027-04-01, to: 2027-04-01 }] }"), FILE);
+        AreaProcess p = dir.process("west-cheshire");
+        assertEquals(AreaProcess.AskBody.AT_ONCE, p.askBody());
+        assertEquals(List.of(new AreaProcess.Closure(LocalDate.of(2026, 12, 24), LocalDate.of(2027, 1, 1)),
+                new AreaProcess.Closure(LocalDate.of(2027, 4, 1), LocalDate.of(2027, 4, 1))), p.closed());
+        assertTrue(p.closedOn(LocalDate.of(2026, 12, 30)) && p.closedOn(LocalDate.of(2027, 4, 1)));
+        assertTrue(!p.closedOn(LocalDate.of(2027, 1, 4)));
+        assertEquals(new AreaLead("west-cheshire", "West Cheshire Compact lead", "compact@cheshirewest.example"), dir.lead("west-cheshire").orElseThrow());
+        AreaProcess standard = MediatorDirectoryLoader.parse(GOOD, FILE).process("west-cheshire");
+        assertEquals(AreaProcess.AskBody.ON_ACCEPT, standard.askBody(), "on acceptance unless the area says otherwise");
+        assertTrue(standard.closed().isEmpty());
+        assertEquals(AreaProcess.AskBody.ON_ACCEPT, dir.process("nowhere").askBody(), "an area with no lead entry");
     }
 
     @Test

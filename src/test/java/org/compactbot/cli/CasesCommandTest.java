@@ -69,4 +69,28 @@ class CasesCommandTest {
         CliRun missing = CliRun.run("", "--config", c, "cases", "show", "CC-1999-0001");
         assertEquals(2, missing.exit());
     }
+
+    @Test
+    void showAndReportSayWhoTheCaseWaitsForAndHowLongItsClockStoodStill() throws Exception {
+        Path cfg = setUp();
+        String c = cfg.toString();
+        String year = String.valueOf(java.time.Year.now(java.time.ZoneId.of("Europe/London")).getValue());
+        String ref = "CC-" + year + "-0001";
+        assertEquals(0, CliRun.run("", "--config", c, "cases", "assign", ref, "m-consult").exit());
+        try (Database db = Database.open(dir.resolve("data/compact-bot.db"))) {
+            var service = new org.compactbot.cases.CaseService(new org.compactbot.store.SqlCaseStore(db, Clock.systemUTC(), "compact@example.org"),
+                    org.compactbot.cases.MediatorDirectoryLoader.load(Path.of("config/mediators.yml")), Clock.systemUTC());
+            assertTrue(service.mediatorReply(ref, "priya@resolve.example", "ACCEPT").ok());
+        }
+        CliRun show = CliRun.run("", "--config", c, "cases", "show", ref);
+        assertEquals(0, show.exit(), show.err());
+        assertTrue(show.out().contains("awaiting_body"), show.out());
+        assertTrue(show.out().contains("Body asked:  Cheshire West and Chester Council <compact@cheshirewest.example>"), show.out());
+        assertTrue(show.out().contains("; not answered"), show.out());
+        assertTrue(show.out().contains("Paused:      0 working days (paused since "), show.out());
+        CliRun csv = CliRun.run("", "--config", c, "cases", "report", "--year", year, "--format", "csv");
+        assertTrue(csv.out().contains("body_requests,asked,1\n") && csv.out().contains("paused_working_days,total,0\n"), csv.out());
+        CliRun md = CliRun.run("", "--config", c, "cases", "report", "--year", year);
+        assertTrue(md.out().contains("## Clocks paused and the body's response") && md.out().contains("| asked | 1 |"), md.out());
+    }
 }

@@ -1,6 +1,7 @@
 package org.compactbot.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -170,7 +171,8 @@ class MailChannelTest {
         MailOutcome accepted = channel.receive(email("Morgan Lee <morgan@mediation.example>", "Re: [" + ref + "] Compact challenge",
                 "<a@mediation.example>", replyingTo("morgan@mediation.example", "mediator_summary"), "ACCEPT\r\n\r\nOn Tue, 24 Nov 2026, Compact Bot wrote:\r\n> A Compact challenge has been assigned to you."));
         assertEquals("replied", accepted.what(), accepted.detail());
-        assertEquals(CaseStatus.ACCEPTED, caseStore.find(ref).orElseThrow().status());
+        assertNotNull(caseStore.find(ref).orElseThrow().acceptedAt());
+        assertEquals(CaseStatus.AWAITING_BODY, caseStore.find(ref).orElseThrow().status(), "accepted, and the body asked for its response");
         send();
         assertTrue(List.of(greenMail.getReceivedMessages()).stream().anyMatch(m -> {
             try {
@@ -253,7 +255,7 @@ class MailChannelTest {
         String summary = replyingTo("morgan@mediation.example", "mediator_summary");
         channel.receive(email("morgan@mediation.example", "Re: [" + ref + "] Compact challenge", "<m1@x>", summary, "ACCEPT"));
         channel.receive(email("morgan@mediation.example", "Re: [" + ref + "] Compact challenge", "<m2@x>", summary, "INFO When did the letter arrive?"));
-        assertEquals(CaseStatus.IN_MEDIATION, caseStore.find(ref).orElseThrow().status());
+        assertEquals(CaseStatus.AWAITING_BODY, caseStore.find(ref).orElseThrow().status(), "still waiting for the body as well");
 
         byte[] letter = "%PDF-1.4 the council's letter".getBytes(StandardCharsets.UTF_8);
         byte[] huge = new byte[10_000_001];
@@ -358,6 +360,6 @@ class MailChannelTest {
         MailOutcome o = channel.receive(email("helen@teesmediation.example", "Re: your email", "<h1@tees>",
                 "In-Reply-To: " + summaryId + "\r\nReferences: " + summaryId + "\r\n", "ACCEPT"));
         assertEquals("replied", o.what(), o.detail());
-        assertEquals(CaseStatus.ACCEPTED, caseStore.find(ref).orElseThrow().status());
+        assertNotNull(caseStore.find(ref).orElseThrow().acceptedAt());
     }
 }

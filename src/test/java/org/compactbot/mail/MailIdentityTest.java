@@ -2,6 +2,7 @@ package org.compactbot.mail;
 
 import static org.compactbot.mail.MailChannelTest.email;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,7 +140,8 @@ class MailIdentityTest {
                 f.replyingTo("morgan@mediation.example", "mediator_summary")
                         + "Authentication-Results: " + TRUSTED + "; spf=pass; dkim=pass; dmarc=pass\r\n", "ACCEPT"));
         assertEquals("replied", real.what(), real.detail());
-        assertEquals(CaseStatus.ACCEPTED, caseStore.find(ref).orElseThrow().status());
+        assertNotNull(caseStore.find(ref).orElseThrow().acceptedAt());
+        assertEquals(CaseStatus.AWAITING_BODY, caseStore.find(ref).orElseThrow().status(), "accepted, and the body asked for its response");
     }
 
     @Test

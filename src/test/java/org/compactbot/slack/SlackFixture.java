@@ -74,7 +74,8 @@ final class SlackFixture implements AutoCloseable {
                 ? new AppConfig.Slack("", SlackRequests.SECRET, "", api.apiUrl(), FakeSlackApi.CLIENT_ID, FakeSlackApi.CLIENT_SECRET, "")
                 : new AppConfig.Slack(FakeSlackApi.TOKEN, SlackRequests.SECRET, "", api.apiUrl());
         channel = new SlackChannel(cfg, engine, SharedKnowledge.answers(), new IntentClassifier(SharedKnowledge.embedder()),
-                new SqlSlackEventLog(db, clock), new SqlWorkspaceInstallations(db), cases != null ? cases : CaseStatusLookup.of(caseStore),
+                new SqlSlackEventLog(db, clock), new SqlWorkspaceInstallations(db), cases != null ? cases : CaseStatusLookup.of(caseStore, new org.compactbot.cases.CaseService(caseStore,
+                        org.compactbot.cases.MediatorDirectoryLoader.load(java.nio.file.Path.of("config/mediators.yml")), clock)::progress),
                 org.compactbot.app.ChannelMetrics.slack(metrics), clock, new SlackCalls.RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5)));
         SlackHttp slackHttp = new SlackHttp(channel, SlackRequests.SECRET, clock);
         web = Javalin.create(c -> {
