@@ -76,17 +76,8 @@ final class AskingTheBody {
         String from = fromAddress == null ? "" : fromAddress.strip();
         if (c == null || c.body() == null || !c.body().email().equalsIgnoreCase(from)) return new CaseReply.NotTheBody(ref);
         if (c.status().closed()) return new CaseReply.NotAllowed(ref, CaseReply.Move.ADD_TO_CLOSED, c.status());
-        List<String> kept = new ArrayList<>(), refused = new ArrayList<>();
-        long total = 0;
-        for (CaseService.Evidence f : files) {
-            if (f.content().length > CaseService.MAX_EVIDENCE_BYTES || total + f.content().length > CaseService.MAX_EVIDENCE_PER_EMAIL) {
-                refused.add(f.name());
-                continue;
-            }
-            total += f.content().length;
-            store.addEvidence(ref, f.name(), f.type(), f.content());
-            kept.add(f.name());
-        }
+        CaseService.KeptFiles k = CaseService.keepEvidence(store, ref, files);
+        List<String> kept = k.kept(), refused = k.refused();
         String said = text == null || text.isBlank() ? "(no text)" : text.strip();
         String forwarded = said + (kept.isEmpty() ? "" : "\n\nFiles kept with the case: " + String.join(", ", kept));
         List<OutgoingEmail> mail = new ArrayList<>();

@@ -233,6 +233,25 @@ public final class CaseService {
     /** Largest single file kept as evidence, and most kept from one email. */
     public static final long MAX_EVIDENCE_BYTES = 10_000_000, MAX_EVIDENCE_PER_EMAIL = 25_000_000;
 
+    /** The names of the files one email kept as evidence, and of those over the limits. */
+    record KeptFiles(List<String> kept, List<String> refused) {}
+
+    /** Keeps one email's files as the case's evidence, up to {@link #MAX_EVIDENCE_BYTES} each and {@link #MAX_EVIDENCE_PER_EMAIL} in all. */
+    static KeptFiles keepEvidence(CaseStore store, String ref, List<Evidence> files) {
+        List<String> kept = new ArrayList<>(), refused = new ArrayList<>();
+        long total = 0;
+        for (Evidence f : files) {
+            if (f.content().length > MAX_EVIDENCE_BYTES || total + f.content().length > MAX_EVIDENCE_PER_EMAIL) {
+                refused.add(f.name());
+                continue;
+            }
+            total += f.content().length;
+            store.addEvidence(ref, f.name(), f.type(), f.content());
+            kept.add(f.name());
+        }
+        return new KeptFiles(kept, refused);
+    }
+
     /** A file the complainant sent on a case thread. */
     public record Evidence(String name, String type, byte[] content) {}
 
@@ -247,17 +266,8 @@ public final class CaseService {
             return new NotTheComplainant(ref);
         }
         if (c.status().closed()) return new NotAllowed(ref, Move.ADD_TO_CLOSED, c.status());
-        List<String> kept = new ArrayList<>(), refused = new ArrayList<>();
-        long total = 0;
-        for (Evidence f : files) {
-            if (f.content().length > MAX_EVIDENCE_BYTES || total + f.content().length > MAX_EVIDENCE_PER_EMAIL) {
-                refused.add(f.name());
-                continue;
-            }
-            total += f.content().length;
-            store.addEvidence(ref, f.name(), f.type(), f.content());
-            kept.add(f.name());
-        }
+        KeptFiles k = keepEvidence(store, ref, files);
+        List<String> kept = k.kept(), refused = k.refused();
         List<OutgoingEmail> mail = new ArrayList<>();
         String forwarded = (text == null || text.isBlank() ? "(no text)" : text.strip())
                 + (kept.isEmpty() ? "" : "\n\nFiles kept as evidence on the case: " + String.join(", ", kept));
