@@ -18,9 +18,8 @@ public record BodyConcerned(Optional<PublicBody> named, List<PublicBody> candida
     }
 
     public static BodyConcerned of(MediatorDirectory directory, String area, String respondent) {
-        PublicBodies bodies = new PublicBodies(directory.bodies());
-        Optional<PublicBody> named = bodies.match(respondent, area);
-        return new BodyConcerned(named, named.map(List::of).orElseGet(() -> area == null ? List.of() : bodies.inArea(area)));
+        Optional<PublicBody> named = directory.bodyFor(respondent, area);
+        return new BodyConcerned(named, named.map(List::of).orElseGet(() -> area == null ? List.of() : new PublicBodies(directory.bodies()).inArea(area)));
     }
 
     /** Whether mail to {@code email} reaches the body concerned. */

@@ -55,6 +55,11 @@ public record MediatorDirectory(List<Mediator> mediators, Map<String, AreaLead> 
 
     /** The configured body a case's respondent names, within the case's area. */
     public Optional<PublicBody> bodyFor(ChallengeCase c) {
-        return new PublicBodies(bodies).match(c.respondent(), c.area());
+        return bodyFor(c.respondent(), c.area());
+    }
+
+    /** The configured body a respondent, as a person named it, means within the area. */
+    public Optional<PublicBody> bodyFor(String respondent, String area) {
+        return new PublicBodies(bodies).match(respondent, area);
     }
 }
