@@ -54,11 +54,11 @@ public final class CaseService {
     private final AskingTheBody body;
 
     public CaseService(CaseStore store, MediatorDirectory directory, Clock clock) {
-        this.store = store;
+        this.store = new KeepingConfidence(store, directory); // no email a change sends names a confidential complainant to the body
         this.directory = directory;
         this.policy = new RoutingPolicy(directory);
         this.clock = clock;
-        this.body = new AskingTheBody(store, directory, clock);
+        this.body = new AskingTheBody(this.store, directory, clock);
     }
 
     /** Routes every submitted case not yet routed; returns how many were routed. */

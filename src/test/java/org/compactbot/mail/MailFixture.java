@@ -36,12 +36,18 @@ final class MailFixture implements AutoCloseable {
     private final Path dir;
     private final GreenMailExtension greenMail;
     private final java.util.Set<String> seen = new java.util.HashSet<>();
+    private final Clock clock;
 
     /** @param trustedAuthservId the receiving server whose Authentication-Results are believed ("" for none) */
     MailFixture(Path dir, GreenMailExtension greenMail, String trustedAuthservId) throws Exception {
+        this(dir, greenMail, trustedAuthservId, Clock.systemUTC());
+    }
+
+    /** The same, on a clock the test moves (the outbox sends by it too, so what was queued "now" is due). */
+    MailFixture(Path dir, GreenMailExtension greenMail, String trustedAuthservId, Clock clock) throws Exception {
         this.dir = dir;
         this.greenMail = greenMail;
-        Clock clock = Clock.systemUTC();
+        this.clock = clock;
         db = Database.open(dir.resolve("mail.db"));
         caseStore = new SqlCaseStore(db, clock, BOT);
         MediatorDirectory directory = MediatorDirectoryLoader.load(Path.of("config/mediators.yml"));
@@ -70,7 +76,7 @@ final class MailFixture implements AutoCloseable {
 
     /** Sends what the outbox holds to GreenMail; returns how many were sent. */
     int send() {
-        return new OutboxSender(new SqlOutbox(db), mailConfig, dir.resolve("outbox"), Clock.systemUTC(), new Random(1)).drainOnce();
+        return new OutboxSender(new SqlOutbox(db), mailConfig, dir.resolve("outbox"), clock, new Random(1)).drainOnce();
     }
 
     /**
