@@ -90,8 +90,10 @@ public final class CaseService {
             emails.add(0, c.confidential() && body.reaches(lead.email())
                     ? CaseEmails.summaryKeptFromBody(c, lead.name(), lead.email(), body.label(c.respondent()))
                     : CaseEmails.mediatorSummary(c, lead.name(), lead.email(), store.transcript(c.conversationId())));
-            return store.apply(new CaseChange(c.ref(), CaseStatus.ESCALATED, actor, "flagged: sent to " + lead.name() + ": " + d.reason(),
+            boolean ok = store.apply(new CaseChange(c.ref(), CaseStatus.ESCALATED, actor, "flagged: sent to " + lead.name() + ": " + d.reason(),
                     List.of(new MediatorId("lead:" + lead.area()), new RoutingReason(d.reason()), new AssignedAt(now)), emails, null));
+            if (ok) this.body.routed(c.ref(), actor); // an area that asks the body at once does so whoever has the case
+            return ok;
         }
         return store.apply(new CaseChange(c.ref(), CaseStatus.ESCALATED, actor, "flagged: " + d.reason(),
                 List.of(new RoutingReason(d.reason())), emails, null));

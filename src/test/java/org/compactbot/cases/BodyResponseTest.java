@@ -313,4 +313,29 @@ class BodyResponseTest {
         assertEquals(1, f.service.tick());
         assertTrue(delivered().stream().anyMatch(m -> to(m).equals("lead@cheshirewest.example")), "the area's lead is told");
     }
+
+    @Test
+    void anAreaThatAsksAtOnceAsksTheBodyEvenWhenNoMediatorIsFreeAndTheCaseGoesToTheLead() throws Exception {
+        f.close();
+        String yaml = """
+                mediators:
+                  - { id: m-wolves, name: Daniel Okafor, email: daniel@blackcountrymediation.example, organisation: Black Country Mediation,
+                      areas: [wolverhampton], specialisms: [funding], capacity: 5 }
+                leads:
+                  west-cheshire: { name: West Cheshire Compact lead, email: lead@cheshirewest.example, ask-body: at-once }
+                bodies:
+                  - { name: Cheshire West and Chester Council, area: west-cheshire, aliases: [CWaC, the council],
+                      contact: { name: Compact lead officer, email: compact@cheshirewest.example } }
+                """;
+        java.nio.file.Files.createDirectories(dir.resolve("to-lead"));
+        f = new CaseFixture(dir.resolve("to-lead"), MediatorDirectoryLoader.parse(yaml, "mediators.yml"));
+        String ref = f.submit("west-cheshire", "Lunch Club", SAM, "CWaC", "funding", false);
+        f.service.routeNew();
+        ChallengeCase c = f.store.find(ref).orElseThrow();
+        assertEquals(CaseStatus.ESCALATED, c.status(), "no mediator for the area: the lead has it");
+        assertNotNull(c.body(), "the body is asked at once all the same");
+        List<MimeMessage> got = delivered();
+        assertEquals(1, got.stream().filter(m -> to(m).equals(BODY) && subject(m).contains("Request for a formal response")).count());
+        assertTrue(got.stream().anyMatch(m -> to(m).equals("lead@cheshirewest.example")), "the lead has the summary");
+    }
 }
