@@ -31,14 +31,14 @@ public final class DigestEmail {
     public static String text(WeeklyDigest d) {
         StringBuilder sb = new StringBuilder("The Compact challenges in " + CaseEmails.areaName(d.area()) + " on " + DAY.format(d.day())
                 + " (week " + d.isoWeek() + ").\n\n");
-        String week = DATE.format(d.weekFrom()) + " to " + DATE.format(d.day().minusDays(1));
+        String week = DATE.format(d.weekFrom()) + " to " + DATE.format(d.weekFrom().plusDays(6));
         if (d.nothingOpen()) {
             sb.append("Nothing is open: no open cases, no overdue timers and nothing waiting for the body.\n");
         } else {
             sb.append("Open cases: ").append(d.open().size()).append(". Overdue timers: ").append(d.overdue().size())
                     .append(". Waiting for the body: ").append(d.awaitingBody().size()).append(".\n");
         }
-        sb.append("In the week ").append(week).append(": ").append(d.opened().size()).append(" new, ").append(d.closed().size()).append(" closed.\n");
+        sb.append("In the week of ").append(week).append(": ").append(d.opened().size()).append(" new, ").append(d.closed().size()).append(" closed.\n");
         if (!d.overdue().isEmpty()) {
             sb.append("\nOverdue timers\n");
             for (WeeklyDigest.Overdue o : d.overdue()) sb.append("- ").append(o.ref()).append(": ").append(overdue(o)).append('\n');
@@ -60,14 +60,14 @@ public final class DigestEmail {
             }
         }
         if (!d.opened().isEmpty()) {
-            sb.append("\nNew this week\n");
+            sb.append("\nNew in the week\n");
             for (WeeklyDigest.NewCase c : d.opened()) {
                 sb.append("- ").append(c.ref()).append(": raised ").append(DATE.format(c.raised())).append(", ").append(c.body())
                         .append("; undertakings: ").append(String.join("; ", c.undertakings())).append('\n');
             }
         }
         if (!d.closed().isEmpty()) {
-            sb.append("\nClosed this week\n");
+            sb.append("\nClosed in the week\n");
             for (WeeklyDigest.ClosedCase c : d.closed()) {
                 sb.append("- ").append(c.ref()).append(": closed ").append(DATE.format(c.closed())).append(", ")
                         .append(c.outcome().id().replace('_', ' ')).append('\n');

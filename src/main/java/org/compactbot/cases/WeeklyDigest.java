@@ -1,8 +1,10 @@
 package org.compactbot.cases;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +21,7 @@ import java.util.function.Predicate;
  * respondent described in the complainant's own words is withheld as in {@link Redaction#respondent}). Pure: cases in,
  * digest out; {@link DigestEmail} writes it.
  *
- * @param day      the day it was made (the week covered is the seven days before it)
+ * @param day      the day it was made (the week covered is the last full ISO week before it, Monday to Sunday)
  * @param open     open cases, oldest first
  * @param overdue  timers that have run out, oldest case first
  * @param opened   cases raised in the week
@@ -86,9 +88,13 @@ public record WeeklyDigest(String area, LocalDate day, List<OpenCase> open, List
         return String.format(Locale.ROOT, "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    /** The first day of the week covered (seven days before the digest's day; the day before it is the last). */
+    /** The Monday of the week covered: the last full ISO week before the digest's day (on a Monday, the seven days before it). */
     public LocalDate weekFrom() {
-        return day.minusDays(7);
+        return weekFrom(day);
+    }
+
+    static LocalDate weekFrom(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusDays(7);
     }
 
     /** Nothing open, nothing overdue, nothing waiting for the body. */
@@ -99,7 +105,7 @@ public record WeeklyDigest(String area, LocalDate day, List<OpenCase> open, List
     /** The digest of the area's cases ({@code cases} may hold other areas' too: they are left out) on {@code today}. */
     public static WeeklyDigest of(String area, LocalDate today, List<ChallengeCase> cases, MediatorDirectory directory, Clocks clocks) {
         Predicate<LocalDate> closedDay = directory.process(area)::closedOn;
-        LocalDate from = today.minusDays(7);
+        LocalDate from = weekFrom(today), to = from.plusDays(7); // a digest sent late in the week still reports the last full week
         List<ChallengeCase> mine = cases.stream().filter(c -> area.equals(c.area()))
                 .sorted(Comparator.comparing(ChallengeCase::createdAt).thenComparing(ChallengeCase::ref)).toList();
         List<OpenCase> open = new ArrayList<>();
@@ -112,10 +118,10 @@ public record WeeklyDigest(String area, LocalDate day, List<OpenCase> open, List
             String body = body(c, directory);
             List<String> ids = Redaction.identifiers(c);
             List<String> undertakings = AnnualReport.undertakings(c).stream().map(u -> Redaction.freeText(u, ids)).toList();
-            if (!raised.isBefore(from) && raised.isBefore(today)) opened.add(new NewCase(c.ref(), raised, body, undertakings));
+            if (!raised.isBefore(from) && raised.isBefore(to)) opened.add(new NewCase(c.ref(), raised, body, undertakings));
             if (c.status().closed()) {
                 LocalDate on = c.closedAt() == null ? null : LocalDate.ofInstant(c.closedAt(), UK);
-                if (on != null && !on.isBefore(from) && on.isBefore(today)) closed.add(new ClosedCase(c.ref(), on, c.status()));
+                if (on != null && !on.isBefore(from) && on.isBefore(to)) closed.add(new ClosedCase(c.ref(), on, c.status()));
                 continue;
             }
             PausedTime paused = clocks.paused(c);

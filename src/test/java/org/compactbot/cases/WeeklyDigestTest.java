@@ -135,7 +135,7 @@ class WeeklyDigestTest {
     }
 
     @Test
-    void theWeekIsTheSevenDaysBeforeTheDigestsDay() {
+    void theWeekIsTheLastFullIsoWeekBeforeTheDigestsDay() {
         LocalDate monday = LocalDate.of(2026, 12, 7);
         List<ChallengeCase> cases = List.of(
                 aCase("CC-2026-0001", "2026-11-29", CaseStatus.ASSIGNED, true, null, details()), // the Sunday before: last week
@@ -157,7 +157,24 @@ class WeeklyDigestTest {
         assertEquals(List.of(new WeeklyDigest.ClosedCase("CC-2026-0003", LocalDate.of(2026, 12, 6), CaseStatus.WITHDRAWN)), d.closed());
         assertEquals("2026-W50", d.isoWeek());
         assertEquals(List.of("CC-2026-0001", "CC-2026-0002", "CC-2026-0004"), d.open().stream().map(WeeklyDigest.OpenCase::ref).toList());
-        assertTrue(DigestEmail.text(d).contains("In the week 30 November 2026 to 6 December 2026: 2 new, 1 closed."), DigestEmail.text(d));
+        assertTrue(DigestEmail.text(d).contains("In the week of 30 November 2026 to 6 December 2026: 2 new, 1 closed."), DigestEmail.text(d));
+        WeeklyDigest late = WeeklyDigest.of(AREA, monday.plusDays(2), cases, DIRECTORY, none());
+        assertEquals(d.opened(), late.opened(), "sent late on the Wednesday, the digest still reports the week to Sunday");
+        assertEquals(d.closed(), late.closed());
+    }
+
+    private static WeeklyDigest.Clocks none() {
+        return new WeeklyDigest.Clocks() {
+            @Override
+            public PausedTime paused(ChallengeCase c) {
+                return PausedTime.NONE;
+            }
+
+            @Override
+            public LocalDate bodyDeadline(ChallengeCase c) {
+                return null;
+            }
+        };
     }
 
     @Test
