@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.compactbot.cases.CaseService;
 import org.compactbot.cases.PersonalData;
 import org.compactbot.cases.Retention;
+import org.compactbot.cases.SendingWeeklyDigests;
 import org.compactbot.mail.ImapPoller;
 import org.compactbot.mail.OutboxSender;
 import org.compactbot.store.Leadership;
@@ -15,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What `serve` does in the background: send the outbox (every instance: each email is claimed by one), and,
- * on the instance that leads ({@link Leadership}), route new cases, run the case timers, poll IMAP and apply
- * the retention periods daily. The lead is asked for every few seconds, so another instance takes over when
+ * on the instance that leads ({@link Leadership}), route new cases, run the case timers and send the weekly digests
+ * when due ({@link SendingWeeklyDigests}), poll IMAP and apply the retention periods daily. The lead is asked for every few seconds, so another instance takes over when
  * the leader stops.
  */
 public final class BackgroundJobs implements AutoCloseable {
@@ -31,6 +32,7 @@ public final class BackgroundJobs implements AutoCloseable {
     private final Leadership leadership;
     private final Supplier<ImapPoller> imap;
     private final Retention retention;
+    private final SendingWeeklyDigests digests;
     private ImapPoller poller;
     private boolean leading;
 
@@ -43,6 +45,13 @@ public final class BackgroundJobs implements AutoCloseable {
      * @param retention the retention schedule, applied by the leader a minute after start and then every 24 hours; null for none
      */
     public BackgroundJobs(CaseService cases, OutboxSender sender, Leadership leadership, Supplier<ImapPoller> imap, Retention retention) {
+        this(cases, sender, leadership, imap, retention, null);
+    }
+
+    /** @param digests the weekly digests to the area leads, sent with the case timers when due; null for none */
+    public BackgroundJobs(CaseService cases, OutboxSender sender, Leadership leadership, Supplier<ImapPoller> imap, Retention retention,
+                          SendingWeeklyDigests digests) {
+        this.digests = digests;
         this.cases = cases;
         this.sender = sender;
         this.leadership = leadership;
@@ -72,9 +81,14 @@ public final class BackgroundJobs implements AutoCloseable {
         sender.drainOnce();
     }
 
-    /** Every 5 minutes: the leader runs the case timers. */
+    /** Every 5 minutes: the leader runs the case timers, then sends the week's digests if they are due and not yet sent. */
     void runTimers() {
-        if (followLead()) cases.tick();
+        if (!followLead()) return;
+        cases.tick();
+        if (digests == null) return;
+        for (SendingWeeklyDigests.Result r : digests.sendDue()) {
+            if (r.kind() == SendingWeeklyDigests.Result.Kind.SENT) LOG.info("weekly digest queued for area {}, {}", r.area(), r.isoWeek());
+        }
     }
 
     /** Asks for the lead; starts the IMAP poller on taking it and stops it on losing it. Runs on the jobs thread only. */

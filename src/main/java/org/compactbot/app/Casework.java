@@ -13,6 +13,7 @@ import org.compactbot.cases.MediatorDirectory;
 import org.compactbot.cases.MediatorDirectoryLoader;
 import org.compactbot.cases.PublicBodies;
 import org.compactbot.cases.PublicBody;
+import org.compactbot.cases.SendingWeeklyDigests;
 import org.compactbot.config.AppConfig;
 import org.compactbot.config.ConfigException;
 import org.compactbot.conversation.BodyNames;
@@ -38,6 +39,11 @@ public record Casework(MediatorDirectory directory, CaseService cases) {
         } catch (MediatorConfigException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    /** The weekly digests to the area leads (issue 16 step 7), through the outbox, once per area and ISO week. */
+    public SendingWeeklyDigests digests(Storage storage, Clock clock) {
+        return new SendingWeeklyDigests(storage.cases(), cases, directory, storage.digestsSent(), storage.outbox(), storage.database(), clock);
     }
 
     /** Who is asked to contact a person who asks for one: the area's Compact lead, emailed through the outbox. */

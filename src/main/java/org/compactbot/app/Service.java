@@ -105,7 +105,8 @@ public final class Service implements AutoCloseable {
                 slackHttp.filter(h -> config.slack().manyWorkspaces()).map(ChannelEndpoints::slackInstall),
                 Optional.of(emailedLinks(storage, casework, clock))));
         Supplier<ImapPoller> imap = config.mail().imap().enabled() ? () -> new ImapPoller(config.mail(), mail::receive) : null;
-        this.jobs = new BackgroundJobs(casework.cases(), outboxSender, leadership, imap, retention(config, storage, clock));
+        this.jobs = new BackgroundJobs(casework.cases(), outboxSender, leadership, imap, retention(config, storage, clock),
+                casework.digests(storage, clock));
     }
 
     /**

@@ -15,6 +15,7 @@ import org.compactbot.config.AppConfig;
 import org.compactbot.store.Database;
 import org.compactbot.store.SqlCaseStore;
 import org.compactbot.store.SqlConversationStore;
+import org.compactbot.store.SqlDigestsSent;
 import org.compactbot.store.SqlEmailedLinks;
 import org.compactbot.store.SqlInboundLog;
 import org.compactbot.store.SqlKnowledgeGaps;
@@ -51,6 +52,11 @@ public record Storage(Path dataDir, Database database, SqlCaseStore cases, SqlCo
         return new Storage(dataDir, db, cases, conversations, outbox, inbound, new SqlSlackEventLog(db, clock),
                 new SqlKnowledgeGaps(db, clock), links,
                 new PersonalDataService(List.of(new CaseRecords(db), new ConversationRecords(db), outbox, inbound, links), db, clock));
+    }
+
+    /** The weekly digests sent to the area leads, once per area and ISO week. */
+    public SqlDigestsSent digestsSent() {
+        return new SqlDigestsSent(database);
     }
 
     /** The Slack workspaces the app is installed in by OAuth, and installs in progress (many workspaces only). */

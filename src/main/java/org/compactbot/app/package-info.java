@@ -6,7 +6,8 @@
  *   <li>{@link org.compactbot.app.Storage}: the database (SQLite, or PostgreSQL through a pool) and every store on it,
  *       opened first and closed last; the personal-data service over each store's {@code PersonalRecords}.</li>
  *   <li>{@link org.compactbot.app.Knowledge}: the search index (built or opened) and the answer service.</li>
- *   <li>{@link org.compactbot.app.Casework}: the mediator and body directory and the case service.</li>
+ *   <li>{@link org.compactbot.app.Casework}: the mediator and body directory, the case service and the weekly digests
+ *       ({@code digests}, sent by the {@code BackgroundJobs} with the case timers).</li>
  *   <li>{@link org.compactbot.app.Service}: everything {@code serve} runs, built eagerly in one order by
  *       {@code Service.build}; what was built is closed if a later part fails. {@code start()} starts Slack, then the
  *       web server, then the {@link org.compactbot.app.BackgroundJobs}; {@code stops(grace)} stops HTTP first, then the

@@ -42,7 +42,8 @@ public final class AnnualReport {
         return s.isBlank() ? List.of("(none given)") : List.of(s.split(","));
     }
 
-    private static List<String> undertakings(ChallengeCase c) {
+    /** The undertakings a case cites (document and reference, as the person chose them), or "(none given)". */
+    static List<String> undertakings(ChallengeCase c) {
         String u = c.answer("undertakings");
         if (u == null || u.isBlank() || u.startsWith("(") || u.equals("none of these")) return List.of("(none given)");
         return List.of(u.split("; "));
@@ -91,7 +92,7 @@ public final class AnnualReport {
         return String.format(Locale.ROOT, "%.1f", d);
     }
 
-    private static String csvField(String v) {
+    static String csvField(String v) {
         String s = v.replaceAll("^[=+\\-@]", "'$0"); // never a formula in a spreadsheet
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }

@@ -14,11 +14,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * The {@code leads:} part of config/mediators.yml: each area's Compact lead ({@code name}, {@code email}) and how the
  * area runs the process: {@code ask-body: on-accept|at-once} (when the body is asked for its formal response; on-accept
- * when left out) and {@code closed: [{ from, to }]} (the area's own closure days, which no timer counts).
+ * when left out) and {@code closed: [{ from, to }]} (the area's own closure days, which no timer counts); {@code digest: on|off} (whether the
+ * lead gets the weekly digest, {@link SendingWeeklyDigests}; on when left out).
  */
 final class LeadsReading extends YamlNodes {
     static final List<String> CONTACT_KEYS = List.of("name", "email");
-    private static final List<String> LEAD_KEYS = List.of("name", "email", "ask-body", "closed");
+    private static final List<String> LEAD_KEYS = List.of("name", "email", "ask-body", "closed", "digest");
 
     private final Map<String, AreaLead> leads = new LinkedHashMap<>();
     private final Map<String, AreaProcess> processes = new LinkedHashMap<>();
@@ -62,7 +63,7 @@ final class LeadsReading extends YamlNodes {
         if (!EmailAddress.isValid(email)) {
             throw fail(f.get("email"), prefix + "email '" + email + "' is not an email address");
         }
-        leads.put(area, new AreaLead(area, name, email));
+        leads.put(area, new AreaLead(area, name, email, digest(f.get("digest"), prefix)));
         AreaProcess.AskBody ask = AreaProcess.AskBody.ON_ACCEPT;
         Node askNode = f.get("ask-body");
         if (askNode != null && !isNull(askNode)) {
@@ -79,6 +80,18 @@ final class LeadsReading extends YamlNodes {
             for (Node c : list.getValue()) closed.add(closure(c, prefix));
         }
         processes.put(area, new AreaProcess(area, ask, closed));
+    }
+
+    /** {@code digest: on|off}, on when left out; anything else is refused with what it may be. */
+    private boolean digest(Node node, String prefix) throws MediatorConfigException {
+        if (node == null || isNull(node)) return true;
+        String v = scalar(node, prefix + "digest").strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw fail(node, prefix + "digest '" + v + "' is not one of on (the lead gets the weekly digest, the default) "
+                    + "or off (no weekly digest)");
+        };
     }
 
     private AreaProcess.Closure closure(Node node, String prefix) throws MediatorConfigException {

@@ -37,12 +37,20 @@
  *       to the area's lead ({@code body_overdue}, once). A confidential complainant is never named to the body.</li>
  *   <li>Emails: {@link org.compactbot.cases.CaseEmails} writes them; they are queued in the
  *       {@link org.compactbot.cases.Outbox} port with the change that causes them, and the email channel sends them.</li>
+ *   <li>The weekly digest (issue 16 step 7): {@link org.compactbot.cases.WeeklyDigest} composes an area's open cases,
+ *       overdue timers (counted as {@code tick} counts them: working days less the area's closure days, the days paused
+ *       not counted, no case timer while paused), cases waiting for the body with its deadline, and the week's new and
+ *       closed cases, naming no complainant; {@link org.compactbot.cases.DigestEmail} writes it;
+ *       {@link org.compactbot.cases.SendingWeeklyDigests} sends it to each lead from Monday 07:00 UK time, once per area
+ *       and ISO week ({@link org.compactbot.cases.DigestsSent}, recorded with the queued email in one transaction),
+ *       unless the lead's entry says {@code digest: off}.</li>
  *   <li>A person asked for: {@link org.compactbot.cases.HandingToAPerson} (the conversation's
  *       {@link org.compactbot.conversation.PersonHandover}) queues an email to the area's lead with the conversation so
  *       far and how to reach the person, and says who will contact them and by when (2 working days).</li>
  *   <li>Report and retention: {@link org.compactbot.cases.AnnualReport} (the year's figures by area, code, respondent
  *       and outcome, CSV or Markdown) and {@link org.compactbot.cases.ClockFigures} (time paused, the bodies' response
- *       times and how many went unanswered), appended by {@code cases report}; {@link org.compactbot.cases.Retention} with its
+ *       times and how many went unanswered), and {@link org.compactbot.cases.OutcomesByUndertaking} (each cited undertaking's closed cases by outcome),
+ *       appended by {@code cases report}; {@link org.compactbot.cases.Retention} with its
  *       {@link org.compactbot.cases.RetentionPolicy} anonymises old cases by {@link org.compactbot.cases.Redaction};
  *       {@link org.compactbot.cases.PersonalData} is what is held about an address (export, erasure, the retention
  *       sweep): {@link org.compactbot.cases.PersonalDataService} asks every store that holds personal data for its

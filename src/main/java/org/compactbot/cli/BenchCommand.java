@@ -71,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "20", description = "Times each bench question is asked (default 20).")
     int rounds;
 
-    @Option(names = "--only", description = "Run one part: knowledge, turns, mail, slack or cases (default: all).")
+    @Option(names = "--only", description = "Run one part: knowledge, turns, mail, slack, cases or digest (default: all).")
     String only;
 
     /** Warnings about skipped files were shown by `index`; the bench does not repeat them. */
@@ -84,14 +84,22 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (only != null && !List.of("knowledge", "turns", "mail", "slack", "cases").contains(only.toLowerCase(Locale.ROOT))) {
-            spec.commandLine().getErr().println("--only takes one of: knowledge, turns, mail, slack, cases");
+        if (only != null && !List.of("knowledge", "turns", "mail", "slack", "cases", "digest").contains(only.toLowerCase(Locale.ROOT))) {
+            spec.commandLine().getErr().println("--only takes one of: knowledge, turns, mail, slack, cases, digest");
             return 2;
         }
         AppConfig cfg = main.config();
         Path work = Files.createTempDirectory("compact-bot-bench");
         out.printf(Locale.ROOT, "compact-bot bench  (%d cores, max heap %d MiB, Java %s)%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        if (part("digest")) {
+            out.println("\n== weekly digests: " + DigestBench.CASES + " cases in SQLite, every area's digest built as on a Monday");
+            new DigestBench(out, cfg, rounds).run(work);
+            if (only != null) {
+                deleteQuietly(work);
+                return 0;
+            }
+        }
         BgeEmbedder embedder = new BgeEmbedder();
 
         out.println("\n== knowledge, shipped corpus (1x)");

@@ -17,6 +17,7 @@ import org.compactbot.app.Storage;
 import org.compactbot.mail.MailMetrics;
 import org.compactbot.cases.AnnualReport;
 import org.compactbot.cases.ClockFigures;
+import org.compactbot.cases.OutcomesByUndertaking;
 import org.compactbot.cases.PausedTime;
 import org.compactbot.cases.CaseEvent;
 import org.compactbot.cases.CaseReply;
@@ -32,11 +33,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** cases: list, show, assign, close and report Compact challenges; export and erase a person's data; apply retention. */
+/** cases: list, show, assign, close and report Compact challenges; preview the weekly digests; export and erase a person's data; apply retention. */
 @Command(name = "cases", description = "Work with Compact challenges (cases).",
         subcommands = {CasesCommand.ListCases.class, CasesCommand.Show.class, CasesCommand.Assign.class,
                 CasesCommand.Close.class, CasesCommand.Report.class, CasesCommand.Export.class, CasesCommand.Erase.class,
-                CasesCommand.RetentionRun.class})
+                CasesCommand.RetentionRun.class, DigestCommand.class})
 public final class CasesCommand implements Runnable {
     @ParentCommand CompactBotCommand main;
     @Spec CommandSpec spec;
@@ -235,6 +236,8 @@ public final class CasesCommand implements Runnable {
                             java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")));
                     text += format.equals("csv") ? ClockFigures.csv(clock) : ClockFigures.markdown(clock);
                 }
+                var outcomes = OutcomesByUndertaking.of(y, all); // issue 16: outcomes by undertaking, a part of its own
+                text += format.equals("csv") ? OutcomesByUndertaking.csv(outcomes) : OutcomesByUndertaking.markdown(outcomes);
                 if (file != null) Files.writeString(file, text);
                 else {
                     spec.commandLine().getOut().print(text);

@@ -8,7 +8,8 @@
  * rules. Their names, options and output ({@code ask --json}, {@code chat --json}, {@code mail parse}) are contracts
  * (the shared ARCHITECTURE.md). Results go to stdout and logs to stderr, except {@code serve}, whose logs go to stdout.
  * A failure gets one sentence on stderr ({@code CompactBotCommand.userMessage}: "error: ...", exit code 2 for a
- * config or argument mistake, 1 otherwise), never a stack trace. {@code bench} ({@code BenchCommand}, {@code ChannelBench}, {@code BenchPostgres})
+ * config or argument mistake, 1 otherwise), never a stack trace. {@code cases digest} ({@code DigestCommand}) previews the weekly digests and sends nothing.
+ * {@code bench} ({@code BenchCommand}, {@code ChannelBench}, {@code BenchPostgres}, {@code DigestBench} for {@code --only digest})
  * prints the performance figures the README quotes.
  */
 package org.compactbot.cli;

@@ -228,6 +228,19 @@ final class Migrations {
                     ALTER TABLE cases ADD COLUMN body_asked_at TEXT;
                     ALTER TABLE cases ADD COLUMN body_answered_at TEXT;
                     ALTER TABLE cases ADD COLUMN body_answer TEXT;
+                    """),
+            // 14: reserved for the closure survey (issue 16 step 6), built on another branch: this placeholder changes nothing
+            // and is replaced by that migration when the branches are merged
+            sql(""),
+            // 15: the weekly digests sent to the area leads (issue 16 step 7): once per area and ISO week, whichever instance sends it;
+            // and a case's history by its reference (the digest, like the timers, reads the paused time of every open case)
+            sql("""
+                    CREATE INDEX case_events_by_case ON case_events(case_ref, id);
+                    CREATE TABLE digests_sent (
+                      area TEXT NOT NULL,
+                      iso_week TEXT NOT NULL,
+                      sent_at TEXT NOT NULL,
+                      PRIMARY KEY (area, iso_week));
                     """));
 
     /** SQL text in the shared subset, {@code {id}} and {@code {blob}} filled in for the engine; split into statements. */

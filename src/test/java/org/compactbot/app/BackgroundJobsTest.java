@@ -1,6 +1,7 @@
 package org.compactbot.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.compactbot.cases.CaseService;
+import org.compactbot.cases.SendingWeeklyDigests;
 import org.compactbot.mail.ImapPoller;
 import org.compactbot.mail.OutboxSender;
 import org.compactbot.store.Leadership;
@@ -86,6 +88,20 @@ class BackgroundJobsTest {
         jobs.runTimers();
         verify(cases).routeNew();
         verify(cases).tick();
+        jobs.close();
+    }
+
+    @Test
+    void onlyTheLeaderSendsTheWeeklyDigestsAfterTheTimers() {
+        SendingWeeklyDigests digests = mock(SendingWeeklyDigests.class);
+        BackgroundJobs jobs = new BackgroundJobs(cases, sender, leadership, null, null, digests);
+        jobs.runTimers();
+        verify(digests, never()).sendDue();
+        leads.set(true);
+        jobs.runTimers();
+        var order = inOrder(cases, digests);
+        order.verify(cases).tick();
+        order.verify(digests).sendDue();
         jobs.close();
     }
 }

@@ -188,7 +188,13 @@ class MediatorDirectoryLoaderTest {
                         19, "lead 'west-cheshire': missing 'name'"),
                 Arguments.of("lead with an unknown key", with("  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }",
                                 "  west-cheshire:\n    name: West Cheshire Compact lead\n    email: compact@cheshirewest.example\n    phone: 01244 000000"),
-                        22, "lead 'west-cheshire': unknown key 'phone' (expected name, email, ask-body, closed)"),
+                        22, "lead 'west-cheshire': unknown key 'phone' (expected name, email, ask-body, closed, digest)"),
+                Arguments.of("digest neither on nor off", with("  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }",
+                                "  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example, digest: weekly }"),
+                        19, "lead 'west-cheshire': digest 'weekly' is not one of on (the lead gets the weekly digest, the default) or off"),
+                Arguments.of("digest given as a list", with("  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }",
+                                "  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example, digest: [off] }"),
+                        19, "lead 'west-cheshire': digest must be a single value"),
                 Arguments.of("ask-body not a known value", with("  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }",
                                 "  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example, ask-body: immediately }"),
                         19, "lead 'west-cheshire': ask-body 'immediately' is not one of on-accept (ask the body when the mediator accepts) or at-once"),
@@ -232,6 +238,16 @@ class MediatorDirectoryLoaderTest {
                         3, "not valid YAML: while scanning a quoted scalar, found unexpected end of stream"),
                 Arguments.of("YAML: two documents", GOOD + "---\nmediators: []\n",
                         20, "not valid YAML"));
+    }
+
+    @Test
+    void aLeadMayTurnTheWeeklyDigestOff() throws Exception {
+        String lead = "  west-cheshire: { name: West Cheshire Compact lead, email: compact@cheshirewest.example }";
+        assertTrue(MediatorDirectoryLoader.parse(GOOD, FILE).lead("west-cheshire").orElseThrow().digest(), "on when left out");
+        assertTrue(!MediatorDirectoryLoader.parse(with(lead, lead.replace(" }", ", digest: off }")), FILE).lead("west-cheshire").orElseThrow().digest());
+        assertTrue(MediatorDirectoryLoader.parse(with(lead, lead.replace(" }", ", digest: on }")), FILE).lead("west-cheshire").orElseThrow().digest());
+        assertTrue(!MediatorDirectoryLoader.parse(with(lead, lead.replace(" }", ", digest: \"OFF\" }")), FILE).lead("west-cheshire").orElseThrow().digest());
+        assertTrue(MediatorDirectoryLoader.load(Path.of(FILE)).leads().values().stream().allMatch(AreaLead::digest), "the shipped leads get it");
     }
 
     @Test

@@ -93,4 +93,38 @@ class CasesCommandTest {
         CliRun md = CliRun.run("", "--config", c, "cases", "report", "--year", year);
         assertTrue(md.out().contains("## Clocks paused and the body's response") && md.out().contains("| asked | 1 |"), md.out());
     }
+
+    @Test
+    void digestPreviewsEachLeadsDigestWithoutNamingTheComplainantOrSendingIt() throws Exception {
+        Path cfg = setUp();
+        String c = cfg.toString();
+        String ref = "CC-" + java.time.Year.now(java.time.ZoneId.of("Europe/London")).getValue() + "-0001";
+        CliRun all = CliRun.run("", "--config", c, "cases", "digest");
+        assertEquals(0, all.exit(), all.err());
+        assertTrue(all.out().contains("== Compact weekly digest: West Cheshire, ") && all.out().contains("== Compact weekly digest: Wolverhampton, "), all.out());
+        assertTrue(all.out().contains(ref + ": submitted, Cheshire West and Chester Council, mediator: nobody yet"), all.out());
+        assertTrue(all.out().contains("Nothing was sent"), all.out());
+        assertFalse(all.out().contains("Sam Patel") || all.out().contains("Lunch Club") || all.out().contains("@"), all.out());
+        assertFalse(Files.exists(dir.resolve("data/outbox")) && Files.list(dir.resolve("data/outbox")).findAny().isPresent(), "nothing written to send");
+
+        CliRun one = CliRun.run("", "--config", c, "cases", "digest", "--area", "wolverhampton");
+        assertEquals(0, one.exit(), one.err());
+        assertTrue(one.out().contains("Nothing is open") && !one.out().contains("West Cheshire"), one.out());
+        CliRun unknown = CliRun.run("", "--config", c, "cases", "digest", "--area", "narnia");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("no lead is configured for area 'narnia'") && unknown.err().contains("west-cheshire"), unknown.err());
+    }
+
+    @Test
+    void reportAddsOutcomesByUndertaking() throws Exception {
+        Path cfg = setUp();
+        String c = cfg.toString();
+        String year = String.valueOf(java.time.Year.now(java.time.ZoneId.of("Europe/London")).getValue());
+        assertEquals(0, CliRun.run("", "--config", c, "cases", "close", "CC-" + year + "-0001", "--outcome", "withdrawn").exit());
+        CliRun csv = CliRun.run("", "--config", c, "cases", "report", "--year", year, "--format", "csv");
+        assertTrue(csv.out().startsWith("dimension,value,count\ntotal,all,1\n"), "the rows before stay as they were: " + csv.out());
+        assertTrue(csv.out().contains("undertaking_withdrawn,(none given),1\n") && csv.out().contains("undertaking_resolved,(none given),0\n"), csv.out());
+        CliRun md = CliRun.run("", "--config", c, "cases", "report", "--year", year);
+        assertTrue(md.out().contains("## Outcomes by undertaking") && md.out().contains("| (none given) | 0 | 1 | 0 | 0 |"), md.out());
+    }
 }
