@@ -26,6 +26,7 @@ public final class ConversationEngine {
     private final ChallengeForm form;
     private final ChallengeByPages pages;
     private final PersonRequest person;
+    private final LetterRequest letters;
 
     public ConversationEngine(ConversationStore store, AnswerService answers, IntentClassifier intents, Clock clock) {
         this(store, answers, intents, clock, BodyNames.NONE);
@@ -54,6 +55,7 @@ public final class ConversationEngine {
         this.form = new ChallengeForm(intake, runner);
         this.pages = new ChallengeByPages(intake, runner);
         this.person = new PersonRequest(handover, intake, answers);
+        this.letters = new LetterRequest(intake, runner);
     }
 
     /** Handles one message; always returns a reply, never throws for anything the person sends. */
@@ -78,7 +80,7 @@ public final class ConversationEngine {
     }
 
     private void act(Turn t) {
-        if (person.act(t) == PersonRequest.Next.READ_AS_USUAL) {
+        if (person.act(t) == PersonRequest.Next.READ_AS_USUAL && !letters.act(t)) {
             if (t.c.state() instanceof DialogueState.Idle) talk.act(t);
             else intake.act(t);
         }
@@ -144,6 +146,14 @@ public final class ConversationEngine {
         CaseInfo info = c.lastCaseRef() == null ? null : runner.caseInfo(c.lastCaseRef()).orElse(null);
         if (!runner.draftLive(c)) return new TurnResult(List.of(), "idle", null, info);
         return new TurnResult(intake.whereItStands(c), c.state().name(), TurnRunner.expecting(c), info);
+    }
+
+    /**
+     * The early-resolution letter for the case this conversation raised (the web's confirmation page links to it), if it
+     * raised one that names the body and an undertaking; composed from the case as it stands now; reads only.
+     */
+    public Optional<Letter> letter(ConversationId conversation) {
+        return runner.find(conversation.value()).flatMap(c -> letters.forCase(c, runner.today()));
     }
 
     /** The challenge this conversation is raising, if one is in progress and not expired; reads only. */
