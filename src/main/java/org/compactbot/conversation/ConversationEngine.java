@@ -156,6 +156,21 @@ public final class ConversationEngine {
         return runner.find(conversation.value()).flatMap(c -> letters.forCase(c, runner.today()));
     }
 
+    /**
+     * A turn that gives the early-resolution letter for case {@code caseRef}, for a channel that has proven the person
+     * raised it (an email on the case's own thread from the complainant's address): "draft a letter" there reaches the
+     * conversation, not the mediator.
+     */
+    public TurnResult letterForCase(ConversationId conversation, String caseRef, String rawText, String messageKey) {
+        return runner.run(conversation.value(), conversation.channel().id(), rawText, messageKey, Map.of(),
+                t -> letters.fromCase(t, caseRef), t -> letters.fromCase(t, caseRef));
+    }
+
+    /** Whether a message asks for the early-resolution letter ("draft a letter", "can you write a letter to the council?"). */
+    public static boolean asksForALetter(String text) {
+        return AsksForALetter.in(text);
+    }
+
     /** The challenge this conversation is raising, if one is in progress and not expired; reads only. */
     public Optional<Draft> draft(ConversationId conversation) {
         return runner.find(conversation.value()).flatMap(this::draftOf);

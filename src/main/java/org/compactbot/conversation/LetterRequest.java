@@ -32,23 +32,33 @@ final class LetterRequest {
             t.say(intake.prompt(c, col.slot()));
             return true;
         }
-        Optional<LetterFacts> fromCase = fromCase(c);
+        fromCase(t, c.lastCaseRef());
+        return true;
+    }
+
+    /**
+     * Gives the letter for case {@code ref} in this turn (a channel that has proven the person raised it asks, e.g. an
+     * email on the case's thread), or says why it cannot.
+     */
+    void fromCase(Turn t, String ref) {
+        Conversation c = t.c;
+        Optional<LetterFacts> fromCase = ref == null ? Optional.empty() : runner.caseFacts(ref).map(LetterFacts::of);
         if (fromCase.isPresent() && fromCase.get().enough()) {
             t.say(reply(EarlyResolutionLetter.compose(fromCase.get(), t.today), fromCase.get()));
         } else if (fromCase.isPresent()) {
-            t.say("Your challenge " + c.lastCaseRef() + " does not say " + String.join(" or ", fromCase.get().missing())
+            t.say("Your challenge " + ref + " does not say " + String.join(" or ", fromCase.get().missing())
                     + ", so I can't draft the letter from it. The mediator can help you write to the body.");
         } else {
             t.say(Reply.of("I can draft a letter for you to send the public body yourself, quoting the Compact. First I need to know "
                     + "what happened, who the body is and which of the Compact's undertakings apply: raise a challenge and I'll ask.",
                     Talk.startChoices()));
         }
-        return true;
     }
 
     /** The letter for the case this conversation raised, if it raised one; reads only. */
     Optional<Letter> forCase(Conversation c, java.time.LocalDate today) {
-        return fromCase(c).filter(LetterFacts::enough).map(f -> EarlyResolutionLetter.compose(f, today));
+        if (c.lastCaseRef() == null) return Optional.empty();
+        return runner.caseFacts(c.lastCaseRef()).map(LetterFacts::of).filter(LetterFacts::enough).map(f -> EarlyResolutionLetter.compose(f, today));
     }
 
     /** The offer made as the case is created: one sentence and a choice, when the draft has enough for a letter. */
@@ -58,11 +68,6 @@ final class LetterRequest {
         return Optional.of(Reply.of("You can also write to " + facts.body() + " yourself now, which often settles things sooner: "
                 + "I can draft a letter that sets out what happened and quotes the Compact.",
                 List.of(new Reply.Choice("Draft a letter to " + shorten(facts.body()), ASK))));
-    }
-
-    private Optional<LetterFacts> fromCase(Conversation c) {
-        if (c.lastCaseRef() == null) return Optional.empty();
-        return runner.caseFacts(c.lastCaseRef()).map(LetterFacts::of);
     }
 
     private static Reply reply(Letter letter, LetterFacts facts) {
