@@ -79,7 +79,8 @@ class LetterPagesTest {
             paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
         }
         assertTrue(paragraphs.contains("To the Compact lead officer, Cheshire West and Chester Council"), paragraphs.toString());
-        assertTrue(paragraphs.contains(letter.doc().selectFirst(".compact-letter blockquote").text()), paragraphs.toString());
+        String quote = letter.doc().selectFirst(".compact-letter blockquote").text(); // as the page shows it, spaces collapsed
+        assertTrue(paragraphs.stream().map(p -> p.replaceAll("\\s+", " ").strip()).anyMatch(quote::equals), paragraphs.toString());
     }
 
     @Test
