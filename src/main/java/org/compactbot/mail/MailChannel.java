@@ -121,7 +121,7 @@ public final class MailChannel {
         if (caseRef != null) {
             CaseParty party = cases.partyOf(caseRef, sender);
             if (party instanceof CaseParty.AssignedMediator am) return fromMediator(mail, caseRef, am.mediator(), check);
-            if (party instanceof CaseParty.Complainant && ConversationEngine.asksForALetter(mail.text())) {
+            if (party instanceof CaseParty.Complainant && asksOnlyForALetter(mail.text())) {
                 return letterOnCase(mail, caseRef, sender, key, check);
             }
             if (party instanceof CaseParty.Complainant) return fromComplainant(mail, caseRef, sender, check);
@@ -177,6 +177,14 @@ public final class MailChannel {
                 .map(a -> new CaseService.Evidence(a.name(), a.type(), a.content())).toList());
         reply(mail, sender, added.message(), caseRef);
         return new MailOutcome.OnCase(caseRef, added);
+    }
+
+    /** The most a message on a case's thread may say and still be taken as a request for the letter, not news for the mediator. */
+    static final int MAX_LETTER_REQUEST_CHARS = 300;
+
+    /** A short message asking for the letter ("draft a letter", "can you write a letter to the council for us?"). */
+    private static boolean asksOnlyForALetter(String text) {
+        return text.strip().length() <= MAX_LETTER_REQUEST_CHARS && ConversationEngine.asksForALetter(text);
     }
 
     /**

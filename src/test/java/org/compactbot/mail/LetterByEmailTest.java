@@ -111,6 +111,36 @@ class LetterByEmailTest {
         assertFalse(got.get(0).contains("27 days"), got.get(0));
     }
 
+    @Test
+    void aLongMessageOnTheCaseThreadThatMentionsALetterStillGoesToTheCase() throws Exception {
+        String ref = samsCase();
+        String text = "Thanks for your email. We met the grants officer on Monday and she said the decision was made by the cabinet "
+                + "member, not officers. She suggested we put our concerns in writing. Could you write a letter to the council for us, "
+                + "or should we wait for the mediator to contact them first? We also have the minutes of the meeting if you need them.";
+        MailOutcome o = f.channel.receive(email("Sam Patel <" + SAM + ">", "Re: [" + ref + "] Your Compact challenge has been received",
+                "<l3@lunchclub.org.uk>", f.replyingTo(SAM, "acknowledgement") + "Authentication-Results: " + MailIdentityTest.TRUSTED
+                        + "; spf=pass; dkim=pass; dmarc=pass\r\n", text));
+        assertTrue(o instanceof MailOutcome.OnCase, "news for the mediator, kept on the case: " + o.detail());
+    }
+
+    @Test
+    void aNewEmailFromTheAddressThatRaisedTheCaseGetsTheLetterFromItsConversation() throws Exception {
+        samsCase();
+        MailOutcome o = f.channel.receive(email("Sam Patel <" + SAM + ">", "letter", "<l4@lunchclub.org.uk>",
+                "Authentication-Results: " + MailIdentityTest.TRUSTED + "; spf=pass; dkim=pass; dmarc=pass\r\n", "letter please"));
+        assertEquals("replied", o.what(), o.detail());
+        assertEquals(1, f.send());
+        MimeMessage reply = greenMail.getReceivedMessages()[greenMail.getReceivedMessages().length - 1];
+        assertEquals(SAM, reply.getAllRecipients()[0].toString(), "only ever to the address that raised it");
+        List<Part> parts = new ArrayList<>();
+        flatten(reply, parts);
+        Part docx = parts.stream().filter(p -> Part.ATTACHMENT.equalsIgnoreCase(disposition(p))).findFirst()
+                .orElseThrow(() -> new AssertionError("no attachment"));
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.getInputStream().readAllBytes()))) {
+            assertTrue(doc.getParagraphs().stream().map(XWPFParagraph::getText).anyMatch(t -> t.startsWith("What happened: The council told us")));
+        }
+    }
+
     private static void flatten(Part p, List<Part> out) throws Exception {
         if (p.isMimeType("multipart/*")) {
             MimeMultipart mp = (MimeMultipart) p.getContent();
