@@ -125,6 +125,18 @@ class EarlyResolutionLetterTest {
         assertEquals("letter-to-council-script.docx", letter.fileName());
     }
 
+    @Test
+    void aReplyCarryingTheLetterComesBackWholeFromTheStoredJsonAndOneStoredBeforeLettersReadsWithNone() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Letter letter = EarlyResolutionLetter.compose(full(), TODAY);
+        Reply reply = new Reply("Here is a letter", List.of(), List.of(), letter);
+        Reply back = json.readValue(json.writeValueAsString(reply), Reply.class);
+        assertEquals(reply, back);
+        assertEquals(letter.text(), back.letter().text());
+        Reply old = json.readValue("{\"text\":\"hello\",\"choices\":[],\"quotes\":[]}", Reply.class);
+        assertTrue(old.givesLetter().isEmpty());
+    }
+
     /** The document's paragraphs as Word sees them; line breaks inside a paragraph as "\n". */
     static List<String> paragraphs(byte[] docx) throws Exception {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
