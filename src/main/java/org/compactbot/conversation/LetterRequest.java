@@ -41,7 +41,6 @@ final class LetterRequest {
      * email on the case's thread), or says why it cannot.
      */
     void fromCase(Turn t, String ref) {
-        Conversation c = t.c;
         Optional<LetterFacts> fromCase = ref == null ? Optional.empty() : runner.caseFacts(ref).map(LetterFacts::of);
         if (fromCase.isPresent() && fromCase.get().enough()) {
             t.say(reply(EarlyResolutionLetter.compose(fromCase.get(), t.today), fromCase.get()));
