@@ -11,7 +11,20 @@ import java.util.List;
  */
 public record OutgoingEmail(String to, String subject, String text, String html, List<Attachment> attachments,
                             String inReplyTo, String purpose, List<String> references) {
-    public record Attachment(String name, String type, String content) {}
+    /**
+     * A file sent with the email: text in {@code content}, or, when {@code bytes} is not null, those bytes as they are (a
+     * Word document); the outbox keeps them in its JSON as base64.
+     */
+    public record Attachment(String name, String type, String content, byte[] bytes) {
+        public Attachment(String name, String type, String content) {
+            this(name, type, content, null);
+        }
+
+        /** A file of bytes (sent base64-encoded). */
+        public static Attachment file(String name, String type, byte[] bytes) {
+            return new Attachment(name, type, null, bytes.clone());
+        }
+    }
 
     public OutgoingEmail {
         attachments = List.copyOf(attachments);

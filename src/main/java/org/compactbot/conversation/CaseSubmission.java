@@ -34,6 +34,7 @@ final class CaseSubmission {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        java.util.Optional<Reply> letter = LetterRequest.offer(c);
         t.submitted = new ConversationStore.NewCase(c.answer(Slot.AREA), c.answer(Slot.RESPONDENT),
                 orEmpty(c.answer(Slot.ORGANISATION)), c.answer(Slot.NAME), c.answer(Slot.EMAIL), json);
         c.clearDraft();
@@ -41,6 +42,7 @@ final class CaseSubmission {
         t.say("Thank you. Your Compact challenge has been submitted: your reference is " + Conversation.PENDING_REF + ". "
                 + "We will acknowledge it by email within 5 working days and pass it to an independent mediator, "
                 + "who will be in touch. Say status at any time to see where it stands.");
+        letter.ifPresent(t::say);
     }
 
     private static String orEmpty(String s) {

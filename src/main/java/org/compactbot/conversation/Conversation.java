@@ -82,7 +82,7 @@ public final class Conversation {
     /** Records the case this conversation's challenge became (called by the store as it saves the case). */
     public void caseCreated(String ref) {
         this.lastCaseRef = ref;
-        this.lastReplies = lastReplies.stream().map(r -> new Reply(r.text().replace(PENDING_REF, ref), r.choices(), r.quotes())).toList();
+        this.lastReplies = lastReplies.stream().map(r -> r.withText(r.text().replace(PENDING_REF, ref))).toList();
     }
 
     /** Forgets the draft (after cancel, expiry or submission). */

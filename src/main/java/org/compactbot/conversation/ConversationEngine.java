@@ -26,6 +26,7 @@ public final class ConversationEngine {
     private final ChallengeForm form;
     private final ChallengeByPages pages;
     private final PersonRequest person;
+    private final LetterRequest letters;
 
     public ConversationEngine(ConversationStore store, AnswerService answers, IntentClassifier intents, Clock clock) {
         this(store, answers, intents, clock, BodyNames.NONE);
@@ -54,6 +55,7 @@ public final class ConversationEngine {
         this.form = new ChallengeForm(intake, runner);
         this.pages = new ChallengeByPages(intake, runner);
         this.person = new PersonRequest(handover, intake, answers);
+        this.letters = new LetterRequest(intake, runner);
     }
 
     /** Handles one message; always returns a reply, never throws for anything the person sends. */
@@ -78,7 +80,7 @@ public final class ConversationEngine {
     }
 
     private void act(Turn t) {
-        if (person.act(t) == PersonRequest.Next.READ_AS_USUAL) {
+        if (person.act(t) == PersonRequest.Next.READ_AS_USUAL && !letters.act(t)) {
             if (t.c.state() instanceof DialogueState.Idle) talk.act(t);
             else intake.act(t);
         }
@@ -144,6 +146,29 @@ public final class ConversationEngine {
         CaseInfo info = c.lastCaseRef() == null ? null : runner.caseInfo(c.lastCaseRef()).orElse(null);
         if (!runner.draftLive(c)) return new TurnResult(List.of(), "idle", null, info);
         return new TurnResult(intake.whereItStands(c), c.state().name(), TurnRunner.expecting(c), info);
+    }
+
+    /**
+     * The early-resolution letter for the case this conversation raised (the web's confirmation page links to it), if it
+     * raised one that names the body and an undertaking; composed from the case as it stands now; reads only.
+     */
+    public Optional<Letter> letter(ConversationId conversation) {
+        return runner.find(conversation.value()).flatMap(c -> letters.forCase(c, runner.today()));
+    }
+
+    /**
+     * A turn that gives the early-resolution letter for case {@code caseRef}, for a channel that has proven the person
+     * raised it (an email on the case's own thread from the complainant's address): "draft a letter" there reaches the
+     * conversation, not the mediator.
+     */
+    public TurnResult letterForCase(ConversationId conversation, String caseRef, String rawText, String messageKey) {
+        return runner.run(conversation.value(), conversation.channel().id(), rawText, messageKey, Map.of(),
+                t -> letters.fromCase(t, caseRef), t -> letters.fromCase(t, caseRef));
+    }
+
+    /** Whether a message asks for the early-resolution letter ("draft a letter", "can you write a letter to the council?"). */
+    public static boolean asksForALetter(String text) {
+        return AsksForALetter.in(text);
     }
 
     /** The challenge this conversation is raising, if one is in progress and not expired; reads only. */

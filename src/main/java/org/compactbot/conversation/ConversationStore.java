@@ -57,6 +57,18 @@ public interface ConversationStore {
     /** The status and mediator of a case, if it exists. */
     Optional<CaseInfo> caseInfo(String ref);
 
+    /**
+     * What a case holds that its early-resolution letter is composed from: its columns as they stand now (erasure and
+     * anonymisation change them) and the details it was submitted with. Empty when there is no such case. Nothing is
+     * kept for the letter itself: it is composed again each time it is asked for.
+     */
+    default Optional<CaseFacts> caseFacts(String ref) {
+        return Optional.empty();
+    }
+
+    /** A case's parts a letter reads; see {@link #caseFacts(String)}. */
+    record CaseFacts(String area, String respondent, String organisation, String complainantName, String detailsJson) {}
+
     /** A challenge ready to become a case. */
     record NewCase(String area, String respondent, String organisation, String complainantName,
                    String complainantEmail, String detailsJson) {}

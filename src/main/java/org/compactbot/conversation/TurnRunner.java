@@ -111,7 +111,7 @@ final class TurnRunner {
         for (Reply r : replies) transcript.add(new ConversationStore.Line("out", r.text()));
         Optional<String> ref = store.commitTurn(c, transcript, submitted);
         List<Reply> shown = new ArrayList<>(replies);
-        ref.ifPresent(r -> shown.replaceAll(reply -> new Reply(reply.text().replace(Conversation.PENDING_REF, r), reply.choices(), reply.quotes())));
+        ref.ifPresent(r -> shown.replaceAll(reply -> reply.withText(reply.text().replace(Conversation.PENDING_REF, r))));
         CaseInfo info = c.lastCaseRef() == null ? null
                 : store.caseInfo(c.lastCaseRef()).orElse(new CaseInfo(c.lastCaseRef(), "submitted", null));
         return new TurnResult(shown, c.state().name(), expecting(c), info);
@@ -149,6 +149,10 @@ final class TurnRunner {
 
     Optional<CaseInfo> caseInfo(String ref) {
         return store.caseInfo(ref);
+    }
+
+    Optional<ConversationStore.CaseFacts> caseFacts(String ref) {
+        return store.caseFacts(ref);
     }
 
     boolean move(String from, String to) {

@@ -34,6 +34,11 @@
  *       by {@link org.compactbot.cases.HandingToAPerson}), once until the promised day ({@code PersonNotes}). After two
  *       turns in a row the bot could not understand ({@code Turn.misunderstood}, or a declined question) it offers a
  *       person itself. The draft is untouched.</li>
+ *   <li>Also before either, {@code LetterRequest} takes a request for the early-resolution letter ({@code AsksForALetter}:
+ *       "draft a letter", "letter please"): from the draft once the body and an undertaking are known (the question is
+ *       asked again after it), or from the conversation's case ({@code ConversationStore.caseFacts}); the facts as
+ *       {@code LetterFacts}, composed by the pure {@code EarlyResolutionLetter} into a {@code Letter} carried on its
+ *       {@code Reply} (and its text), written as .docx by {@code LetterDocument}. Nothing is stored for it.</li>
  *   <li>At the person's yes, {@code CaseSubmission.submit} hands a {@code ConversationStore.NewCase} to the store, which
  *       submits it through {@link org.compactbot.cases.SubmittingChallenge} in the same transaction.</li>
  * </ol>
@@ -45,7 +50,8 @@
  *   <li>A way people say something: the reader's pattern, with a row in
  *       {@code src/test/resources/conversation/replies-found.tsv}.</li>
  *   <li>A command word: {@code Understanding.word}, acted on in {@code Intake.command}.</li>
- *   <li>A way of asking for a person: {@code AsksForAPerson}, with a row in {@code AsksForAPersonTest}.</li>
+ *   <li>A way of asking for a person: {@code AsksForAPerson}, with a row in {@code AsksForAPersonTest}; for the
+ *       letter: {@code AsksForALetter}, with a row in {@code AsksForALetterTest}.</li>
  *   <li>A channel: a constant in {@code Channel.Standard} (its name and id prefix are stored: a contract, never
  *       changed for an existing channel) and a factory on {@code ConversationId}.</li>
  *   <li>A Compact check on the facts: {@code CompactChecks}.</li>

@@ -121,6 +121,9 @@ public final class MailChannel {
         if (caseRef != null) {
             CaseParty party = cases.partyOf(caseRef, sender);
             if (party instanceof CaseParty.AssignedMediator am) return fromMediator(mail, caseRef, am.mediator(), check);
+            if (party instanceof CaseParty.Complainant && asksOnlyForALetter(mail.text())) {
+                return letterOnCase(mail, caseRef, sender, key, check);
+            }
             if (party instanceof CaseParty.Complainant) return fromComplainant(mail, caseRef, sender, check);
             if (party instanceof CaseParty.BodyContact b) return fromBody(mail, caseRef, b.email(), check);
         }
@@ -176,6 +179,30 @@ public final class MailChannel {
         return new MailOutcome.OnCase(caseRef, added);
     }
 
+    /** The most a message on a case's thread may say and still be taken as a request for the letter, not news for the mediator. */
+    static final int MAX_LETTER_REQUEST_CHARS = 300;
+
+    /** A short message asking for the letter ("draft a letter", "can you write a letter to the council for us?"). */
+    private static boolean asksOnlyForALetter(String text) {
+        return text.strip().length() <= MAX_LETTER_REQUEST_CHARS && ConversationEngine.asksForALetter(text);
+    }
+
+    /**
+     * "Draft a letter" from the complainant on their case's thread: a turn of their conversation that gives the
+     * early-resolution letter for that case (text and .docx), with the same proof as their other messages on it.
+     */
+    private MailOutcome letterOnCase(ParsedEmail mail, String caseRef, String sender, String key, SenderCheck check) {
+        MailOutcome.Doubt doubt = doubt(mail, sender, caseRef, check);
+        if (doubt != null) {
+            reply(mail, sender, "We have not drafted the letter for " + caseRef + ": " + doubt.text() + ". Reply to the latest email we "
+                    + "sent you about " + caseRef + " (it carries a code that shows it is really you) and ask again.", caseRef);
+            return new MailOutcome.ComplainantUnproven(caseRef, doubt);
+        }
+        TurnResult turn = engine.letterForCase(ConversationId.mail(sender), caseRef, mail.text(), key);
+        reply(mail, sender, render(turn), caseRef, LetterFiles.of(turn));
+        return new MailOutcome.Turn(turn.state());
+    }
+
     /**
      * The body's response, from the contact it was asked at, joins the case with the same proof: a reply to an email we
      * sent that address about this case (the request), and checks that did not fail. Anything else is only noticed.
@@ -220,7 +247,7 @@ public final class MailChannel {
         TurnResult turn = engine.handle(conversationId, text, key, known);
         metrics.turn((System.nanoTime() - t0) / 1e9);
         String kept = keepAttachments(conversationId, mail);
-        reply(mail, sender, render(turn) + kept, turn.caseInfo() == null ? null : turn.caseInfo().ref());
+        reply(mail, sender, render(turn) + kept, turn.caseInfo() == null ? null : turn.caseInfo().ref(), LetterFiles.of(turn));
         return new MailOutcome.Turn(turn.state());
     }
 
@@ -334,13 +361,17 @@ public final class MailChannel {
 
     /** Queues the answer to {@code mail} for {@code to} (always the sender's own address), on the same thread. */
     private void reply(ParsedEmail mail, String to, String body, String caseRef) {
+        reply(mail, to, body, caseRef, List.of());
+    }
+
+    private void reply(ParsedEmail mail, String to, String body, String caseRef, List<OutgoingEmail.Attachment> files) {
         String theirs = mail.subject().strip();
         if (theirs.length() > MAX_SUBJECT_CHARS) theirs = theirs.substring(0, MAX_SUBJECT_CHARS).strip() + "...";
         String subject = theirs.isEmpty() ? "Your message to Compact Bot"
                 : (theirs.regionMatches(true, 0, "Re:", 0, 3) ? theirs : "Re: " + theirs);
         if (caseRef != null && !subject.contains("[" + caseRef + "]")) subject = subject + " [" + caseRef + "]";
         String text = body + "\n\nCompact Bot\n";
-        outbox.enqueue(new OutgoingEmail(to.toLowerCase(Locale.ROOT), subject, text, html(text), List.of(), mail.messageId(), "reply",
+        outbox.enqueue(new OutgoingEmail(to.toLowerCase(Locale.ROOT), subject, text, html(text), files, mail.messageId(), "reply",
                 mail.references()), caseRef);
     }
 

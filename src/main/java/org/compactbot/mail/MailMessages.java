@@ -72,7 +72,12 @@ public final class MailMessages {
             mixed.addBodyPart(body);
             for (OutgoingEmail.Attachment a : e.attachments()) {
                 MimeBodyPart part = new MimeBodyPart();
-                part.setText(a.content(), StandardCharsets.UTF_8.name(), a.type().startsWith("text/") ? a.type().substring(5) : "plain");
+                if (a.bytes() != null) {
+                    part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(a.bytes(), headerSafe(a.type()))));
+                    part.setHeader("Content-Transfer-Encoding", "base64");
+                } else {
+                    part.setText(a.content(), StandardCharsets.UTF_8.name(), a.type().startsWith("text/") ? a.type().substring(5) : "plain");
+                }
                 part.setFileName(headerSafe(a.name()));
                 part.setDisposition(MimeBodyPart.ATTACHMENT);
                 mixed.addBodyPart(part);

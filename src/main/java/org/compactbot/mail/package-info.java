@@ -25,11 +25,14 @@
  *       {@link org.compactbot.mail.MailOutcome.Refused}: the address gets a notice saying what to do, nothing else changes.</li>
  *   <li>Routing: a {@code [CC-2026-0001]} in the subject, or a reply to an email we sent about a case, puts it on that
  *       case. From the assigned mediator it goes to {@link org.compactbot.cases.CaseService#mediatorReply}, from the
- *       complainant to {@link org.compactbot.cases.CaseService#complainantReply} (attachments kept as evidence), from the
+ *       complainant to {@link org.compactbot.cases.CaseService#complainantReply} (attachments kept as evidence; but a
+ *       request for the early-resolution letter, with the same proof, to
+ *       {@link org.compactbot.conversation.ConversationEngine#letterForCase}, never to the mediator), from the
  *       body's contact asked for its formal response (the address the case recorded, answering our request) to
  *       {@link org.compactbot.cases.CaseService#bodyReply}; the {@link org.compactbot.cases.CaseReply} is the reply. Anything else is a turn of the sender's conversation
  *       ({@link org.compactbot.conversation.ConversationEngine#handle}), with the name and organisation the From header
- *       and the sign-off give, rendered as plain text with numbered choices.</li>
+ *       and the sign-off give, rendered as plain text with numbered choices; a letter a turn gives is also attached
+ *       as a Word document ({@code LetterFiles}).</li>
  *   <li>Outbox: every reply is queued on the same thread in the {@link org.compactbot.cases.Outbox} port (the store),
  *       beside the case emails. The result is a {@link org.compactbot.mail.MailOutcome}, whose words feed the
  *       {@code outcome} metrics label ({@link org.compactbot.mail.MailMetrics}), the inbound log and the log line.</li>

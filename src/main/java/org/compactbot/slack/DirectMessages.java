@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.compactbot.cases.CaseProgress;
 import org.compactbot.conversation.ConversationEngine;
 import org.compactbot.conversation.ConversationId;
+import org.compactbot.conversation.LetterDocument;
+import org.compactbot.conversation.Reply;
 import org.compactbot.conversation.TurnResult;
 import org.compactbot.logging.LogIds;
 import org.slf4j.Logger;
@@ -91,6 +93,10 @@ final class DirectMessages {
         }
         steps.put(conversationId, SlackBlocks.step(t));
         api.toPerson(team, user, threadTs, SlackBlocks.turn(t, profiles.suggestion(t.expecting(), team, user)));
+        for (Reply r : t.replies()) {
+            // the early-resolution letter: its text is in the message; the Word document follows it
+            r.givesLetter().ifPresent(l -> api.fileToPerson(team, user, threadTs, l.fileName(), l.subject(), LetterDocument.docx(l)));
+        }
     }
 
     /** A turn that happened elsewhere (the challenge form), shown in the direct message so that the conversation carries on from it. */

@@ -43,7 +43,7 @@ public final class SlackChannel implements AutoCloseable {
     private volatile SocketModeApp socketMode;
 
     /** The bot scopes the app asks a workspace for, as in config/slack-app-manifest.yml. */
-    static final String SCOPES = "app_mentions:read,chat:write,commands,im:history,im:write,users:read,users:read.email";
+    static final String SCOPES = "app_mentions:read,chat:write,commands,files:write,im:history,im:write,users:read,users:read.email";
     /** Where a workspace's admin starts installing the app, and where Slack sends them back (many workspaces only). */
     public static final String INSTALL_PATH = "/slack/install", REDIRECT_PATH = "/slack/oauth_redirect";
 

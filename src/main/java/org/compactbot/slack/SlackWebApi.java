@@ -110,6 +110,26 @@ final class SlackWebApi {
         }
     }
 
+    /**
+     * Uploads a file to the person's direct message (files.uploadV2: files.getUploadURLExternal, the upload, then
+     * files.completeUploadExternal), after everything queued for them before it: the early-resolution letter's .docx.
+     */
+    void fileToPerson(String team, String user, String threadTs, String fileName, String title, byte[] content) {
+        ConversationId id = ConversationId.slack(team, user);
+        send(person(team, user), team, "files.uploadV2", c -> {
+            String channel = directChannels.get(id);
+            if (channel == null) {
+                var opened = c.conversationsOpen(r -> r.users(List.of(user)));
+                if (!opened.isOk() || opened.getChannel() == null) return opened;
+                channel = opened.getChannel().getId();
+                directChannels.put(id, channel);
+            }
+            String ch = channel;
+            return c.filesUploadV2(r -> r.channel(ch).threadTs(threadTs).filename(fileName).title(title).fileData(content)
+                    .requestFileInfo(false));
+        });
+    }
+
     /** Posts in a channel (or a thread of it), in the order of everything sent there. */
     void post(String team, String channel, String threadTs, List<SlackBlocks.Message> messages) {
         for (SlackBlocks.Message m : messages) {

@@ -31,7 +31,9 @@
  *       Everything goes out through {@link org.compactbot.slack.SlackWebApi}, with the bot token of the person's
  *       workspace ({@link org.compactbot.slack.BotTokens}). Sends queue in {@link org.compactbot.slack.SlackSends}, in
  *       order per person or channel, and a failed attempt ({@link org.compactbot.slack.SlackCalls} classifies it) is
- *       tried again on a timer, holding no thread; lookups a reply needs at once are asked once.</li>
+ *       tried again on a timer, holding no thread; lookups a reply needs at once are asked once. A reply that gives the
+ *       early-resolution letter is followed by its Word document, uploaded to the direct message
+ *       ({@code SlackWebApi.fileToPerson}, files.uploadV2; scope {@code files:write}).</li>
  * </ol>
  *
  * <h2>One workspace or many</h2>

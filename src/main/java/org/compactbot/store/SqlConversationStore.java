@@ -284,4 +284,18 @@ public final class SqlConversationStore implements ConversationStore {
             }
         });
     }
+
+    @Override
+    public Optional<CaseFacts> caseFacts(String ref) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT area, respondent, organisation, complainant_name, details FROM cases WHERE ref = ?")) {
+                p.setString(1, ref);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(new CaseFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5))) : Optional.empty();
+                }
+            }
+        });
+    }
 }

@@ -96,7 +96,11 @@ public final class ChallengePages {
 
     public record CheckPage(List<Row> rows, List<String> checks, String backLink, String formToken, boolean saveOffered) {}
 
-    public record ConfirmationPage(String ref, String mailAddress) {}
+    public record ConfirmationPage(String ref, String mailAddress, String letter) {
+        public ConfirmationPage(String ref, String mailAddress) {
+            this(ref, mailAddress, null);
+        }
+    }
 
     private final ConversationEngine engine;
     private final Pages pages;
@@ -291,7 +295,8 @@ public final class ChallengePages {
             redirect(ctx, START);
             return;
         }
-        pages.show(ctx, HttpStatus.OK, "pages/challenge/confirmation.jte", new ConfirmationPage(sent.get().ref(), mailAddress));
+        pages.show(ctx, HttpStatus.OK, "pages/challenge/confirmation.jte", new ConfirmationPage(sent.get().ref(), mailAddress,
+                engine.letter(conversation(ctx)).isPresent() ? LetterPages.PAGE : null));
     }
 
     private ConversationId conversation(Context ctx) {

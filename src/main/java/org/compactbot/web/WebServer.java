@@ -112,6 +112,7 @@ public final class WebServer {
         SaveAndReturnPages saving = new SaveAndReturnPages(parts.conversations(), pages, admission, parts.links().map(EmailedLinkServices::saving));
         StatusPages status = new StatusPages(pages, admission, parts.links().map(EmailedLinkServices::status));
         EvidencePages evidence = new EvidencePages(parts.conversations(), pages, admission);
+        LetterPages letters = new LetterPages(parts.conversations(), pages);
         this.app = Javalin.create(cfg -> {
             cfg.events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) endpoints.add(h.getHttpMethod().name() + " " + h.getPath());
@@ -150,6 +151,8 @@ public final class WebServer {
             cfg.routes.get(ChallengePages.CHECK, work(challenge::check));
             cfg.routes.post(ChallengePages.CHECK, work(challenge::send));
             cfg.routes.get(ChallengePages.CONFIRMATION, work(challenge::confirmation));
+            cfg.routes.get(LetterPages.PAGE, work(letters::page));
+            cfg.routes.get(LetterPages.DOCX, work(letters::docx));
             cfg.routes.get(ChallengePages.SAVE, work(saving::ask));
             cfg.routes.post(ChallengePages.SAVE, work(saving::send));
             cfg.routes.get(SaveAndReturnPages.SAVED, saving::saved);
@@ -214,7 +217,8 @@ public final class WebServer {
         return switch (path) {
             case "/", "/answers", "/healthz", "/readyz", "/metrics", "/api/ask", "/api/openapi.json", "/mail/inbound", "/slack/events",
                  "/slack/install", "/slack/oauth_redirect", ChallengePages.START, ChallengePages.CHECK, ChallengePages.CONFIRMATION,
-                 ChallengePages.SAVE, SaveAndReturnPages.SAVED, StatusPages.ASK, StatusPages.SENT, EvidencePages.PATH -> path;
+                 ChallengePages.SAVE, SaveAndReturnPages.SAVED, StatusPages.ASK, StatusPages.SENT, EvidencePages.PATH,
+                 LetterPages.PAGE, LetterPages.DOCX -> path;
             default -> path.startsWith("/api/chat/") ? "/api/chat/{conversationId}" : path.startsWith("/assets/") ? "/assets"
                     : path.startsWith(SaveAndReturnPages.RESUME) ? "/challenge/resume/{token}"
                     : path.startsWith("/challenge/") ? "/challenge/{question}" : path.startsWith("/status/") ? "/status/{token}" : "other";

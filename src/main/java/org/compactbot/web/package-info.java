@@ -13,7 +13,9 @@
  *       Content-Security-Policy (their own files only, no inline script or style), and {@code ErrorMapping} answers a
  *       browser that asks for a page ({@link org.compactbot.web.Pages#wanted}) with an error page instead of JSON.</li>
  *   <li>{@code GET|POST /challenge/start}, {@code GET|POST /challenge/{question}}, {@code GET|POST /challenge/check},
- *       {@code GET /challenge/confirmation}: raising a challenge in a browser, {@link org.compactbot.web.ChallengePages}
+ *       {@code GET /challenge/confirmation}, and from it {@code GET /challenge/letter} and {@code /challenge/letter.docx}
+ *       (the early-resolution letter, {@link org.compactbot.web.LetterPages}, for the draft cookie's owner only, else
+ *       404): raising a challenge in a browser, {@link org.compactbot.web.ChallengePages}
  *       (one question per page, {@code ChallengeQuestions}), over the {@code ConversationEngine}'s page methods. The
  *       draft is the web's conversation, keyed by a digest of the browser's {@code DraftCookie}; every POST carries the
  *       form token derived from it, checked by {@code ChallengePages.admit} (403 without it), and is answered with a 303.</li>

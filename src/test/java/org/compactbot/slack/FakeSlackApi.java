@@ -24,7 +24,8 @@ import java.util.function.Predicate;
 
 /**
  * A stand-in for the Slack Web API on loopback: records every call (method, form parameters or
- * JSON body, when), answers auth.test, users.info, conversations.open, chat.*, views.*, and
+ * JSON body, when), answers auth.test, users.info, conversations.open, chat.*, views.*, files.uploadV2's three steps
+ * (files.getUploadURLExternal, the upload URL on this server, files.completeUploadExternal), and
  * response_url posts under /respond/. Can be told to fail a method first (429 with Retry-After, or 5xx), or to answer
  * it slowly; calls are served concurrently, as Slack serves them.
  */
@@ -54,6 +55,8 @@ final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Map<String, Deque<Duration>> delays = new ConcurrentHashMap<>();
     private final AtomicInteger ts = new AtomicInteger(1000);
+    /** The bytes posted to each upload URL, by file id. */
+    private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
     /** Each bot token Slack has issued, and the workspace it belongs to. */
     private final Map<String, String> tokenTeams = new ConcurrentHashMap<>(Map.of(TOKEN, TEAM));
     /** OAuth codes Slack would hand a browser coming back from its consent page, and the token each is exchanged for. */
@@ -99,6 +102,11 @@ final class FakeSlackApi implements AutoCloseable {
         delays.computeIfAbsent(method, m -> new ArrayDeque<>()).add(delay);
     }
 
+    /** The bytes uploaded for a file id (files.uploadV2), or null. */
+    byte[] uploaded(String fileId) {
+        return uploads.get(fileId);
+    }
+
     synchronized List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
@@ -124,7 +132,8 @@ final class FakeSlackApi implements AutoCloseable {
 
     private void serve(HttpExchange x) throws IOException {
         String path = x.getRequestURI().getPath();
-        String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] raw = x.getRequestBody().readAllBytes();
+        String body = new String(raw, StandardCharsets.UTF_8);
         String method = path.startsWith("/api/") ? path.substring("/api/".length()) : path;
         Map<String, String> params = new LinkedHashMap<>();
         String type = x.getRequestHeaders().getFirst("Content-Type");
@@ -158,6 +167,12 @@ final class FakeSlackApi implements AutoCloseable {
             reply(x, f.status(), "{\"ok\":false,\"error\":\"" + (f.status() == 429 ? "ratelimited" : "internal_error") + "\"}");
             return;
         }
+        if (path.startsWith("/upload/")) {
+            // files.uploadV2's second step: the file's bytes posted to the URL files.getUploadURLExternal gave
+            uploads.put(path.substring("/upload/".length()), raw);
+            reply(x, 200, "OK - " + raw.length);
+            return;
+        }
         if (path.startsWith("/respond/")) {
             reply(x, 200, "ok");
             return;
@@ -189,6 +204,11 @@ final class FakeSlackApi implements AutoCloseable {
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + params.get("ts") + "\"}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + ts.incrementAndGet() + ".000200\"}";
             case "views.publish", "views.open", "views.update" -> "{\"ok\":true,\"view\":{\"id\":\"V0VIEW\",\"hash\":\"h1\"}}";
+            case "files.getUploadURLExternal" -> {
+                String file = "F0FILE" + ts.incrementAndGet();
+                yield "{\"ok\":true,\"upload_url\":\"" + baseUrl() + "/upload/" + file + "\",\"file_id\":\"" + file + "\"}";
+            }
+            case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F0\",\"title\":\"letter\"}]}";
             default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
         };
         reply(x, 200, json);
