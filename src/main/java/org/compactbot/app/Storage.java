@@ -20,6 +20,7 @@ import org.compactbot.store.SqlInboundLog;
 import org.compactbot.store.SqlKnowledgeGaps;
 import org.compactbot.store.SqlOutbox;
 import org.compactbot.store.SqlSlackEventLog;
+import org.compactbot.store.SqlSurveys;
 import org.compactbot.store.SqlWorkspaceInstallations;
 
 /**
@@ -51,6 +52,11 @@ public record Storage(Path dataDir, Database database, SqlCaseStore cases, SqlCo
         return new Storage(dataDir, db, cases, conversations, outbox, inbound, new SqlSlackEventLog(db, clock),
                 new SqlKnowledgeGaps(db, clock), links,
                 new PersonalDataService(List.of(new CaseRecords(db), new ConversationRecords(db), outbox, inbound, links), db, clock));
+    }
+
+    /** The closing surveys and their answers (issue 16 item 6). */
+    public SqlSurveys surveys() {
+        return new SqlSurveys(database);
     }
 
     /** The Slack workspaces the app is installed in by OAuth, and installs in progress (many workspaces only). */

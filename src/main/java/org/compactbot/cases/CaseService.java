@@ -52,8 +52,15 @@ public final class CaseService {
     private final RoutingPolicy policy;
     private final Clock clock;
     private final AskingTheBody body;
+    private final ClosingSurvey survey;
 
     public CaseService(CaseStore store, MediatorDirectory directory, Clock clock) {
+        this(store, directory, clock, Surveys.NONE);
+    }
+
+    /** A case service whose closed notices carry the closing survey, kept in {@code surveys} ({@link ClosingSurvey}). */
+    public CaseService(CaseStore store, MediatorDirectory directory, Clock clock, Surveys surveys) {
+        this.survey = new ClosingSurvey(surveys, clock);
         this.store = store;
         this.directory = directory;
         this.policy = new RoutingPolicy(directory);
@@ -199,9 +206,7 @@ public final class CaseService {
         String rest = first.contains(" ") ? first.substring(first.indexOf(' ') + 1).strip() : "";
         String actor = "mediator:" + m.id();
         switch (word) {
-            case "ACCEPT", "ACCEPTED" -> {
-                return accept(ref, actor);
-            }
+            case "ACCEPT", "ACCEPTED" -> { return accept(ref, actor); }
             case "DECLINE", "DECLINED" -> {
                 if (!store.apply(new CaseChange(ref, null, actor, "passed over: " + m.id() + " declined" + (rest.isEmpty() ? "" : ": " + rest),
                         List.of(), List.of(CaseEmails.toComplainant(c, "Your challenge is going to another mediator",
@@ -221,12 +226,8 @@ public final class CaseService {
                                 + rest + "\n\nPlease reply to this email with your answer.", "info_request")), null));
                 return ok ? new QuestionPassed(ref) : new NotAllowed(ref, Move.ASK, c.status());
             }
-            case "RESOLVED", "RESOLVE" -> {
-                return close(ref, CaseStatus.RESOLVED, rest.isEmpty() ? "resolved" : rest, actor);
-            }
-            default -> {
-                return new NoInstruction();
-            }
+            case "RESOLVED", "RESOLVE" -> { return close(ref, CaseStatus.RESOLVED, rest.isEmpty() ? "resolved" : rest, actor); }
+            default -> { return new NoInstruction(); }
         }
     }
 
@@ -265,7 +266,7 @@ public final class CaseService {
         if (c == null || !c.complainantEmail().equalsIgnoreCase(fromAddress == null ? "" : fromAddress.strip())) {
             return new NotTheComplainant(ref);
         }
-        if (c.status().closed()) return new NotAllowed(ref, Move.ADD_TO_CLOSED, c.status());
+        if (c.status().closed()) return survey.reply(c, text); // the closing survey's answers, or nothing is added
         KeptFiles k = keepEvidence(store, ref, files);
         List<String> kept = k.kept(), refused = k.refused();
         List<OutgoingEmail> mail = new ArrayList<>();
@@ -294,10 +295,10 @@ public final class CaseService {
         ChallengeCase c = store.find(ref).orElse(null);
         if (c == null) return new UnknownCase(ref);
         String text = note == null || note.isBlank() ? outcome.id().replace('_', ' ') : note;
-        boolean ok = store.apply(new CaseChange(ref, outcome, actor, "closed: " + text,
-                List.of(new ClosedAt(clock.instant()), new Field.Outcome(text)),
-                List.of(CaseEmails.toComplainant(c, "Your Compact challenge has been closed",
-                        "Your Compact challenge has been closed (" + outcome.id().replace('_', ' ') + "): " + text, "closed_notice")), null));
+        boolean surveyed = !c.status().closed() && survey.due(c); // the closed notice carries the next steps and the survey
+        boolean ok = store.apply(new CaseChange(ref, outcome, actor, "closed: " + text, List.of(new ClosedAt(clock.instant()),
+                new Field.Outcome(text)), List.of(ClosingNotice.email(c, outcome, text, surveyed)), null));
+        if (ok && surveyed) survey.sent(ref);
         return ok ? new Closed(ref, outcome) : new NotAllowed(ref, Move.CLOSE, c.status());
     }
 

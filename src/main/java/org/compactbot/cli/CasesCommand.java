@@ -17,6 +17,7 @@ import org.compactbot.app.Storage;
 import org.compactbot.mail.MailMetrics;
 import org.compactbot.cases.AnnualReport;
 import org.compactbot.cases.ClockFigures;
+import org.compactbot.cases.SurveyFigures;
 import org.compactbot.cases.PausedTime;
 import org.compactbot.cases.CaseEvent;
 import org.compactbot.cases.CaseReply;
@@ -235,6 +236,8 @@ public final class CasesCommand implements Runnable {
                             java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")));
                     text += format.equals("csv") ? ClockFigures.csv(clock) : ClockFigures.markdown(clock);
                 }
+                var surveys = SurveyFigures.of(y, w.surveys().all()); // issue 16: the closing survey's answers
+                text += format.equals("csv") ? SurveyFigures.csv(surveys) : SurveyFigures.markdown(surveys);
                 if (file != null) Files.writeString(file, text);
                 else {
                     spec.commandLine().getOut().print(text);

@@ -228,6 +228,28 @@ final class Migrations {
                     ALTER TABLE cases ADD COLUMN body_asked_at TEXT;
                     ALTER TABLE cases ADD COLUMN body_answered_at TEXT;
                     ALTER TABLE cases ADD COLUMN body_answer TEXT;
+                    """),
+            // 14: closing well (issue 16 item 6): the closing survey and its answers (the comment is personal data), and
+            // the anonymised outcome summaries a mediator publishes
+            sql("""
+                    CREATE TABLE surveys (
+                      ref TEXT PRIMARY KEY,
+                      sent_at TEXT NOT NULL,
+                      reasked INTEGER NOT NULL DEFAULT 0,
+                      satisfied TEXT,
+                      outcome_as_asked TEXT,
+                      comment TEXT,
+                      answered_at TEXT);
+                    CREATE TABLE published_outcomes (
+                      ref TEXT PRIMARY KEY,
+                      area TEXT NOT NULL,
+                      body TEXT NOT NULL,
+                      undertakings TEXT NOT NULL,
+                      outcome TEXT NOT NULL,
+                      month_closed TEXT NOT NULL,
+                      summary TEXT NOT NULL,
+                      published_by TEXT NOT NULL,
+                      published_at TEXT NOT NULL);
                     """));
 
     /** SQL text in the shared subset, {@code {id}} and {@code {blob}} filled in for the engine; split into statements. */
