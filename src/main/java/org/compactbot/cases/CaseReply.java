@@ -123,6 +123,33 @@ public sealed interface CaseReply {
         }
     }
 
+    /** The anonymised summary was published; {@link PublishedOutcome#inWords()} is exactly what groups will see. */
+    record OutcomePublished(String ref, PublishedOutcome outcome) implements Done {
+        public String message() {
+            return "Published the outcome of " + ref + ". This is exactly what groups who ask \"has this happened before?\" will see:\n\n"
+                    + outcome.inWords() + "\n\nTo change it, send PUBLISH again with the new summary; to take it down: compact-bot cases unpublish " + ref + ".";
+        }
+    }
+
+    record OutcomeUnpublished(String ref) implements Done {
+        public String message() { return "The published outcome of " + ref + " was taken down."; }
+    }
+
+    /** There was no published outcome to take down. */
+    record NotPublished(String ref) implements Refused {
+        public String message() { return "No outcome of " + ref + " is published."; }
+    }
+
+    /** Only a closed case's outcome can be published. */
+    record NotClosedYet(String ref, CaseStatus status) implements Refused {
+        public String message() { return ref + " is " + status.id() + "; an outcome can be published only once the case is closed."; }
+    }
+
+    /** PUBLISH with nothing after it. */
+    record NoSummary(String ref) implements Refused {
+        public String message() { return "Write the anonymised summary after PUBLISH (what was challenged and how it ended); nothing was published for " + ref + "."; }
+    }
+
     /** The address is not the body contact asked about the case, so it cannot add the body's response. */
     record NotTheBody(String ref) implements Refused {
         public String message() { return "Only the body's contact asked about " + ref + " can add its response by email."; }
@@ -152,7 +179,7 @@ public sealed interface CaseReply {
 
     /** The mediator's reply starts with none of ACCEPT, DECLINE, INFO or RESOLVED. */
     record NoInstruction() implements Refused {
-        public String message() { return "Start your reply with ACCEPT, DECLINE <reason>, INFO <question> or RESOLVED <outcome>."; }
+        public String message() { return "Start your reply with ACCEPT, DECLINE <reason>, INFO <question>, RESOLVED <outcome> or, once closed, PUBLISH <summary>."; }
     }
 
     /** INFO with no question after it. */

@@ -53,14 +53,16 @@ public final class CaseService {
     private final Clock clock;
     private final AskingTheBody body;
     private final ClosingSurvey survey;
+    private final PublishingOutcome publishing;
 
     public CaseService(CaseStore store, MediatorDirectory directory, Clock clock) {
-        this(store, directory, clock, Surveys.NONE);
+        this(store, directory, clock, Surveys.NONE, PublishedOutcomes.NONE);
     }
 
-    /** A case service whose closed notices carry the closing survey, kept in {@code surveys} ({@link ClosingSurvey}). */
-    public CaseService(CaseStore store, MediatorDirectory directory, Clock clock, Surveys surveys) {
+    /** Closed notices carry the survey, kept in {@code surveys} ({@link ClosingSurvey}); PUBLISH keeps outcomes in {@code published}. */
+    public CaseService(CaseStore store, MediatorDirectory directory, Clock clock, Surveys surveys, PublishedOutcomes published) {
         this.survey = new ClosingSurvey(surveys, clock);
+        this.publishing = new PublishingOutcome(store, directory, published, clock);
         this.store = store;
         this.directory = directory;
         this.policy = new RoutingPolicy(directory);
@@ -188,8 +190,8 @@ public final class CaseService {
     }
 
     /**
-     * A mediator's emailed instruction on a case: ACCEPT, DECLINE reason, INFO question, or
-     * RESOLVED outcome. Only the assigned mediator's address may move the case.
+     * A mediator's emailed instruction on a case: ACCEPT, DECLINE reason, INFO question, RESOLVED outcome, or PUBLISH
+     * summary once closed ({@link PublishingOutcome}). Only the assigned mediator's address (or their acting deputy's) may.
      */
     public CaseReply mediatorReply(String ref, String fromAddress, String reply) {
         ChallengeCase c = store.find(ref).orElse(null);
@@ -227,6 +229,7 @@ public final class CaseService {
                 return ok ? new QuestionPassed(ref) : new NotAllowed(ref, Move.ASK, c.status());
             }
             case "RESOLVED", "RESOLVE" -> { return close(ref, CaseStatus.RESOLVED, rest.isEmpty() ? "resolved" : rest, actor); }
+            case "PUBLISH" -> { return publishing.publish(ref, reply, actor); } // an anonymised summary of the closed case
             default -> { return new NoInstruction(); }
         }
     }

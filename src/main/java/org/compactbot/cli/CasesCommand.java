@@ -33,11 +33,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** cases: list, show, assign, close and report Compact challenges; export and erase a person's data; apply retention. */
+/** cases: list, show, assign, close, publish (and unpublish) and report Compact challenges; export and erase a person's data; apply retention. */
 @Command(name = "cases", description = "Work with Compact challenges (cases).",
         subcommands = {CasesCommand.ListCases.class, CasesCommand.Show.class, CasesCommand.Assign.class,
                 CasesCommand.Close.class, CasesCommand.Report.class, CasesCommand.Export.class, CasesCommand.Erase.class,
-                CasesCommand.RetentionRun.class})
+                CasesCommand.RetentionRun.class, PublishCommands.Publish.class, PublishCommands.Unpublish.class})
 public final class CasesCommand implements Runnable {
     @ParentCommand CompactBotCommand main;
     @Spec CommandSpec spec;
