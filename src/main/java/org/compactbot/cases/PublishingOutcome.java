@@ -61,7 +61,8 @@ public final class PublishingOutcome {
         if (c.mediatorId() != null) directory.mediator(c.mediatorId()).ifPresent(m -> names.addAll(Redaction.identifiers(m.name(), m.email(), null)));
         directory.bodyFor(c).filter(b -> b.contact() != null).ifPresent(b -> names.addAll(List.of(b.contact().name(), b.contact().email())));
         for (String slot : List.of("name", "organisation")) if (c.answer(slot) != null) names.addAll(Redaction.identifiers(c.answer(slot), null, null));
-        return Redaction.withhold(summary, names).replaceAll("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+", Redaction.WITHHELD);
+        String noAddresses = summary.replaceAll("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+", Redaction.WITHHELD); // any address, before names split it
+        return Redaction.withhold(noAddresses, names);
     }
 
     private String body(ChallengeCase c) {
