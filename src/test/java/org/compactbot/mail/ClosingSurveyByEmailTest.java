@@ -51,7 +51,10 @@ class ClosingSurveyByEmailTest {
 
     /** Sam's challenge, routed to Morgan, who closes it by email with RESOLVED. */
     private String resolvedByTheMediator() throws Exception {
-        String ref = routed();
+        return resolve(routed());
+    }
+
+    private String resolve(String ref) {
         MailOutcome o = f.channel.receive(email(MORGAN, "Re: [" + ref + "] Compact challenge", "<res-" + ref + "@mediation.example>",
                 f.replyingTo(MORGAN, "mediator_summary"), "RESOLVED the council restored half the grant"));
         assertEquals("replied", o.what(), o.detail());
@@ -164,5 +167,35 @@ class ClosingSurveyByEmailTest {
         List<String> sam = toSam(f.newMail());
         assertTrue(sam.get(sam.size() - 1).contains("these answers replace your earlier ones"), sam.toString());
         assertEquals(CaseStatus.RESOLVED, f.caseStore.find(ref).orElseThrow().status(), "the case stays closed");
+    }
+
+    @Test
+    void theMediatorPublishesAnAnonymisedOutcomeByEmailAndIsShownExactlyWhatWasPublished() throws Exception {
+        String early = routed();
+        MailOutcome tooSoon = f.channel.receive(email(MORGAN, "Re: [" + early + "] Compact challenge", "<p0@mediation.example>",
+                f.replyingTo(MORGAN, "mediator_summary"), "PUBLISH it went well"));
+        assertEquals("replied", tooSoon.what(), tooSoon.detail());
+        assertTrue(f.newMail().stream().anyMatch(m -> m.startsWith(MORGAN + " / ") && m.contains("only once the case is closed")));
+
+        String ref = resolve(early);
+        f.newMail();
+        MailOutcome o = f.channel.receive(email(MORGAN, "Re: [" + ref + "] Compact challenge", "<p1@mediation.example>",
+                f.replyingTo(MORGAN, "mediator_summary"), "PUBLISH Sam Patel's Lunch Club (sam@lunchclub.org.uk) was given 27 days' notice "
+                        + "of a grant cut; after mediation the council restored half the grant.\r\n\r\nBest wishes,\r\nMorgan Lee"));
+        assertEquals("replied", o.what(), o.detail());
+        var published = new org.compactbot.store.SqlPublishedOutcomes(f.db).all();
+        assertEquals(1, published.size());
+        String summary = published.get(0).summary();
+        assertEquals("(withheld)'s (withheld) ((withheld)) was given 27 days' notice of a grant cut; after mediation the council restored half the grant.",
+                summary);
+        String shown = f.newMail().stream().filter(m -> m.startsWith(MORGAN + " / ")).findFirst().orElseThrow();
+        assertTrue(shown.contains("Published the outcome of " + ref), shown);
+        assertTrue(shown.contains(summary), "the mediator sees exactly what was published: " + shown);
+        for (String secret : List.of("Sam", "Patel", "Lunch Club", "lunchclub")) assertFalse(shown.contains(secret), secret + " in " + shown);
+        assertTrue(shown.contains("Cheshire West and Chester Council"), shown);
+
+        MailOutcome fromSam = samReplies(ref, "p2", "PUBLISH we won");
+        assertEquals("replied", fromSam.what(), fromSam.detail());
+        assertEquals(summary, new org.compactbot.store.SqlPublishedOutcomes(f.db).all().get(0).summary(), "only the mediator publishes");
     }
 }
