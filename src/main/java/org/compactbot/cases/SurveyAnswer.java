@@ -64,6 +64,7 @@ public final class SurveyAnswer {
     /** Reads a reply; {@link Unclear} unless both answers are there. */
     public static Reading read(String reply) {
         String text = reply == null ? "" : reply.replace("\r", "");
+        if (text.length() > 10_000) text = text.substring(0, 10_000); // an answer is short; a long email is read from its start
         List<String> own = new ArrayList<>();
         Answer[] a = new Answer[2];
         underQuestions(text, a);

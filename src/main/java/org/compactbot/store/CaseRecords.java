@@ -29,7 +29,7 @@ import org.compactbot.conversation.ConversationId;
 /**
  * The case store's personal data ({@link SqlCaseStore} answers with it): a person's cases as complainant (cases), their
  * history notes (case_events), files (evidence) and closing-survey comment (surveys). Erasure and the retention schedule anonymise a case: names,
- * addresses and free text go, files are deleted, history notes are redacted, the survey's comment goes; the reference, area, codes, undertakings,
+ * addresses and free text go, files are deleted, history notes are redacted, the survey's comment goes (and, on a request to erase, the published outcome); the reference, area, codes, undertakings,
  * respondent, status, dates and outcome stay for the figures, and an audit entry says it was done.
  */
 public final class CaseRecords implements PersonalRecords {
@@ -93,7 +93,10 @@ public final class CaseRecords implements PersonalRecords {
     @Override
     public void erase(Person person, Instant now, String actor) {
         db.inTransaction(c -> {
-            for (String ref : person.cases()) anonymise(c, ref, now, actor, "personal data erased on request (UK GDPR)");
+            for (String ref : person.cases()) {
+                anonymise(c, ref, now, actor, "personal data erased on request (UK GDPR)");
+                update(c, "DELETE FROM published_outcomes WHERE ref = ?", ref); // anonymised already, but the person asked: taken down too
+            }
             return null;
         });
     }

@@ -324,7 +324,12 @@ abstract class StoreBehaviour {
 
         PersonalData data = new PersonalDataService(List.of(new CaseRecords(db)), db, clock);
         assertTrue(data.export("sam@lunchclub.example", false).toString().contains("Lunch Club is grateful"), "the comment is exported");
+        SqlPublishedOutcomes published = new SqlPublishedOutcomes(db);
+        published.publish(new org.compactbot.cases.PublishedOutcome(ref, "west-cheshire", "Cheshire West and Chester Council", List.of("u 3"),
+                CaseStatus.RESOLVED, "2026-11", "The grant was restored.", "operator", clock.instant()));
+        assertEquals(1, published.all().size());
         data.erase("sam@lunchclub.example", "operator:dpo");
+        assertTrue(published.all().isEmpty(), "an erased person's case is taken out of the published outcomes too");
         var erased = surveys.find(ref).orElseThrow();
         assertEquals(null, erased.comment(), "the comment is erased with the case");
         assertEquals(org.compactbot.cases.SurveyAnswer.Answer.PARTLY, erased.satisfied(), "the answers stay for the figures");
