@@ -52,22 +52,21 @@ public final class CaseService {
     private final RoutingPolicy policy;
     private final Clock clock;
     private final AskingTheBody body;
-    private final ClosingSurvey survey;
-    private final PublishingOutcome publishing;
+    private Surveys surveys = Surveys.NONE; // set once, by the constructor that keeps them
+    private PublishedOutcomes published = PublishedOutcomes.NONE;
 
     public CaseService(CaseStore store, MediatorDirectory directory, Clock clock) {
-        this(store, directory, clock, Surveys.NONE, PublishedOutcomes.NONE);
-    }
-
-    /** Closed notices carry the survey, kept in {@code surveys} ({@link ClosingSurvey}); PUBLISH keeps outcomes in {@code published}. */
-    public CaseService(CaseStore store, MediatorDirectory directory, Clock clock, Surveys surveys, PublishedOutcomes published) {
-        this.survey = new ClosingSurvey(surveys, clock);
-        this.publishing = new PublishingOutcome(store, directory, published, clock);
         this.store = store;
         this.directory = directory;
         this.policy = new RoutingPolicy(directory);
         this.clock = clock;
         this.body = new AskingTheBody(store, directory, clock);
+    }
+
+    /** Closed notices carry the survey, kept in {@code surveys} ({@link ClosingSurvey}); PUBLISH keeps outcomes in {@code published}. */
+    public CaseService(CaseStore store, MediatorDirectory directory, Clock clock, Surveys surveys, PublishedOutcomes published) {
+        this(store, directory, clock);
+        this.surveys = surveys; this.published = published;
     }
 
     /** Routes every submitted case not yet routed; returns how many were routed. */
@@ -229,7 +228,7 @@ public final class CaseService {
                 return ok ? new QuestionPassed(ref) : new NotAllowed(ref, Move.ASK, c.status());
             }
             case "RESOLVED", "RESOLVE" -> { return close(ref, CaseStatus.RESOLVED, rest.isEmpty() ? "resolved" : rest, actor); }
-            case "PUBLISH" -> { return publishing.publish(ref, reply, actor); } // an anonymised summary of the closed case
+            case "PUBLISH" -> { return new PublishingOutcome(store, directory, published, clock).publish(ref, reply, actor); }
             default -> { return new NoInstruction(); }
         }
     }
@@ -269,7 +268,7 @@ public final class CaseService {
         if (c == null || !c.complainantEmail().equalsIgnoreCase(fromAddress == null ? "" : fromAddress.strip())) {
             return new NotTheComplainant(ref);
         }
-        if (c.status().closed()) return survey.reply(c, text); // the closing survey's answers, or nothing is added
+        if (c.status().closed()) return new ClosingSurvey(surveys, clock).reply(c, text); // the survey's answers, or nothing is added
         KeptFiles k = keepEvidence(store, ref, files);
         List<String> kept = k.kept(), refused = k.refused();
         List<OutgoingEmail> mail = new ArrayList<>();
@@ -298,10 +297,10 @@ public final class CaseService {
         ChallengeCase c = store.find(ref).orElse(null);
         if (c == null) return new UnknownCase(ref);
         String text = note == null || note.isBlank() ? outcome.id().replace('_', ' ') : note;
-        boolean surveyed = !c.status().closed() && survey.due(c); // the closed notice carries the next steps and the survey
+        boolean surveyed = !c.status().closed() && new ClosingSurvey(surveys, clock).due(c); // the notice carries the next steps and the survey
         boolean ok = store.apply(new CaseChange(ref, outcome, actor, "closed: " + text, List.of(new ClosedAt(clock.instant()),
                 new Field.Outcome(text)), List.of(ClosingNotice.email(c, outcome, text, surveyed)), null));
-        if (ok && surveyed) survey.sent(ref);
+        if (ok && surveyed) surveys.sent(ref, clock.instant()); // once per case
         return ok ? new Closed(ref, outcome) : new NotAllowed(ref, Move.CLOSE, c.status());
     }
 

@@ -27,11 +27,6 @@ public final class ClosingSurvey {
         return surveys != Surveys.NONE && c.complainantEmail() != null && !c.complainantEmail().isBlank() && surveys.find(c.ref()).isEmpty();
     }
 
-    /** The closed notice carried the survey. */
-    void sent(String ref) {
-        surveys.sent(ref, clock.instant());
-    }
-
     /** The paragraph of the closed notice that asks the two questions. */
     static String invitation() {
         return "Two quick questions, to help the Compact Implementation Group improve the process. Please reply to this email "
