@@ -88,4 +88,37 @@ class SurveyAnswerTest {
         Answered more = (Answered) SurveyAnswer.read("1. yes 2. partly\nThe mediator kept us informed throughout.");
         assertTrue(more.comment().contains("kept us informed"), more.comment());
     }
+
+    @Test
+    void seededRandomAnswersInEveryStyleAreReadAndNoReplyBreaksTheReader() {
+        java.util.Random random = new java.util.Random(16);
+        java.util.Map<SurveyAnswer.Answer, java.util.List<String>> words = java.util.Map.of(
+                SurveyAnswer.Answer.YES, java.util.List.of("yes", "Yes", "yep", "definitely", "yes, very"),
+                SurveyAnswer.Answer.PARTLY, java.util.List.of("partly", "Partly", "somewhat", "mostly", "not entirely", "sort of"),
+                SurveyAnswer.Answer.NO, java.util.List.of("no", "No", "not really", "nope", "not at all"));
+        SurveyAnswer.Answer[] all = SurveyAnswer.Answer.values();
+        for (int i = 0; i < 500; i++) {
+            SurveyAnswer.Answer s = all[random.nextInt(3)], o = all[random.nextInt(3)];
+            String a = pick(random, words.get(s)), b = pick(random, words.get(o));
+            String reply = switch (random.nextInt(4)) {
+                case 0 -> "1. " + a + " 2. " + b;
+                case 1 -> "Satisfied: " + a + "\nOutcome: " + b;
+                case 2 -> "> " + ClosingSurvey.QUESTIONS.lines().toList().get(0) + "\n" + a + "\n> " + ClosingSurvey.QUESTIONS.lines().toList().get(1) + "\n" + b;
+                default -> "1) " + a + "\n2) " + b + "\n\nThanks again";
+            };
+            Answered r = assertInstanceOf(Answered.class, SurveyAnswer.read(reply), reply);
+            assertEquals(java.util.List.of(s, o), java.util.List.of(r.satisfied(), r.outcomeAsAsked()), reply);
+        }
+        String alphabet = "ab yes no 12.:/>\n,;!?-partly";
+        for (int i = 0; i < 500; i++) {
+            StringBuilder junk = new StringBuilder();
+            for (int k = random.nextInt(300); k > 0; k--) junk.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            SurveyAnswer.read(junk.toString()); // any reply is read without an exception
+        }
+        assertInstanceOf(Reading.class, SurveyAnswer.read("yes ".repeat(50_000)));
+    }
+
+    private static String pick(java.util.Random random, java.util.List<String> from) {
+        return from.get(random.nextInt(from.size()));
+    }
 }
