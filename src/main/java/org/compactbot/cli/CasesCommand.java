@@ -159,6 +159,9 @@ public final class CasesCommand implements Runnable {
                     out.println("Evidence: " + String.join(", ", evidence.stream().map(e -> e.getKey() + " (" + e.getValue() + " bytes)").toList()));
                 }
                 clock(out, c, parent.caseServiceOrNull(w));
+                w.surveys().find(c.ref()).ifPresent(v -> out.println("Survey:      sent " + v.sentAt() + (v.answered() ? "; satisfied: "
+                        + v.satisfied().id() + ", outcome as asked: " + v.outcomeAsAsked().id() : "; not answered")
+                        + (v.comment() == null ? "" : "; comment: " + v.comment().replace("\n", " "))));
                 out.println("History:");
                 for (CaseEvent e : store.history(c.ref())) {
                     out.println("  " + e.at() + "  " + e.actor() + "  " + (e.from() == null ? "" : e.from() + " -> ") + e.to() + "  " + e.note());

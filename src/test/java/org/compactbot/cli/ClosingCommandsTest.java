@@ -50,6 +50,9 @@ class ClosingCommandsTest {
         try (Database db = Database.open(dir.resolve("data/compact-bot.db"))) {
             new SqlSurveys(db).answered(ref, Answer.PARTLY, Answer.NO, "Sam Patel thought it was slow", Instant.now());
         }
+        CliRun show = CliRun.run("", "--config", c, "cases", "show", ref);
+        assertTrue(show.out().contains("Survey:      sent ") && show.out().contains("; satisfied: partly, outcome as asked: no; comment: Sam Patel thought it was slow"),
+                show.out());
         CliRun csv = CliRun.run("", "--config", c, "cases", "report", "--year", year, "--format", "csv");
         assertEquals(0, csv.exit(), csv.err());
         for (String row : List.of("survey,sent,1", "survey,answered,1", "survey_satisfied,partly,1", "survey_satisfied,yes,0",
