@@ -24,7 +24,7 @@ public record Casework(MediatorDirectory directory, CaseService cases) {
 
     public static Casework of(AppConfig config, Storage storage, Clock clock, PrintStream notices) throws ConfigException {
         MediatorDirectory directory = directory(config, notices);
-        return new Casework(directory, new CaseService(storage.cases(), directory, clock));
+        return new Casework(directory, new CaseService(storage.cases(), directory, clock, storage.surveys(), storage.publishedOutcomes()));
     }
 
     /** The mediators file; missing means no mediators yet (cases then go to nobody and are flagged). */

@@ -31,6 +31,7 @@ import org.compactbot.slack.CaseStatusLookup;
 import org.compactbot.slack.SlackChannel;
 import org.compactbot.slack.SlackHttp;
 import org.compactbot.store.Leadership;
+import org.compactbot.cases.PastOutcomesIndex;
 import org.compactbot.cases.SaveAndReturn;
 import org.compactbot.cases.StatusByReference;
 import org.compactbot.web.EmailedLinkServices;
@@ -115,7 +116,8 @@ public final class Service implements AutoCloseable {
      */
     public static ConversationEngine conversations(Storage storage, AnswerService answers, Embedder embedder, Clock clock, BodyNames bodies,
                                                    QuestionsAsked asked, PersonHandover handover) {
-        return new ConversationEngine(storage.conversations(), answers, new IntentClassifier(embedder), clock, bodies, asked, handover);
+        return new ConversationEngine(storage.conversations(), answers, new IntentClassifier(embedder), clock, bodies, asked, handover,
+                new PastOutcomesIndex(storage.publishedOutcomes()));
     }
 
     /** Save and come back later, and status by reference: links emailed through the outbox, kept in the links store. */

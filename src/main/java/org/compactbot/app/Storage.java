@@ -21,6 +21,8 @@ import org.compactbot.store.SqlInboundLog;
 import org.compactbot.store.SqlKnowledgeGaps;
 import org.compactbot.store.SqlOutbox;
 import org.compactbot.store.SqlSlackEventLog;
+import org.compactbot.store.SqlPublishedOutcomes;
+import org.compactbot.store.SqlSurveys;
 import org.compactbot.store.SqlWorkspaceInstallations;
 
 /**
@@ -57,6 +59,16 @@ public record Storage(Path dataDir, Database database, SqlCaseStore cases, SqlCo
     /** The weekly digests sent to the area leads, once per area and ISO week. */
     public SqlDigestsSent digestsSent() {
         return new SqlDigestsSent(database);
+    }
+
+    /** The closing surveys and their answers (issue 16 item 6). */
+    public SqlSurveys surveys() {
+        return new SqlSurveys(database);
+    }
+
+    /** The anonymised outcome summaries mediators published (issue 16 item 6). */
+    public SqlPublishedOutcomes publishedOutcomes() {
+        return new SqlPublishedOutcomes(database);
     }
 
     /** The Slack workspaces the app is installed in by OAuth, and installs in progress (many workspaces only). */

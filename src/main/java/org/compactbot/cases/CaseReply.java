@@ -95,6 +95,61 @@ public sealed interface CaseReply {
         }
     }
 
+    /** The complainant's answers to the closing survey were kept (replacing earlier ones when {@code replaced}). */
+    record SurveyAnswered(String ref, SurveyAnswer.Answer satisfied, SurveyAnswer.Answer outcomeAsAsked, boolean replaced) implements Done {
+        public String message() {
+            return "Thank you for answering our questions about " + ref + (replaced ? " (these answers replace your earlier ones)" : "")
+                    + ". We have recorded: satisfied with how it was handled: " + satisfied.id() + "; the outcome what you asked for: "
+                    + outcomeAsAsked.id() + ". To change them, reply again, for example \"1. yes 2. partly\".";
+        }
+    }
+
+    /** A reply to the closing survey that could not be read: the questions are asked once more. */
+    record SurveyNotRead(String ref) implements Refused {
+        public String message() {
+            return "Thank you for your reply about " + ref + ". We could not tell your answers to our two questions; please reply "
+                    + "with yes, partly or no to each, for example \"1. yes 2. partly\":\n\n" + ClosingSurvey.QUESTIONS
+                    + "\n\nYour case is closed; if you need more help, see the next steps in our closing email.";
+        }
+    }
+
+    /** A later reply that was not a survey answer: its words are kept as a comment with the survey (not asked again). */
+    record SurveyCommentKept(String ref, SurveyAnswer.Answer satisfied, SurveyAnswer.Answer outcomeAsAsked) implements Done {
+        public String message() {
+            return "Thank you: your comments are kept with our survey about " + ref + "."
+                    + (satisfied == null ? "" : " Your answers stay as they were: satisfied: " + satisfied.id() + "; the outcome what you "
+                            + "asked for: " + outcomeAsAsked.id() + ".")
+                    + " " + ref + " is closed, so nothing else is added to it.";
+        }
+    }
+
+    /** The anonymised summary was published; {@link PublishedOutcome#inWords()} is exactly what groups will see. */
+    record OutcomePublished(String ref, PublishedOutcome outcome) implements Done {
+        public String message() {
+            return "Published the outcome of " + ref + ". This is exactly what groups who ask \"has this happened before?\" will see:\n\n"
+                    + outcome.inWords() + "\n\nTo change it, send PUBLISH again with the new summary; to take it down: compact-bot cases unpublish " + ref + ".";
+        }
+    }
+
+    record OutcomeUnpublished(String ref) implements Done {
+        public String message() { return "The published outcome of " + ref + " was taken down."; }
+    }
+
+    /** There was no published outcome to take down. */
+    record NotPublished(String ref) implements Refused {
+        public String message() { return "No outcome of " + ref + " is published."; }
+    }
+
+    /** Only a closed case's outcome can be published. */
+    record NotClosedYet(String ref, CaseStatus status) implements Refused {
+        public String message() { return ref + " is " + status.id() + "; an outcome can be published only once the case is closed."; }
+    }
+
+    /** PUBLISH with nothing after it. */
+    record NoSummary(String ref) implements Refused {
+        public String message() { return "Write the anonymised summary after PUBLISH (what was challenged and how it ended); nothing was published for " + ref + "."; }
+    }
+
     /** The address is not the body contact asked about the case, so it cannot add the body's response. */
     record NotTheBody(String ref) implements Refused {
         public String message() { return "Only the body's contact asked about " + ref + " can add its response by email."; }
@@ -124,7 +179,7 @@ public sealed interface CaseReply {
 
     /** The mediator's reply starts with none of ACCEPT, DECLINE, INFO or RESOLVED. */
     record NoInstruction() implements Refused {
-        public String message() { return "Start your reply with ACCEPT, DECLINE <reason>, INFO <question> or RESOLVED <outcome>."; }
+        public String message() { return "Start your reply with ACCEPT, DECLINE <reason>, INFO <question>, RESOLVED <outcome> or, once closed, PUBLISH <summary>."; }
     }
 
     /** INFO with no question after it. */

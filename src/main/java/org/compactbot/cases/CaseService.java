@@ -52,6 +52,8 @@ public final class CaseService {
     private final RoutingPolicy policy;
     private final Clock clock;
     private final AskingTheBody body;
+    private Surveys surveys = Surveys.NONE; // set once, by the constructor that keeps them
+    private PublishedOutcomes published = PublishedOutcomes.NONE;
 
     public CaseService(CaseStore store, MediatorDirectory directory, Clock clock) {
         this.store = new KeepingConfidence(store, directory); // no email a change sends names a confidential complainant to the body
@@ -59,6 +61,12 @@ public final class CaseService {
         this.policy = new RoutingPolicy(directory);
         this.clock = clock;
         this.body = new AskingTheBody(this.store, directory, clock);
+    }
+
+    /** Closed notices carry the survey, kept in {@code surveys} ({@link ClosingSurvey}); PUBLISH keeps outcomes in {@code published}. */
+    public CaseService(CaseStore store, MediatorDirectory directory, Clock clock, Surveys surveys, PublishedOutcomes published) {
+        this(store, directory, clock);
+        this.surveys = surveys; this.published = published;
     }
 
     /** Routes every submitted case not yet routed; returns how many were routed. */
@@ -183,8 +191,8 @@ public final class CaseService {
     }
 
     /**
-     * A mediator's emailed instruction on a case: ACCEPT, DECLINE reason, INFO question, or
-     * RESOLVED outcome. Only the assigned mediator's address may move the case.
+     * A mediator's emailed instruction on a case: ACCEPT, DECLINE reason, INFO question, RESOLVED outcome, or PUBLISH
+     * summary once closed ({@link PublishingOutcome}). Only the assigned mediator's address (or their acting deputy's) may.
      */
     public CaseReply mediatorReply(String ref, String fromAddress, String reply) {
         ChallengeCase c = store.find(ref).orElse(null);
@@ -201,9 +209,7 @@ public final class CaseService {
         String rest = first.contains(" ") ? first.substring(first.indexOf(' ') + 1).strip() : "";
         String actor = "mediator:" + m.id();
         switch (word) {
-            case "ACCEPT", "ACCEPTED" -> {
-                return accept(ref, actor);
-            }
+            case "ACCEPT", "ACCEPTED" -> { return accept(ref, actor); }
             case "DECLINE", "DECLINED" -> {
                 if (!store.apply(new CaseChange(ref, null, actor, "passed over: " + m.id() + " declined" + (rest.isEmpty() ? "" : ": " + rest),
                         List.of(), List.of(CaseEmails.toComplainant(c, "Your challenge is going to another mediator",
@@ -223,12 +229,9 @@ public final class CaseService {
                                 + rest + "\n\nPlease reply to this email with your answer.", "info_request")), null));
                 return ok ? new QuestionPassed(ref) : new NotAllowed(ref, Move.ASK, c.status());
             }
-            case "RESOLVED", "RESOLVE" -> {
-                return close(ref, CaseStatus.RESOLVED, rest.isEmpty() ? "resolved" : rest, actor);
-            }
-            default -> {
-                return new NoInstruction();
-            }
+            case "RESOLVED", "RESOLVE" -> { return close(ref, CaseStatus.RESOLVED, rest.isEmpty() ? "resolved" : rest, actor); }
+            case "PUBLISH" -> { return new PublishingOutcome(store, directory, published, clock).publish(ref, reply, actor); }
+            default -> { return new NoInstruction(); }
         }
     }
 
@@ -267,7 +270,7 @@ public final class CaseService {
         if (c == null || !c.complainantEmail().equalsIgnoreCase(fromAddress == null ? "" : fromAddress.strip())) {
             return new NotTheComplainant(ref);
         }
-        if (c.status().closed()) return new NotAllowed(ref, Move.ADD_TO_CLOSED, c.status());
+        if (c.status().closed()) return new ClosingSurvey(surveys, clock).reply(c, text); // the survey's answers, or nothing is added
         KeptFiles k = keepEvidence(store, ref, files);
         List<String> kept = k.kept(), refused = k.refused();
         List<OutgoingEmail> mail = new ArrayList<>();
@@ -296,10 +299,10 @@ public final class CaseService {
         ChallengeCase c = store.find(ref).orElse(null);
         if (c == null) return new UnknownCase(ref);
         String text = note == null || note.isBlank() ? outcome.id().replace('_', ' ') : note;
-        boolean ok = store.apply(new CaseChange(ref, outcome, actor, "closed: " + text,
-                List.of(new ClosedAt(clock.instant()), new Field.Outcome(text)),
-                List.of(CaseEmails.toComplainant(c, "Your Compact challenge has been closed",
-                        "Your Compact challenge has been closed (" + outcome.id().replace('_', ' ') + "): " + text, "closed_notice")), null));
+        boolean surveyed = !c.status().closed() && new ClosingSurvey(surveys, clock).due(c); // the notice carries the next steps and the survey
+        boolean ok = store.apply(new CaseChange(ref, outcome, actor, "closed: " + text, List.of(new ClosedAt(clock.instant()),
+                new Field.Outcome(text)), List.of(ClosingNotice.email(c, outcome, text, surveyed)), null));
+        if (ok && surveyed) surveys.sent(ref, clock.instant()); // once per case
         return ok ? new Closed(ref, outcome) : new NotAllowed(ref, Move.CLOSE, c.status());
     }
 

@@ -47,9 +47,18 @@
  *   <li>A person asked for: {@link org.compactbot.cases.HandingToAPerson} (the conversation's
  *       {@link org.compactbot.conversation.PersonHandover}) queues an email to the area's lead with the conversation so
  *       far and how to reach the person, and says who will contact them and by when (2 working days).</li>
+ *   <li>Closing well: {@link org.compactbot.cases.CaseService#close} (every path: {@code cases close}, the mediator's
+ *       RESOLVED) sends one closed notice ({@code ClosingNotice}) with the next steps after a case mediation did not
+ *       settle ({@link org.compactbot.cases.Signposting}) and, once per case, the survey's two questions
+ *       ({@link org.compactbot.cases.ClosingSurvey}); the complainant's reply on the closed case's thread is read by
+ *       {@link org.compactbot.cases.SurveyAnswer} and kept through the {@link org.compactbot.cases.Surveys} port.
+ *       {@link org.compactbot.cases.PublishingOutcome} (PUBLISH by email, {@code cases publish}) keeps an anonymised
+ *       {@link org.compactbot.cases.PublishedOutcome}, which {@link org.compactbot.cases.PastOutcomesIndex} finds for
+ *       the conversation's "has this happened before?".</li>
  *   <li>Report and retention: {@link org.compactbot.cases.AnnualReport} (the year's figures by area, code, respondent
  *       and outcome, CSV or Markdown) and {@link org.compactbot.cases.ClockFigures} (time paused, the bodies' response
- *       times and how many went unanswered), and {@link org.compactbot.cases.OutcomesByUndertaking} (each cited undertaking's closed cases by outcome),
+ *       times and how many went unanswered), {@link org.compactbot.cases.OutcomesByUndertaking} (each cited undertaking's closed cases by outcome)
+ *       and {@link org.compactbot.cases.SurveyFigures} (the closing survey's answers),
  *       appended by {@code cases report}; {@link org.compactbot.cases.Retention} with its
  *       {@link org.compactbot.cases.RetentionPolicy} anonymises old cases by {@link org.compactbot.cases.Redaction};
  *       {@link org.compactbot.cases.PersonalData} is what is held about an address (export, erasure, the retention

@@ -18,6 +18,7 @@ import org.compactbot.mail.MailMetrics;
 import org.compactbot.cases.AnnualReport;
 import org.compactbot.cases.ClockFigures;
 import org.compactbot.cases.OutcomesByUndertaking;
+import org.compactbot.cases.SurveyFigures;
 import org.compactbot.cases.PausedTime;
 import org.compactbot.cases.CaseEvent;
 import org.compactbot.cases.CaseReply;
@@ -33,11 +34,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** cases: list, show, assign, close and report Compact challenges; preview the weekly digests; export and erase a person's data; apply retention. */
+/** cases: list, show, assign, close, publish (and unpublish) and report Compact challenges; preview the weekly digests; export and erase a person's data; apply retention. */
 @Command(name = "cases", description = "Work with Compact challenges (cases).",
         subcommands = {CasesCommand.ListCases.class, CasesCommand.Show.class, CasesCommand.Assign.class,
                 CasesCommand.Close.class, CasesCommand.Report.class, CasesCommand.Export.class, CasesCommand.Erase.class,
-                CasesCommand.RetentionRun.class, DigestCommand.class})
+                CasesCommand.RetentionRun.class, PublishCommands.Publish.class, PublishCommands.Unpublish.class, DigestCommand.class})
 public final class CasesCommand implements Runnable {
     @ParentCommand CompactBotCommand main;
     @Spec CommandSpec spec;
@@ -159,6 +160,9 @@ public final class CasesCommand implements Runnable {
                     out.println("Evidence: " + String.join(", ", evidence.stream().map(e -> e.getKey() + " (" + e.getValue() + " bytes)").toList()));
                 }
                 clock(out, c, parent.caseServiceOrNull(w));
+                w.surveys().find(c.ref()).ifPresent(v -> out.println("Survey:      sent " + v.sentAt() + (v.answered() ? "; satisfied: "
+                        + v.satisfied().id() + ", outcome as asked: " + v.outcomeAsAsked().id() : "; not answered")
+                        + (v.comment() == null ? "" : "; comment: " + v.comment().replace("\n", " "))));
                 out.println("History:");
                 for (CaseEvent e : store.history(c.ref())) {
                     out.println("  " + e.at() + "  " + e.actor() + "  " + (e.from() == null ? "" : e.from() + " -> ") + e.to() + "  " + e.note());
@@ -238,6 +242,8 @@ public final class CasesCommand implements Runnable {
                 }
                 var outcomes = OutcomesByUndertaking.of(y, all); // issue 16: outcomes by undertaking, a part of its own
                 text += format.equals("csv") ? OutcomesByUndertaking.csv(outcomes) : OutcomesByUndertaking.markdown(outcomes);
+                var surveys = SurveyFigures.of(y, w.surveys().all()); // issue 16: the closing survey's answers
+                text += format.equals("csv") ? SurveyFigures.csv(surveys) : SurveyFigures.markdown(surveys);
                 if (file != null) Files.writeString(file, text);
                 else {
                     spec.commandLine().getOut().print(text);

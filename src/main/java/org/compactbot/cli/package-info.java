@@ -2,7 +2,8 @@
  * The command line (picocli): {@link org.compactbot.cli.CompactBotCommand} is the top command and holds the options
  * every command shares ({@code --config}, else {@code COMPACT_BOT_CONFIG}); each subcommand is one class named for it
  * ({@code ServeCommand}, {@code AskCommand}, {@code ChatCommand}, {@code IndexCommand}, {@code CasesCommand},
- * {@code KnowledgeCommand}, {@code MailCommand}, {@code BackupCommand}, {@code BenchCommand}).
+ * {@code KnowledgeCommand}, {@code MailCommand}, {@code BackupCommand}, {@code BenchCommand}; {@code cases publish} and
+ * {@code cases unpublish} in {@code PublishCommands}).
  *
  * <p>Commands parse arguments, build what they need through {@code org.compactbot.app}, and print; they hold no domain
  * rules. Their names, options and output ({@code ask --json}, {@code chat --json}, {@code mail parse}) are contracts

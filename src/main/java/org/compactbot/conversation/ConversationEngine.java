@@ -46,8 +46,14 @@ public final class ConversationEngine {
     /** @param handover who is asked to contact a person who asks for one ("can I talk to a person?") */
     public ConversationEngine(ConversationStore store, AnswerService answers, IntentClassifier intents, Clock clock, BodyNames bodies,
                               QuestionsAsked asked, PersonHandover handover) {
+        this(store, answers, intents, clock, bodies, asked, handover, PastOutcomes.NONE);
+    }
+
+    /** @param past the published outcomes of earlier challenges, for "has this happened before?" */
+    public ConversationEngine(ConversationStore store, AnswerService answers, IntentClassifier intents, Clock clock, BodyNames bodies,
+                              QuestionsAsked asked, PersonHandover handover, PastOutcomes past) {
         this.runner = new TurnRunner(store, clock, asked);
-        Questions questions = new Questions(answers);
+        Questions questions = new Questions(answers, past);
         this.intake = new Intake(new ChallengeFlow(answers.knownAreas()), new CompactChecks(new KnowledgeCitations(answers)), answers,
                 questions, bodies);
         intake.byEmail(new EmailIntake(intake));

@@ -14,9 +14,16 @@ import org.compactbot.knowledge.AnswerService;
 final class Questions {
     private final AnswerService answers;
     private final AnswerFormatter formatter = new AnswerFormatter();
+    private final PastOutcomes past;
 
     Questions(AnswerService answers) {
+        this(answers, PastOutcomes.NONE);
+    }
+
+    /** @param past the published outcomes of earlier challenges, for "has this happened before?" ({@link PastOutcomesAsked}) */
+    Questions(AnswerService answers, PastOutcomes past) {
         this.answers = answers;
+        this.past = past;
     }
 
     /**
@@ -37,6 +44,13 @@ final class Questions {
      */
     Reply answer(Turn t, String area, boolean offerChallenge, String story) {
         String text = t.text;
+        if (PastOutcomesAsked.in(text)) { // how earlier challenges ended: the person's area and draft undertakings preferred
+            t.asked(true);
+            String u = t.c.answer(Slot.UNDERTAKINGS);
+            return Reply.of(PastOutcomesAsked.answer(past, new PastOutcomes.Query(text + (t.c.answer(Slot.WHAT_HAPPENED) == null ? ""
+                    : " " + t.c.answer(Slot.WHAT_HAPPENED)), area != null ? area : t.c.answer(Slot.AREA),
+                    u == null || u.startsWith("(") ? List.of() : List.of(u.split("; ")))));
+        }
         Optional<String> ours = ProcessAnswers.to(text);
         if (ours.isPresent()) {
             t.asked(true);

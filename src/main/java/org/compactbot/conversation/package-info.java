@@ -14,7 +14,9 @@
  *       answers a redelivered message as before, clears a draft older than 30 days, then hands the turn on, and saves
  *       conversation, transcript and any new case in one transaction. A turn that raced another instance runs again.</li>
  *   <li>With no challenge in progress, {@code Talk} handles it: greeting, help, status, a question (answered by
- *       {@code Questions}, with the offer to raise a challenge when it reads like a grievance), or the start of a
+ *       {@code Questions}, with the offer to raise a challenge when it reads like a grievance; "has this happened
+ *       before?" is read by {@code PastOutcomesAsked} and answered from the
+ *       {@link org.compactbot.conversation.PastOutcomes} port, also while a challenge is raised), or the start of a
  *       challenge, also by taking up the bot's offer ("yes please").</li>
  *   <li>While raising one, {@code Intake} reads what the reply says ({@code Understanding}: a command, a change, yes at
  *       the summary, a question, or an answer), then the answer to the question asked ({@code ChallengeFlow.read},

@@ -28,8 +28,8 @@ import org.compactbot.conversation.ConversationId;
 
 /**
  * The case store's personal data ({@link SqlCaseStore} answers with it): a person's cases as complainant (cases), their
- * history notes (case_events) and files (evidence). Erasure and the retention schedule anonymise a case: names,
- * addresses and free text go, files are deleted, history notes are redacted; the reference, area, codes, undertakings,
+ * history notes (case_events), files (evidence) and closing-survey comment (surveys). Erasure and the retention schedule anonymise a case: names,
+ * addresses and free text go, files are deleted, history notes are redacted, the survey's comment goes (and, on a request to erase, the published outcome); the reference, area, codes, undertakings,
  * respondent, status, dates and outcome stay for the figures, and an audit entry says it was done.
  */
 public final class CaseRecords implements PersonalRecords {
@@ -81,6 +81,7 @@ public final class CaseRecords implements PersonalRecords {
                 row.put("events", rows(c, "SELECT at, actor, from_status, to_status, note FROM case_events WHERE case_ref = ? ORDER BY id", ref));
                 row.put("evidence", files(c, "SELECT id, received_at, name, type, bytes, content FROM evidence WHERE case_ref = ? ORDER BY id", ref,
                         withFileContent));
+                row.put("survey", rows(c, "SELECT sent_at, satisfied, outcome_as_asked, comment, answered_at FROM surveys WHERE ref = ?", ref));
                 cases.add(row);
             }
             Map<String, Object> out = new LinkedHashMap<>();
@@ -92,7 +93,10 @@ public final class CaseRecords implements PersonalRecords {
     @Override
     public void erase(Person person, Instant now, String actor) {
         db.inTransaction(c -> {
-            for (String ref : person.cases()) anonymise(c, ref, now, actor, "personal data erased on request (UK GDPR)");
+            for (String ref : person.cases()) {
+                anonymise(c, ref, now, actor, "personal data erased on request (UK GDPR)");
+                update(c, "DELETE FROM published_outcomes WHERE ref = ?", ref); // anonymised already, but the person asked: taken down too
+            }
             return null;
         });
     }
@@ -160,6 +164,7 @@ public final class CaseRecords implements PersonalRecords {
             }
         }
         update(c, "DELETE FROM evidence WHERE case_ref = ?", ref);
+        update(c, "UPDATE surveys SET comment = NULL WHERE ref = ?", ref); // the answers stay for the figures, the words go
         try (PreparedStatement p = c.prepareStatement("UPDATE cases SET complainant_name = '', complainant_email = '', organisation = ?, "
                 + "respondent = ?, details = ?, outcome = ?, conversation_id = NULL, anonymised_at = ?, updated_at = ? WHERE ref = ?")) {
             p.setString(1, ownOrganisation ? "" : organisation);

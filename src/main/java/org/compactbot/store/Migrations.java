@@ -229,9 +229,28 @@ final class Migrations {
                     ALTER TABLE cases ADD COLUMN body_answered_at TEXT;
                     ALTER TABLE cases ADD COLUMN body_answer TEXT;
                     """),
-            // 14: reserved for the closure survey (issue 16 step 6), built on another branch: this placeholder changes nothing
-            // and is replaced by that migration when the branches are merged
-            sql(""),
+            // 14: closing well (issue 16 item 6): the closing survey and its answers (the comment is personal data), and
+            // the anonymised outcome summaries a mediator publishes
+            sql("""
+                    CREATE TABLE surveys (
+                      ref TEXT PRIMARY KEY,
+                      sent_at TEXT NOT NULL,
+                      reasked INTEGER NOT NULL DEFAULT 0,
+                      satisfied TEXT,
+                      outcome_as_asked TEXT,
+                      comment TEXT,
+                      answered_at TEXT);
+                    CREATE TABLE published_outcomes (
+                      ref TEXT PRIMARY KEY,
+                      area TEXT NOT NULL,
+                      body TEXT NOT NULL,
+                      undertakings TEXT NOT NULL,
+                      outcome TEXT NOT NULL,
+                      month_closed TEXT NOT NULL,
+                      summary TEXT NOT NULL,
+                      published_by TEXT NOT NULL,
+                      published_at TEXT NOT NULL);
+                    """),
             // 15: the weekly digests sent to the area leads (issue 16 step 7): once per area and ISO week, whichever instance sends it;
             // and a case's history by its reference (the digest, like the timers, reads the paused time of every open case)
             sql("""

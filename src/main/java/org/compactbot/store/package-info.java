@@ -15,7 +15,8 @@
  *       and the index of a case's history by reference.</li>
  *   <li>Personal data: the stores that hold some answer for it as {@code cases.PersonalRecords}
  *       ({@code CaseRecords}, {@code ConversationRecords}, the outbox and inbound log), run together by
- *       {@code cases.PersonalDataService}.</li>
+ *       {@code cases.PersonalDataService}. The closing survey's comment ({@code SqlSurveys}) is exported and cleared
+ *       with its case by {@code CaseRecords}; {@code SqlPublishedOutcomes} keeps only summaries already anonymised.</li>
  *   <li>{@code DatabaseBackup}, {@code Leadership} ({@code AdvisoryLockLeadership}: one instance runs the timers).</li>
  * </ul>
  * Every store is tested on both engines through {@code StoreBehaviour} (the PostgreSQL runs need a non-root user).

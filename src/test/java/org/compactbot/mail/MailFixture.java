@@ -19,6 +19,8 @@ import org.compactbot.store.SqlCaseStore;
 import org.compactbot.store.SqlConversationStore;
 import org.compactbot.store.SqlInboundLog;
 import org.compactbot.store.SqlOutbox;
+import org.compactbot.store.SqlPublishedOutcomes;
+import org.compactbot.store.SqlSurveys;
 
 /**
  * The email channel as it runs: the real engine and case service on a SQLite file, the shipped Compacts and
@@ -53,7 +55,7 @@ final class MailFixture implements AutoCloseable {
         MediatorDirectory directory = MediatorDirectoryLoader.load(Path.of("config/mediators.yml"));
         engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(), new IntentClassifier(null), clock,
                 BodyNames.NONE, QuestionsAsked.NONE, new HandingToAPerson(directory, new SqlOutbox(db, clock, BOT), caseStore::transcript));
-        cases = new CaseService(caseStore, directory, clock);
+        cases = new CaseService(caseStore, directory, clock, new SqlSurveys(db), new SqlPublishedOutcomes(db));
         channel = new MailChannel(new MessageParser(), new SqlInboundLog(db, clock), engine, cases, new SqlOutbox(db, clock, BOT), BOT,
                 trustedAuthservId, MailMetrics.NONE, clock);
         AppConfig.Imap imap = greenMail.getImap() == null ? AppConfig.defaults().mail().imap()

@@ -304,6 +304,38 @@ abstract class StoreBehaviour {
     }
 
     @Test
+    void aClosingSurveyIsSentOnceItsAnswersReplaceEarlierOnesAndItsCommentGoesWithThePersonsData() {
+        String ref = submit("mail:sam@lunchclub.example", "west-cheshire");
+        SqlSurveys surveys = new SqlSurveys(db);
+        assertTrue(surveys.find(ref).isEmpty());
+        surveys.sent(ref, clock.instant());
+        surveys.sent(ref, clock.instant().plusSeconds(60));
+        assertEquals(1, surveys.all().size(), "one survey per case");
+        assertEquals(clock.instant(), surveys.find(ref).orElseThrow().sentAt());
+        surveys.reasked(ref);
+        surveys.answered(ref, org.compactbot.cases.SurveyAnswer.Answer.YES, org.compactbot.cases.SurveyAnswer.Answer.NO, "Sam Patel says thanks", clock.instant());
+        surveys.answered(ref, org.compactbot.cases.SurveyAnswer.Answer.PARTLY, org.compactbot.cases.SurveyAnswer.Answer.NO, "Lunch Club is grateful", clock.instant());
+        surveys.answered(ref, null, null, "and one more thing", clock.instant());
+        var s = surveys.find(ref).orElseThrow();
+        assertTrue(s.reasked() && s.answered());
+        assertEquals(List.of(org.compactbot.cases.SurveyAnswer.Answer.PARTLY, org.compactbot.cases.SurveyAnswer.Answer.NO), List.of(s.satisfied(), s.outcomeAsAsked()),
+                "the second answer replaced the first; a comment alone keeps the answers");
+        assertEquals("Lunch Club is grateful\n\nand one more thing", s.comment());
+
+        PersonalData data = new PersonalDataService(List.of(new CaseRecords(db)), db, clock);
+        assertTrue(data.export("sam@lunchclub.example", false).toString().contains("Lunch Club is grateful"), "the comment is exported");
+        SqlPublishedOutcomes published = new SqlPublishedOutcomes(db);
+        published.publish(new org.compactbot.cases.PublishedOutcome(ref, "west-cheshire", "Cheshire West and Chester Council", List.of("u 3"),
+                CaseStatus.RESOLVED, "2026-11", "The grant was restored.", "operator", clock.instant()));
+        assertEquals(1, published.all().size());
+        data.erase("sam@lunchclub.example", "operator:dpo");
+        assertTrue(published.all().isEmpty(), "an erased person's case is taken out of the published outcomes too");
+        var erased = surveys.find(ref).orElseThrow();
+        assertEquals(null, erased.comment(), "the comment is erased with the case");
+        assertEquals(org.compactbot.cases.SurveyAnswer.Answer.PARTLY, erased.satisfied(), "the answers stay for the figures");
+    }
+
+    @Test
     void personalDataIsGatheredFromEveryStoreAndErasedAllOrNothing() {
         var inbound = new SqlInboundLog(db, clock);
         String ref = submit("mail:sam@lunchclub.example", "west-cheshire");
