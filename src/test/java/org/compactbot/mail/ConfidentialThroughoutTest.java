@@ -17,10 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.compactbot.cases.CaseStatus;
+import org.compactbot.cases.PublishedOutcome;
+import org.compactbot.cases.SendingWeeklyDigests;
 import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
 import org.compactbot.conversation.TestClock;
 import org.compactbot.store.SqlConversationStore;
+import org.compactbot.store.SqlDigestsSent;
+import org.compactbot.store.SqlOutbox;
+import org.compactbot.store.SqlPublishedOutcomes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One confidential challenge about Cheshire West and Chester Council, from submission to closure, by email as it runs:
+ * One confidential challenge about Cheshire West and Chester Council, from submission to closure, survey, published
+ * outcome and the lead's weekly digests, by email as it runs:
  * every email that reaches the council (its Compact lead officer, who is also the area's Compact lead, or anyone at
  * cheshirewest.example), whatever sent it, carries neither the complainant's name, nor their organisation, nor their email
  * address or domain, in its subject, text or any attachment; while the mediator, who needs them, has them.
@@ -74,6 +80,11 @@ class ConfidentialThroughoutTest {
         // the council does not answer by its deadline: the lead is told, and the response timer reminds mediator and lead
         clock.advance(Duration.ofDays(32));
         f.cases.tick();
+        // Monday 7 December: the lead's weekly digest lists the open, overdue case
+        clock.advance(Duration.ofDays(3));
+        f.cases.tick();
+        assertEquals(1, digests().sendDue().stream().filter(r -> r.area().equals("west-cheshire")
+                && r.kind() == SendingWeeklyDigests.Result.Kind.SENT).count());
         // then it answers on our request's thread, asking who complained; our thanks goes back to it
         f.channel.receive(email("Compact Lead Officer <" + BODY + ">", "RE: [" + ref + "] Request for a formal response", "<r1@cheshirewest.example>",
                 f.replyingTo(BODY, "body_request") + "Authentication-Results: " + MailIdentityTest.TRUSTED + "; spf=pass; dkim=pass; dmarc=pass\r\n",
@@ -88,14 +99,30 @@ class ConfidentialThroughoutTest {
                 f.replyingTo(MORGAN, "mediator_summary"), "RESOLVED the council restored Lunch Club's grant after talking to Sam Patel"));
         assertEquals(CaseStatus.RESOLVED, f.caseStore.find(ref).orElseThrow().status());
         f.cases.tick();
+        // the complainant answers the closing survey, signing it; the mediator publishes an outcome that names them
+        f.channel.receive(email("Sam Patel <" + SAM + ">", "Re: [" + ref + "] Your Compact challenge has been closed", "<s2@lunchclub.org.uk>",
+                f.replyingTo(SAM, null), "1. Yes\r\n2. Partly\r\n\r\nThanks, Sam Patel, Lunch Club"));
+        f.channel.receive(email(MORGAN, "Re: [" + ref + "] Compact challenge", "<pub@mediation.example>", f.replyingTo(MORGAN, "mediator_summary"),
+                "PUBLISH Sam Patel of Lunch Club (sam@lunchclub.org.uk) challenged 27 days' notice of a grant cut; the council restored the grant."));
+        assertTrue(new org.compactbot.store.SqlSurveys(f.db).find(ref).orElseThrow().answered(), "the survey is answered");
+        List<PublishedOutcome> published = new SqlPublishedOutcomes(f.db).all();
+        assertEquals(1, published.size(), "published");
+        String summary = published.get(0).summary();
+        assertTrue(summary.contains("27 days' notice"), summary);
+        for (String secret : SECRETS) assertFalse(summary.toLowerCase(Locale.ROOT).contains(secret), secret + " published: " + summary);
+        // the next Monday's digest to the lead has the week's closed case
+        clock.advance(Duration.ofDays(7));
+        assertTrue(digests().sendDue().stream().anyMatch(r -> r.area().equals("west-cheshire") && r.kind() == SendingWeeklyDigests.Result.Kind.SENT));
         List<String> history = f.caseStore.history(ref).stream().map(e -> e.note()).toList();
         for (String step : List.of("body replied", "complainant wrote", "mediator asked"))
             assertTrue(history.stream().anyMatch(n -> n.startsWith(step)), step + " missing from " + history);
 
         List<Sent> all = sent();
         List<Sent> toBody = all.stream().filter(s -> s.to.endsWith(BODY_DOMAIN)).toList();
-        // the council's side heard about the bounce, the request, the missed deadline, the reminder and our thanks
-        assertTrue(toBody.size() >= 4, "emails to the council: " + toBody);
+        // the council's side heard about the bounce, the request, the missed deadline, the reminder, our thanks and two digests
+        assertTrue(toBody.size() >= 6, "emails to the council: " + toBody);
+        assertEquals(2, toBody.stream().filter(s -> s.subject.startsWith("Compact weekly digest")).count(), toBody.toString());
+        assertTrue(toBody.stream().anyMatch(s -> s.subject.startsWith("Compact weekly digest") && s.text.contains(ref)), toBody.toString());
         assertTrue(toBody.stream().anyMatch(s -> s.subject.contains("could not be delivered") && s.text.contains("(withheld)")), toBody.toString());
         for (Sent s : toBody) {
             String words = (s.subject + "\n" + s.text).toLowerCase(Locale.ROOT);
@@ -109,6 +136,11 @@ class ConfidentialThroughoutTest {
         assertTrue(all.stream().anyMatch(s -> s.to.equals(MORGAN) && s.text.contains("Sam Patel") && s.text.contains("Lunch Club")), all.toString());
         // the complainant heard the case was closed
         assertTrue(all.stream().anyMatch(s -> s.to.equals(SAM) && s.subject.contains("closed")), all.toString());
+    }
+
+    private SendingWeeklyDigests digests() {
+        return new SendingWeeklyDigests(f.caseStore, f.cases, f.directory, new SqlDigestsSent(f.db), new SqlOutbox(f.db, clock, MailFixture.BOT),
+                f.db, clock);
     }
 
     /** One email as received: to whom, its subject, every text part decoded, and the names of its other parts. */

@@ -35,6 +35,7 @@ final class MailFixture implements AutoCloseable {
     final CaseService cases;
     final MailChannel channel;
     final AppConfig.Mail mailConfig;
+    final MediatorDirectory directory;
     private final Path dir;
     private final GreenMailExtension greenMail;
     private final java.util.Set<String> seen = new java.util.HashSet<>();
@@ -52,7 +53,7 @@ final class MailFixture implements AutoCloseable {
         this.clock = clock;
         db = Database.open(dir.resolve("mail.db"));
         caseStore = new SqlCaseStore(db, clock, BOT);
-        MediatorDirectory directory = MediatorDirectoryLoader.load(Path.of("config/mediators.yml"));
+        directory = MediatorDirectoryLoader.load(Path.of("config/mediators.yml"));
         engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(), new IntentClassifier(null), clock,
                 BodyNames.NONE, QuestionsAsked.NONE, new HandingToAPerson(directory, new SqlOutbox(db, clock, BOT), caseStore::transcript));
         cases = new CaseService(caseStore, directory, clock, new SqlSurveys(db), new SqlPublishedOutcomes(db));
