@@ -1,7 +1,6 @@
 package org.compactbot.cases;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -52,21 +51,23 @@ public final class CaseService {
     private final RoutingPolicy policy;
     private final Clock clock;
     private final AskingTheBody body;
-    private Surveys surveys = Surveys.NONE; // set once, by the constructor that keeps them
-    private PublishedOutcomes published = PublishedOutcomes.NONE;
+    private final Surveys surveys;
+    private final PublishedOutcomes published;
 
+    /** Without closing surveys or published outcomes (tests of the lifecycle and timers). */
     public CaseService(CaseStore store, MediatorDirectory directory, Clock clock) {
+        this(store, directory, clock, Surveys.NONE, PublishedOutcomes.NONE);
+    }
+
+    /** Closed notices carry the survey, kept in {@code surveys} ({@link ClosingSurvey}); PUBLISH keeps outcomes in {@code published}. */
+    public CaseService(CaseStore store, MediatorDirectory directory, Clock clock, Surveys surveys, PublishedOutcomes published) {
         this.store = new KeepingConfidence(store, directory); // no email a change sends names a confidential complainant to the body
         this.directory = directory;
         this.policy = new RoutingPolicy(directory);
         this.clock = clock;
         this.body = new AskingTheBody(this.store, directory, clock);
-    }
-
-    /** Closed notices carry the survey, kept in {@code surveys} ({@link ClosingSurvey}); PUBLISH keeps outcomes in {@code published}. */
-    public CaseService(CaseStore store, MediatorDirectory directory, Clock clock, Surveys surveys, PublishedOutcomes published) {
-        this(store, directory, clock);
-        this.surveys = surveys; this.published = published;
+        this.surveys = surveys;
+        this.published = published;
     }
 
     /** Routes every submitted case not yet routed; returns how many were routed. */
@@ -390,10 +391,5 @@ public final class CaseService {
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), UK);
-    }
-
-    /** Days from one instant to another, for reports. */
-    static double days(Instant from, Instant to) {
-        return Duration.between(from, to).toMinutes() / (60.0 * 24);
     }
 }
