@@ -52,7 +52,8 @@ public final class DeskPages {
     public record ListRow(String ref, String href, String status, String nextStep, String due, int workingDays, boolean overdue, String area,
                           String body, String codes) {}
 
-    public record ListPage(String userName, String role, List<ListRow> rows, String search, List<StatusOption> statuses, String formToken) {}
+    public record ListPage(String userName, String role, List<ListRow> rows, String search, List<StatusOption> statuses, String formToken,
+                           Notice notice) {}
 
     public record CasePage(String userName, CaseView view, String due, int workingDays, String formToken, Notice notice,
                            List<String> outcomes) {
@@ -64,8 +65,10 @@ public final class DeskPages {
     private final Pages pages;
     private final DeskGate gate;
     private final CaseDesk desk;
+    private final java.time.Clock clock;
 
-    DeskPages(Pages pages, DeskGate gate, CaseDesk desk) {
+    DeskPages(Pages pages, DeskGate gate, CaseDesk desk, java.time.Clock clock) {
+        this.clock = clock;
         this.pages = pages;
         this.gate = gate;
         this.desk = desk;
@@ -85,13 +88,14 @@ public final class DeskPages {
         String statusId = Optional.ofNullable(ctx.queryParam("status")).orElse("").strip();
         CaseStatus status = CaseStatus.byId(statusId).orElse(null);
         String search = Optional.ofNullable(ctx.queryParam("q")).orElse("");
-        LocalDate today = LocalDate.now(UK);
+        LocalDate today = LocalDate.now(clock.withZone(UK));
         List<ListRow> rows = desk.cases(u.get(), status, search).stream().map(r -> row(r, today)).toList();
         List<StatusOption> options = Arrays.stream(CaseStatus.values())
                 .map(s -> new StatusOption(s.id(), s.id().replace('_', ' '), s == status)).toList();
         String role = u.get().lead() ? "Compact lead" + (u.get().mediator().isPresent() ? " and mediator" : "") : "Mediator";
+        DeskSessions.Session session = gate.session(ctx);
         pages.show(ctx, HttpStatus.OK, "pages/desk/list.jte", new ListPage(u.get().name(), role, rows, search, options,
-                gate.session(ctx).formToken));
+                session.formToken, session.takeFlash()));
     }
 
     private static ListRow row(CaseDesk.Row r, LocalDate today) {
@@ -131,7 +135,7 @@ public final class DeskPages {
         DeskSessions.Session s = gate.session(ctx);
         CaseProgress p = v.get().progress();
         pages.show(ctx, HttpStatus.OK, "pages/desk/case.jte", new CasePage(u.get().name(), v.get(),
-                p.nextDeadline() == null ? "" : DAY.format(p.nextDeadline()), days(p, LocalDate.now(UK)), s.formToken, s.takeFlash(),
+                p.nextDeadline() == null ? "" : DAY.format(p.nextDeadline()), days(p, LocalDate.now(clock.withZone(UK))), s.formToken, s.takeFlash(),
                 Arrays.stream(CaseStatus.values()).filter(CaseStatus::closed).map(CaseStatus::id).toList()));
     }
 
@@ -186,7 +190,8 @@ public final class DeskPages {
         }
         LOG.info("desk action {} on a case: {}", ctx.pathParam("action"), reply.ok() ? "done" : reply.getClass().getSimpleName());
         gate.session(ctx).flash(new Notice(reply.ok(), words(reply)));
-        ChallengePages.redirect(ctx, CASES + r);
+        // a case declined goes to another mediator: then back to the list, which says so
+        ChallengePages.redirect(ctx, desk.open(me, r).isPresent() ? CASES + r : HOME);
     }
 
     /** The reply in words for the desk (the email commands' words, but for the one that says "by email"). */

@@ -203,7 +203,7 @@ public final class WebServer {
             parts.desk().ifPresent(d -> {
                 DeskGate gate = new DeskGate(admission, new DeskSessions(d.clock()), d.signingIn());
                 DeskSignInPages signIn = new DeskSignInPages(pages, admission, gate, d.signingIn(), d.clock());
-                DeskPages desk = new DeskPages(pages, gate, d.desk());
+                DeskPages desk = new DeskPages(pages, gate, d.desk(), d.clock());
                 cfg.routes.before(DeskPages.HOME, gate::admit);
                 cfg.routes.before(DeskPages.HOME + "/*", gate::admit);
                 cfg.routes.get(DeskPages.HOME, work(desk::list));
