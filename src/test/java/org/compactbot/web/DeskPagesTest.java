@@ -277,6 +277,37 @@ class DeskPagesTest {
         assertEquals(404, priya.get("/desk/cases/" + priyas + "/evidence/x").status());
     }
 
+    @Test
+    void askingForLinksIsLimitedPerAddressWhateverTheClientAndThePageSaysTheSame() throws Exception {
+        String first = null;
+        for (int i = 0; i < 6; i++) {
+            DeskSite.Browser b = site.new Browser(); // a new session each time: the limit is the address's
+            DeskSite.Browser.Page sent = b.submit(b.get("/desk/sign-in"), "/desk/sign-in", "email", i % 2 == 0 ? PRIYA : PRIYA.toUpperCase());
+            if (first == null) first = sent.main();
+            assertEquals(first, sent.main());
+        }
+        assertEquals(3, site.emails().stream().filter(e -> "sign_in_link".equals(e.purpose())).count(), "three at once, in any letter case");
+        DeskSite.Browser b = site.new Browser();
+        DeskSite.Browser.Page bad = b.submit(b.get("/desk/sign-in"), "/desk/sign-in", "email", HOSTILE);
+        assertEquals(400, bad.status());
+        assertEquals("Error: Sign in to the case desk – Compact Bot", bad.doc().title());
+        assertEquals(HOSTILE, bad.doc().selectFirst("input#email").attr("value"));
+        assertFalse(bad.body().contains("<script>alert"));
+    }
+
+    @Test
+    void theCookieIsSecureOverHttpsAndASessionEndsAfterEightIdleHours() {
+        org.compactbot.conversation.TestClock clock = new org.compactbot.conversation.TestClock(java.time.Instant.parse("2026-11-24T10:00:00Z"));
+        DeskSessions sessions = new DeskSessions(clock);
+        DeskSessions.Session s = sessions.start("priya@resolve.example");
+        assertTrue(DeskSessions.header(s, true).endsWith("; Path=/desk; HttpOnly; SameSite=Strict; Secure"));
+        clock.advance(Duration.ofHours(7));
+        assertTrue(sessions.of(s.id).isPresent(), "used within 8 hours: still live");
+        clock.advance(Duration.ofHours(8).plusSeconds(1));
+        assertTrue(sessions.of(s.id).isEmpty(), "idle for more than 8 hours: gone");
+        assertTrue(sessions.of("not an id").isEmpty());
+    }
+
     private List<CaseEvent> history(String ref) {
         return site.store.history(ref);
     }
