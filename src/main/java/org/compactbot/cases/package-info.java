@@ -40,6 +40,13 @@
  *   <li>A person asked for: {@link org.compactbot.cases.HandingToAPerson} (the conversation's
  *       {@link org.compactbot.conversation.PersonHandover}) queues an email to the area's lead with the conversation so
  *       far and how to reach the person, and says who will contact them and by when (2 working days).</li>
+ *   <li>The case desk: {@link org.compactbot.cases.SigningIn} emails a one-time link (an {@link org.compactbot.cases.EmailedLinks}
+ *       link of purpose SIGN_IN, 15 minutes) to an address of mediators.yml, a {@link org.compactbot.cases.DeskUser}
+ *       (mediator, lead, or both); {@link org.compactbot.cases.CaseDesk} decides which cases they see (a mediator theirs
+ *       and those they deputise for today, a lead the whole area), shows each as a {@link org.compactbot.cases.CaseView}
+ *       (a confidential complainant withheld from an address {@link org.compactbot.cases.BodyConcerned#reaches}), reads
+ *       evidence back through the {@link org.compactbot.cases.EvidenceFiles} port, and moves cases through the same
+ *       {@code CaseService} methods as the email commands and the CLI.</li>
  *   <li>Report and retention: {@link org.compactbot.cases.AnnualReport} (the year's figures by area, code, respondent
  *       and outcome, CSV or Markdown) and {@link org.compactbot.cases.ClockFigures} (time paused, the bodies' response
  *       times and how many went unanswered), appended by {@code cases report}; {@link org.compactbot.cases.Retention} with its
