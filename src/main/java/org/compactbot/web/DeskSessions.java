@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * form token (every desk form carries it), the address signed in (none before sign-in: the sign-in forms need a token
  * too) and a one-off message for the next page. A session is forgotten after {@link #IDLE} without use; signing in
  * starts a new one (so an id seen before sign-in opens nothing after it), and signing out ends it. Kept in memory: a
- * restart signs everyone out. At most {@link #MAX} sessions are kept; the least recently used go first.
+ * restart signs everyone out. At most {@link #MAX} sessions of each kind (signed in, not yet) are kept; the least recently used go first.
  */
 final class DeskSessions {
     static final String COOKIE = "compact_desk";
@@ -60,13 +60,20 @@ final class DeskSessions {
     }
 
     private final Clock clock;
-    /** By digest of the id, least recently used first. */
-    private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
-            return size() > MAX;
-        }
-    };
+    /**
+     * By digest of the id, least recently used first: those not signed in apart from those signed in, so that a flood of
+     * visitors to the sign-in page cannot push a signed-in person's session out.
+     */
+    private final Map<String, Session> visitors = lru(), members = lru();
+
+    private static Map<String, Session> lru() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
+                return size() > MAX;
+            }
+        };
+    }
 
     DeskSessions(Clock clock) {
         this.clock = clock;
@@ -76,11 +83,12 @@ final class DeskSessions {
     synchronized Optional<Session> of(String cookie) {
         if (cookie == null || !ID.matcher(cookie).matches()) return Optional.empty();
         String key = digest(cookie);
-        Session s = sessions.get(key);
+        Map<String, Session> in = members.containsKey(key) ? members : visitors;
+        Session s = in.get(key);
         Instant now = clock.instant();
         if (s == null) return Optional.empty();
         if (Duration.between(s.lastUsed, now).compareTo(IDLE) > 0) {
-            sessions.remove(key);
+            in.remove(key);
             return Optional.empty();
         }
         s.lastUsed = now;
@@ -90,12 +98,13 @@ final class DeskSessions {
     /** A new session; {@code email} null for one not signed in yet. */
     synchronized Session start(String email) {
         Session s = new Session(random(), email, clock.instant());
-        sessions.put(digest(s.id), s);
+        (email == null ? visitors : members).put(digest(s.id), s);
         return s;
     }
 
     synchronized void end(Session s) {
-        sessions.remove(digest(s.id));
+        visitors.remove(digest(s.id));
+        members.remove(digest(s.id));
     }
 
     /** The Set-Cookie header for the session. */
