@@ -43,14 +43,17 @@ public final class CaseDesk {
         String q = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
         List<Row> out = new ArrayList<>();
         for (ChallengeCase c : store.list(status, null)) {
-            if (!visible(user, c) || !q.isEmpty() && !matches(c, q)) continue;
+            if (!visible(user, c) || !q.isEmpty() && !matches(c, q, withheld(user, c))) continue;
             out.add(new Row(c, cases.progress(c)));
         }
         return out;
     }
 
-    private static boolean matches(ChallengeCase c, String q) {
-        for (String s : new String[] {c.ref(), c.respondent(), c.body() == null ? null : c.body().name(), c.answer("what_happened")}) {
+    /** Whether the search finds the case; searching for a withheld complainant's name finds nothing their text says. */
+    private static boolean matches(ChallengeCase c, String q, boolean withheld) {
+        List<String> ids = withheld ? Redaction.identifiers(c) : List.of();
+        for (String s : new String[] {c.ref(), Redaction.withhold(c.respondent(), ids), c.body() == null ? null : c.body().name(),
+                Redaction.withhold(c.answer("what_happened"), ids)}) {
             if (s != null && s.toLowerCase(Locale.ROOT).contains(q)) return true;
         }
         return false;
@@ -74,7 +77,7 @@ public final class CaseDesk {
         Optional<ChallengeCase> found = store.find(ref).filter(c -> visible(user, c));
         if (found.isEmpty()) return Optional.empty();
         ChallengeCase c = found.get();
-        boolean withheld = c.confidential() && BodyConcerned.of(directory, c.area(), c.respondent()).reaches(user.email());
+        boolean withheld = withheld(user, c);
         boolean lead = user.leadOf(c.area());
         boolean mediating = mediates(user, c);
         String mediatorName = c.mediatorId() == null ? "" : c.mediatorId().startsWith("lead:")
@@ -84,9 +87,17 @@ public final class CaseDesk {
                 mediating && !c.status().closed(), lead && !c.status().closed(), ofArea));
     }
 
-    /** The case's {@code n}th evidence file, for a person who may see the case. */
+    /** Whether the complainant asked not to be named to the body, and the person's address reaches it. */
+    private boolean withheld(DeskUser user, ChallengeCase c) {
+        return c.confidential() && BodyConcerned.of(directory, c.area(), c.respondent()).reaches(user.email());
+    }
+
+    /**
+     * The case's {@code n}th evidence file, for a person who may see the case; none for one the complainant is withheld
+     * from (a file may name them, so none is attached to the body's mail either).
+     */
     public Optional<EvidenceFiles.StoredFile> evidence(DeskUser user, String ref, int n) {
-        if (store.find(ref).filter(c -> visible(user, c)).isEmpty()) return Optional.empty();
+        if (store.find(ref).filter(c -> visible(user, c) && !withheld(user, c)).isEmpty()) return Optional.empty();
         return files.file(ref, n);
     }
 

@@ -11,11 +11,12 @@ import java.util.List;
  *
  * @param complainant the complainant's name, organisation and email as shown (empty strings when withheld)
  * @param facts       label and value of each intake answer, in the order the mediator's summary gives them
- * @param evidence    each kept file's name and size in bytes, numbered from 1 in this order
+ * @param evidence    each kept file's name and size in bytes, numbered from 1 in this order (none when withheld: a file may name them)
+ * @param filesWithheld how many files are kept from this person
  * @param mediators   the mediators of the case's area, for a lead's "assign" (empty for anyone else)
  */
 public record CaseView(ChallengeCase c, CaseProgress progress, boolean withheld, Party complainant, String mediatorName,
-                       List<Fact> facts, String checks, List<String> undertakings, List<File> evidence, List<CaseEvent> history,
+                       List<Fact> facts, String checks, List<String> undertakings, List<File> evidence, int filesWithheld, List<CaseEvent> history,
                        boolean mediatorActions, boolean leadActions, List<Mediator> mediators) {
     /** The complainant as shown. */
     public record Party(String name, String organisation, String email) {}
@@ -42,14 +43,14 @@ public record CaseView(ChallengeCase c, CaseProgress progress, boolean withheld,
             facts.add(new Fact(f[1], Redaction.withhold(v, ids)));
         }
         List<File> kept = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
+        for (int i = 0; i < files.size() && !withheld; i++) {
             String name = files.get(i).getKey();
-            kept.add(new File(i + 1, withheld ? Redaction.withhold(name, ids) : name, files.get(i).getValue()));
+            kept.add(new File(i + 1, name, files.get(i).getValue()));
         }
         List<CaseEvent> events = withheld ? history.stream().map(e -> new CaseEvent(e.at(), Redaction.withhold(e.actor(), ids), e.from(), e.to(),
                 Redaction.withhold(e.note(), ids))).toList() : history;
         return new CaseView(c, progress, withheld, party, mediatorName, facts, nz(Redaction.withhold(c.facts().get("checks"), ids)),
-                CaseEmails.quotedUndertakings(c), kept, events, mediatorActions, leadActions, mediators);
+                CaseEmails.quotedUndertakings(c), kept, withheld ? files.size() : 0, events, mediatorActions, leadActions, mediators);
     }
 
     private static String nz(String s) {

@@ -134,6 +134,7 @@ class DeskPagesTest {
 
     @Test
     void aLeadSeesTheWholeAreaButNotTheNameOfAComplainantWhoAskedNotToBeNamedToTheBody() throws Exception {
+        site.store.addEvidence(confidential, "Sam Patel letter.pdf", "application/pdf", "%PDF-1.4 Sam Patel".getBytes(StandardCharsets.UTF_8));
         DeskSite.Browser lead = site.new Browser();
         DeskSite.Browser.Page list = lead.signIn(LEAD);
         assertEquals(List.of(confidential, priyas), listed(list), "the area's cases, newest first; not Wolverhampton's");
@@ -145,6 +146,11 @@ class DeskPagesTest {
         }
         assertTrue(page.main().contains("was told the club's grant ends in two weeks"), "the facts are shown, the name withheld");
         assertTrue(page.doc().select(".compact-undertaking").text().contains("Give a minimum of three months"), "the undertaking quoted");
+        assertEquals("1 file (withheld: a file may name the complainant, who asked not to be named to the body).",
+                page.doc().selectFirst(".compact-files-withheld").text());
+        assertEquals(404, lead.get("/desk/cases/" + confidential + "/evidence/1").status(), "nor downloaded");
+        assertEquals(List.of(), listed(lead.get("/desk?q=Sam+Patel")), "searching for the withheld name finds nothing");
+        assertEquals(List.of(confidential), listed(lead.get("/desk?q=grant+ends")), "the rest of the text is searched");
 
         DeskSite.Browser morgan = site.new Browser();
         morgan.signIn(MORGAN);
@@ -152,6 +158,8 @@ class DeskPagesTest {
         assertTrue(theirs.doc().selectFirst(".compact-complainant").text().contains("Sam Patel"), "the mediator sees who raised it");
         assertTrue(theirs.doc().selectFirst(".compact-complainant").text().contains("sam@example.org"));
         assertNotNull(theirs.doc().selectFirst(".compact-confidential"), "marked confidential");
+        assertEquals(200, morgan.get("/desk/cases/" + confidential + "/evidence/1").status(), "the mediator has the files");
+        assertEquals(List.of(confidential), listed(morgan.get("/desk?q=Sam+Patel")));
     }
 
     @Test
