@@ -133,6 +133,19 @@ class DeskPagesTest {
     }
 
     @Test
+    void aDeputySeesAndActsOnTheCasesOfTheMediatorTheyStandInForOnlyWhileThatMediatorIsAway() throws Exception {
+        DeskSite.Browser priya = site.new Browser();
+        assertEquals(List.of(priyas), listed(priya.signIn(PRIYA)), "Morgan is here: Morgan's case is Morgan's");
+        site.clock.advance(Duration.ofDays(29)); // Wednesday 23 December: Morgan is away until 2 January, Priya deputises
+        priya = site.new Browser();
+        assertEquals(List.of(confidential, priyas), listed(priya.signIn(PRIYA)));
+        DeskSite.Browser.Page accepted = priya.submit(priya.get("/desk/cases/" + confidential), "/accept");
+        assertEquals(confidential + " accepted.", accepted.doc().selectFirst(".compact-done").text());
+        assertTrue(history(confidential).stream().anyMatch(e -> e.note().equals("mediator accepted") && e.actor().equals("mediator:m-consult")),
+                "recorded as the deputy, as their email would be");
+    }
+
+    @Test
     void aLeadSeesTheWholeAreaButNotTheNameOfAComplainantWhoAskedNotToBeNamedToTheBody() throws Exception {
         site.store.addEvidence(confidential, "Sam Patel letter.pdf", "application/pdf", "%PDF-1.4 Sam Patel".getBytes(StandardCharsets.UTF_8));
         DeskSite.Browser lead = site.new Browser();
