@@ -317,6 +317,20 @@ class DeskPagesTest {
     }
 
     @Test
+    void theDesksFormsAreRateLimitedPerClient() throws Exception {
+        site.close();
+        site = new DeskSite(dir.resolve("limited"), new AppConfig.RateLimit(1, 2, 3000));
+        DeskSite.Browser b = site.new Browser();
+        DeskSite.Browser.Page form = b.get("/desk/sign-in");
+        assertEquals("/desk/sign-in/sent", b.submit(form, "/desk/sign-in", "email", "a@example.org").path());
+        assertEquals("/desk/sign-in/sent", b.submit(form, "/desk/sign-in", "email", "b@example.org").path());
+        DeskSite.Browser.Page third = b.submit(form, "/desk/sign-in", "email", PRIYA);
+        assertEquals(429, third.status(), "a burst of two, then one a minute");
+        assertTrue(third.raw().headers().firstValue("Retry-After").isPresent());
+        assertEquals(0, site.emails().stream().filter(e -> "sign_in_link".equals(e.purpose())).count(), "and nothing sent for it");
+    }
+
+    @Test
     void theCookieIsSecureOverHttpsAndASessionEndsAfterEightIdleHours() {
         org.compactbot.conversation.TestClock clock = new org.compactbot.conversation.TestClock(java.time.Instant.parse("2026-11-24T10:00:00Z"));
         DeskSessions sessions = new DeskSessions(clock);
