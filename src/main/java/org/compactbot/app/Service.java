@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.compactbot.cases.CaseDesk;
+import org.compactbot.cases.SigningIn;
 import org.compactbot.cases.Retention;
 import org.compactbot.cases.RetentionPolicy;
 import org.compactbot.config.AppConfig;
@@ -30,10 +32,12 @@ import org.compactbot.mail.OutboxSender;
 import org.compactbot.slack.CaseStatusLookup;
 import org.compactbot.slack.SlackChannel;
 import org.compactbot.slack.SlackHttp;
+import org.compactbot.store.SqlEvidenceFiles;
 import org.compactbot.store.Leadership;
 import org.compactbot.cases.PastOutcomesIndex;
 import org.compactbot.cases.SaveAndReturn;
 import org.compactbot.cases.StatusByReference;
+import org.compactbot.web.DeskServices;
 import org.compactbot.web.EmailedLinkServices;
 import org.compactbot.web.ServiceMetrics;
 import org.compactbot.web.WebServer;
@@ -104,7 +108,7 @@ public final class Service implements AutoCloseable {
                 Optional.of(new Readiness(config, storage, clock)), Optional.of(ChannelEndpoints.mailInbox(mail)),
                 slackHttp.map(ChannelEndpoints::slackEndpoint),
                 slackHttp.filter(h -> config.slack().manyWorkspaces()).map(ChannelEndpoints::slackInstall),
-                Optional.of(emailedLinks(storage, casework, clock))));
+                Optional.of(emailedLinks(storage, casework, clock)), Optional.of(desk(storage, casework, clock))));
         Supplier<ImapPoller> imap = config.mail().imap().enabled() ? () -> new ImapPoller(config.mail(), mail::receive) : null;
         this.jobs = new BackgroundJobs(casework.cases(), outboxSender, leadership, imap, retention(config, storage, clock),
                 casework.digests(storage, clock));
@@ -124,6 +128,12 @@ public final class Service implements AutoCloseable {
     public static EmailedLinkServices emailedLinks(Storage storage, Casework casework, Clock clock) {
         return new EmailedLinkServices(new SaveAndReturn(storage.emailedLinks(), storage.outbox(), clock),
                 new StatusByReference(casework.cases(), storage.emailedLinks(), storage.outbox(), clock));
+    }
+
+    /** The case desk: mediators and leads sign in by a link emailed through the outbox, and move cases through the case service. */
+    public static DeskServices desk(Storage storage, Casework casework, Clock clock) {
+        return new DeskServices(new SigningIn(casework.directory(), storage.emailedLinks(), storage.outbox(), clock),
+                new CaseDesk(storage.cases(), new SqlEvidenceFiles(storage.database()), casework.cases(), casework.directory(), clock), clock);
     }
 
     /** Sends the outbox by SMTP, or writes each email as a file under data/outbox/ when no SMTP host is set. */

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Links emailed to a person that open one thing without an account: a saved draft ("save and come back later") or where
- * a case stands (status by reference). A port: the store keeps each link by a digest of its token only (the token itself
+ * Links emailed to a person that open one thing without an account: a saved draft ("save and come back later"), where
+ * a case stands (status by reference), or the case desk (a mediator's or lead's sign-in, {@link SigningIn}). A port: the store keeps each link by a digest of its token only (the token itself
  * is in the email and nowhere else), with the address it was sent to, which is personal data.
  */
 public interface EmailedLinks {
-    /** What a link opens. */
-    enum Purpose { RESUME, STATUS }
+    /** What a link opens: a saved draft, a case's status, or the case desk for a mediator or lead (the target is their address). */
+    enum Purpose { RESUME, STATUS, SIGN_IN }
 
     /**
      * A link as stored.

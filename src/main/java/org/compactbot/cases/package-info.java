@@ -55,6 +55,13 @@
  *       {@link org.compactbot.cases.PublishingOutcome} (PUBLISH by email, {@code cases publish}) keeps an anonymised
  *       {@link org.compactbot.cases.PublishedOutcome}, which {@link org.compactbot.cases.PastOutcomesIndex} finds for
  *       the conversation's "has this happened before?".</li>
+ *   <li>The case desk: {@link org.compactbot.cases.SigningIn} emails a one-time link (an {@link org.compactbot.cases.EmailedLinks}
+ *       link of purpose SIGN_IN, 15 minutes) to an address of mediators.yml, a {@link org.compactbot.cases.DeskUser}
+ *       (mediator, lead, or both); {@link org.compactbot.cases.CaseDesk} decides which cases they see (a mediator theirs
+ *       and those they deputise for today, a lead the whole area), shows each as a {@link org.compactbot.cases.CaseView}
+ *       (a confidential complainant withheld from an address {@link org.compactbot.cases.BodyConcerned#reaches}), reads
+ *       evidence back through the {@link org.compactbot.cases.EvidenceFiles} port, and moves cases through the same
+ *       {@code CaseService} methods as the email commands and the CLI.</li>
  *   <li>Report and retention: {@link org.compactbot.cases.AnnualReport} (the year's figures by area, code, respondent
  *       and outcome, CSV or Markdown) and {@link org.compactbot.cases.ClockFigures} (time paused, the bodies' response
  *       times and how many went unanswered), {@link org.compactbot.cases.OutcomesByUndertaking} (each cited undertaking's closed cases by outcome)

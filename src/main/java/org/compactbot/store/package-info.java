@@ -2,7 +2,7 @@
  * Persistence over JDBC, on SQLite (one file, WAL, one connection behind a fair lock) or PostgreSQL (a HikariCP pool,
  * {@code PostgresPool}; several instances may share it). Each class is an adapter for a port declared in the core
  * ({@code SqlCaseStore} for {@code cases.CaseStore}, {@code SqlConversationStore}, {@code SqlOutbox},
- * {@code SqlInboundLog}, {@code SqlSlackEventLog}, {@code SqlKnowledgeGaps}, {@code SqlDigestsSent} for {@code cases.DigestsSent}); store implements nothing else and
+ * {@code SqlInboundLog}, {@code SqlSlackEventLog}, {@code SqlKnowledgeGaps}, {@code SqlDigestsSent} for {@code cases.DigestsSent}, {@code SqlEvidenceFiles} for the desk's downloads); store implements nothing else and
  * imports no channel (ArchitectureTest).
  *
  * <ul>

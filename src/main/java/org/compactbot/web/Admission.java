@@ -73,6 +73,11 @@ final class Admission {
         return clients.https(ctx.scheme(), ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-Proto"));
     }
 
+    /** The service's public address (server.public-url) is https. */
+    boolean publicHttps() {
+        return publicUrl.startsWith("https://");
+    }
+
     /** A host as a Host header names one: a DNS name or address, and an optional port. Anything else is not used in a link. */
     private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
             "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+])(?::\\d{1,5})?");

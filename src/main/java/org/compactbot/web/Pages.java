@@ -48,8 +48,9 @@ public final class Pages {
             case 403 -> new ErrorPage("Sorry, we could not accept that form", "Nothing has been changed. For your security, a form "
                     + "here works only in the browser it was given to; this one came without its token, with another browser's, or from "
                     + "a browser that does not keep our cookie. Allow cookies for this site, then start again.",
-                    ctx.path().startsWith(StatusPages.ASK) ? StatusPages.ASK : ChallengePages.START,
-                    ctx.path().startsWith(StatusPages.ASK) ? "Try again" : "Start again");
+                    ctx.path().startsWith(StatusPages.ASK) ? StatusPages.ASK : ctx.path().startsWith(DeskPages.HOME) ? DeskSignInPages.SIGN_IN
+                            : ChallengePages.START,
+                    ctx.path().startsWith(StatusPages.ASK) || ctx.path().startsWith(DeskPages.HOME) ? "Try again" : "Start again");
             case 404 -> new ErrorPage("Page not found", "If you typed the web address, check it is correct. "
                     + "You can ask a question about your local Compact on the home page.");
             case 405 -> new ErrorPage("Page not found", "This page cannot be used that way. Go to the home page to ask a question.");

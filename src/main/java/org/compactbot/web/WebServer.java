@@ -46,11 +46,20 @@ public final class WebServer {
      * @param slack   the Slack channel behind POST /slack/events
      * @param slackInstall Slack's install flow behind GET /slack/install and /slack/oauth_redirect (many workspaces only)
      * @param links       the emailed links behind "Save and come back later" and /status (off: those pages say they are unavailable)
+     * @param desk        the case desk for mediators and Compact leads behind /desk (off: no /desk routes)
      */
     public record Parts(AppConfig config, AnswerService answers, ConversationEngine conversations, ServiceMetrics metrics,
                         Optional<Health> health, Optional<MailInbox> mail, Optional<InboundEndpoint> slack,
-                        Optional<BrowserEndpoint> slackInstall, Optional<EmailedLinkServices> links) {
+                        Optional<BrowserEndpoint> slackInstall, Optional<EmailedLinkServices> links, Optional<DeskServices> desk) {
+        /** Without the case desk. */
+        public Parts(AppConfig config, AnswerService answers, ConversationEngine conversations, ServiceMetrics metrics,
+                     Optional<Health> health, Optional<MailInbox> mail, Optional<InboundEndpoint> slack,
+                     Optional<BrowserEndpoint> slackInstall, Optional<EmailedLinkServices> links) {
+            this(config, answers, conversations, metrics, health, mail, slack, slackInstall, links, Optional.empty());
+        }
+
         public Parts {
+            Objects.requireNonNull(desk, "desk");
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(health, "health");
@@ -66,27 +75,31 @@ public final class WebServer {
         }
 
         public Parts withMetrics(ServiceMetrics metrics) {
-            return new Parts(config, answers, conversations, metrics, health, mail, slack, slackInstall, links);
+            return new Parts(config, answers, conversations, metrics, health, mail, slack, slackInstall, links, desk);
         }
 
         public Parts withHealth(Health health) {
-            return new Parts(config, answers, conversations, metrics, Optional.of(health), mail, slack, slackInstall, links);
+            return new Parts(config, answers, conversations, metrics, Optional.of(health), mail, slack, slackInstall, links, desk);
         }
 
         public Parts withMail(MailInbox mail) {
-            return new Parts(config, answers, conversations, metrics, health, Optional.of(mail), slack, slackInstall, links);
+            return new Parts(config, answers, conversations, metrics, health, Optional.of(mail), slack, slackInstall, links, desk);
         }
 
         public Parts withSlack(InboundEndpoint slack) {
-            return new Parts(config, answers, conversations, metrics, health, mail, Optional.of(slack), slackInstall, links);
+            return new Parts(config, answers, conversations, metrics, health, mail, Optional.of(slack), slackInstall, links, desk);
         }
 
         public Parts withLinks(EmailedLinkServices links) {
-            return new Parts(config, answers, conversations, metrics, health, mail, slack, slackInstall, Optional.of(links));
+            return new Parts(config, answers, conversations, metrics, health, mail, slack, slackInstall, Optional.of(links), desk);
+        }
+
+        public Parts withDesk(DeskServices desk) {
+            return new Parts(config, answers, conversations, metrics, health, mail, slack, slackInstall, links, Optional.of(desk));
         }
 
         public Parts withSlackInstall(BrowserEndpoint install) {
-            return new Parts(config, answers, conversations, metrics, health, mail, slack, Optional.of(install), links);
+            return new Parts(config, answers, conversations, metrics, health, mail, slack, Optional.of(install), links, desk);
         }
     }
 
@@ -189,6 +202,24 @@ public final class WebServer {
                     cfg.routes.get(path, route);
                 }
             });
+            // the case desk, signed in by an emailed link: the fixed pages before the link's {token}
+            parts.desk().ifPresent(d -> {
+                DeskGate gate = new DeskGate(admission, new DeskSessions(d.clock()), d.signingIn());
+                DeskSignInPages signIn = new DeskSignInPages(pages, admission, gate, d.signingIn(), d.clock());
+                DeskPages desk = new DeskPages(pages, gate, d.desk(), d.clock());
+                cfg.routes.before(DeskPages.HOME, gate::admit);
+                cfg.routes.before(DeskPages.HOME + "/*", gate::admit);
+                cfg.routes.get(DeskPages.HOME, work(desk::list));
+                cfg.routes.get(DeskSignInPages.SIGN_IN, signIn::ask);
+                cfg.routes.post(DeskSignInPages.SIGN_IN, work(signIn::request));
+                cfg.routes.get(DeskSignInPages.SENT, signIn::sent);
+                cfg.routes.get(DeskSignInPages.SIGN_IN + "/{token}", work(signIn::open));
+                cfg.routes.post(DeskSignInPages.SIGN_IN + "/{token}", work(signIn::complete));
+                cfg.routes.post(DeskSignInPages.SIGN_OUT, signIn::signOut);
+                cfg.routes.get(DeskPages.CASES + "{ref}", work(desk::show));
+                cfg.routes.get(DeskPages.CASES + "{ref}/evidence/{n}", work(desk::evidence));
+                cfg.routes.post(DeskPages.CASES + "{ref}/{action}", work(desk::act));
+            });
             ErrorMapping.install(cfg.routes, MAX_MAIL_BYTES, pages);
             cfg.requestLogger.http(this::endRequest);
         });
@@ -218,10 +249,11 @@ public final class WebServer {
             case "/", "/answers", "/healthz", "/readyz", "/metrics", "/api/ask", "/api/openapi.json", "/mail/inbound", "/slack/events",
                  "/slack/install", "/slack/oauth_redirect", ChallengePages.START, ChallengePages.CHECK, ChallengePages.CONFIRMATION,
                  ChallengePages.SAVE, SaveAndReturnPages.SAVED, StatusPages.ASK, StatusPages.SENT, EvidencePages.PATH,
-                 LetterPages.PAGE, LetterPages.DOCX -> path;
+                 LetterPages.PAGE, LetterPages.DOCX, DeskPages.HOME, DeskSignInPages.SIGN_IN, DeskSignInPages.SENT, DeskSignInPages.SIGN_OUT -> path;
             default -> path.startsWith("/api/chat/") ? "/api/chat/{conversationId}" : path.startsWith("/assets/") ? "/assets"
                     : path.startsWith(SaveAndReturnPages.RESUME) ? "/challenge/resume/{token}"
-                    : path.startsWith("/challenge/") ? "/challenge/{question}" : path.startsWith("/status/") ? "/status/{token}" : "other";
+                    : path.startsWith("/challenge/") ? "/challenge/{question}" : path.startsWith("/status/") ? "/status/{token}"
+                    : path.startsWith(DeskSignInPages.SIGN_IN + "/") ? "/desk/sign-in/{token}" : path.startsWith(DeskPages.CASES) ? "/desk/cases" : "other";
         };
     }
 

@@ -19,6 +19,13 @@
  *       (one question per page, {@code ChallengeQuestions}), over the {@code ConversationEngine}'s page methods. The
  *       draft is the web's conversation, keyed by a digest of the browser's {@code DraftCookie}; every POST carries the
  *       form token derived from it, checked by {@code ChallengePages.admit} (403 without it), and is answered with a 303.</li>
+ *   <li>{@code /desk}, {@code /desk/sign-in[/sent|/{token}]}, {@code /desk/sign-out}, {@code /desk/cases/{ref}[/evidence/{n}|/{action}]}:
+ *       the case desk for mediators and Compact leads ({@link org.compactbot.web.DeskSignInPages},
+ *       {@link org.compactbot.web.DeskPages}, over {@link org.compactbot.web.DeskServices}), registered only when
+ *       {@code Parts.desk} is present. Signed in by a one-time emailed link; the session is server-side
+ *       ({@code DeskSessions}: a random id in the {@code compact_desk} cookie, Path=/desk, HttpOnly, SameSite=Strict,
+ *       Secure over HTTPS); every POST carries the session's form token, checked by {@code DeskGate.admit} (403 without
+ *       it), and is answered with a 303.</li>
  *   <li>{@code GET /healthz}, {@code GET /readyz}, {@code GET /metrics}: {@code HealthRoutes}; what the stores report
  *       comes in through the {@link org.compactbot.web.Health} port. Every metric is defined in
  *       {@link org.compactbot.web.ServiceMetrics} (the Prometheus Java client, with its JVM and process metrics).</li>
