@@ -51,7 +51,7 @@ public final class CaseDesk {
 
     /** Whether the search finds the case; searching for a withheld complainant's name finds nothing their text says. */
     private static boolean matches(ChallengeCase c, String q, boolean withheld) {
-        List<String> ids = withheld ? Redaction.identifiers(c) : List.of();
+        List<String> ids = withheld ? Redaction.fromTheBody(c) : List.of();
         for (String s : new String[] {c.ref(), Redaction.withhold(c.respondent(), ids), c.body() == null ? null : c.body().name(),
                 Redaction.withhold(c.answer("what_happened"), ids)}) {
             if (s != null && s.toLowerCase(Locale.ROOT).contains(q)) return true;

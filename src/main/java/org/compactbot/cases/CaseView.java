@@ -33,7 +33,7 @@ public record CaseView(ChallengeCase c, CaseProgress progress, boolean withheld,
     /** The view of a case for one person, with the complainant withheld when {@code withheld}. */
     static CaseView of(ChallengeCase c, CaseProgress progress, boolean withheld, String mediatorName, List<java.util.Map.Entry<String, Long>> files,
                        List<CaseEvent> history, boolean mediatorActions, boolean leadActions, List<Mediator> mediators) {
-        List<String> ids = withheld ? Redaction.identifiers(c) : List.of();
+        List<String> ids = withheld ? Redaction.fromTheBody(c) : List.of();
         Party party = withheld ? new Party("", "", "") : new Party(nz(c.complainantName()), nz(c.organisation()), nz(c.complainantEmail()));
         List<Fact> facts = new ArrayList<>();
         for (String[] f : FIELDS) {

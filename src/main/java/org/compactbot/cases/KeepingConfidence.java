@@ -2,7 +2,6 @@ package org.compactbot.cases;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,7 +38,7 @@ final class KeepingConfidence implements CaseStore {
     /** The emails as they may go: those that reach the body concerned with the complainant withheld. */
     static List<OutgoingEmail> screen(ChallengeCase c, List<OutgoingEmail> emails, MediatorDirectory directory) {
         BodyConcerned body = BodyConcerned.of(directory, c.area(), c.respondent());
-        List<String> ids = identifiers(c);
+        List<String> ids = Redaction.fromTheBody(c);
         List<OutgoingEmail> out = new ArrayList<>();
         for (OutgoingEmail e : emails) out.add(body.reaches(e.to()) ? withheld(e, ids, body.label(c.respondent())) : e);
         return out;
@@ -52,22 +51,6 @@ final class KeepingConfidence implements CaseStore {
         String html = e.html() == null || !changed ? e.html() : CaseEmails.html(text);
         return new OutgoingEmail(e.to(), Redaction.withhold(e.subject(), ids), text, html, List.of(), e.inReplyTo(), e.purpose(),
                 e.references());
-    }
-
-    /** The complainant's identifiers, with their email domain where it is their own (not a public webmail domain). */
-    static List<String> identifiers(ChallengeCase c) {
-        List<String> ids = new ArrayList<>(Redaction.identifiers(c));
-        String email = c.complainantEmail();
-        int at = email == null ? -1 : email.lastIndexOf('@');
-        if (at > 0) {
-            String domain = email.substring(at + 1).strip().toLowerCase(Locale.ROOT);
-            if (!domain.isEmpty() && !RoutingPolicy.WEBMAIL.contains(domain)) {
-                ids.add(domain);
-                String first = domain.split("\\.")[0];
-                if (first.length() >= 4) ids.add(first); // "lunchclub" in www.lunchclub.org.uk or a signature
-            }
-        }
-        return ids;
     }
 
     @Override public Optional<ChallengeCase> find(String ref) { return store.find(ref); }

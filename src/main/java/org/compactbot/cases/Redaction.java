@@ -45,6 +45,20 @@ public final class Redaction {
         return identifiers(c.complainantName(), c.complainantEmail(), c.organisation());
     }
 
+    /** What is withheld of a confidential complainant from the body: their identifiers, and their email domain where it is their own (not a public webmail domain). */
+    public static List<String> fromTheBody(ChallengeCase c) {
+        List<String> ids = new ArrayList<>(Redaction.identifiers(c));
+        String email = c.complainantEmail();
+        int at = email == null ? -1 : email.lastIndexOf('@');
+        if (at > 0) {
+            String domain = email.substring(at + 1).strip().toLowerCase(Locale.ROOT);
+            // the whole domain, also in a web address (www.lunchclub.org.uk); not its first label alone, which may be a
+            // word the body's emails need ("council" of council.gov.uk)
+            if (!domain.isEmpty() && !RoutingPolicy.WEBMAIL.contains(domain)) ids.add(domain);
+        }
+        return ids;
+    }
+
     /** True when the text contains one of the identifiers as a whole word, in any case. */
     public static boolean mentions(String text, List<String> identifiers) {
         if (text == null || text.isEmpty()) return false;

@@ -89,4 +89,20 @@ class RedactionTest {
         assertEquals(Redaction.WITHHELD, Redaction.respondent("The council, after Sam Patel complained", SAM));
         assertEquals("The council", Redaction.respondent("The council", List.of()), "nothing to look for once erased");
     }
+
+    @Test
+    void whatIsWithheldFromTheBodyIncludesTheComplainantsOwnDomainButNotAWebmailOneNorItsWords() {
+        String text = "Jo Bloggs (jo@riverside.org.uk, see www.riverside.org.uk) says the council cut the grant; jo.b@gmail.com";
+        assertEquals("(withheld) ((withheld), see www.(withheld)) says the council cut the grant; jo.b@gmail.com",
+                Redaction.withhold(text, Redaction.fromTheBody(of("Jo Bloggs", "jo@riverside.org.uk"))));
+        assertEquals("(withheld) (jo@riverside.org.uk, see www.riverside.org.uk) says the council cut the grant; (withheld)",
+                Redaction.withhold(text, Redaction.fromTheBody(of("Jo Bloggs", "jo.b@gmail.com"))));
+        assertEquals("the council of (withheld): (withheld)", Redaction.withhold("the council of council.gov.uk: jo@council.gov.uk",
+                Redaction.fromTheBody(of("", "jo@council.gov.uk"))));
+    }
+
+    private static ChallengeCase of(String name, String email) {
+        return new ChallengeCase("CC-2026-0001", CaseStatus.SUBMITTED, "west-cheshire", "the council", "", name, email, "c", null, null,
+                Map.of(), java.time.Instant.EPOCH, java.time.Instant.EPOCH, null, null, null, null, null, null);
+    }
 }
