@@ -35,7 +35,7 @@ public final class DeskReportPages {
         }
     }
 
-    /** A sentence of figures under a heading, with its chart. */
+    /** The report page: the lead's areas and year, the charts, the sentences of medians, the outcomes table and the downloads. */
     public record ReportPage(String userName, String formToken, String areas, int year, String yearError, int total, List<Chart> charts,
                              String medians, String paused, OutcomesByUndertaking.Figures outcomes, List<String> outcomeColumns,
                              String surveys, String csvHref, String markdownHref) {
