@@ -130,10 +130,12 @@ public final class Service implements AutoCloseable {
                 new StatusByReference(casework.cases(), storage.emailedLinks(), storage.outbox(), clock));
     }
 
-    /** The case desk: mediators and leads sign in by a link emailed through the outbox, and move cases through the case service. */
+    /** The case desk: mediators and leads sign in by a link emailed through the outbox, and move cases through the case service; leads see their areas' report and knowledge gaps. */
     public static DeskServices desk(Storage storage, Casework casework, Clock clock) {
         return new DeskServices(new SigningIn(casework.directory(), storage.emailedLinks(), storage.outbox(), clock),
-                new CaseDesk(storage.cases(), new SqlEvidenceFiles(storage.database()), casework.cases(), casework.directory(), clock), clock);
+                new CaseDesk(storage.cases(), new SqlEvidenceFiles(storage.database()), casework.cases(), casework.directory(), clock), clock,
+                java.util.Optional.of(new org.compactbot.cases.DeskReport(storage.cases(), storage.surveys(), casework.cases(), clock)),
+                storage.knowledgeGaps());
     }
 
     /** Sends the outbox by SMTP, or writes each email as a file under data/outbox/ when no SMTP host is set. */

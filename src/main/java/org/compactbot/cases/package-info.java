@@ -66,7 +66,8 @@
  *       and outcome, CSV or Markdown) and {@link org.compactbot.cases.ClockFigures} (time paused, the bodies' response
  *       times and how many went unanswered), {@link org.compactbot.cases.OutcomesByUndertaking} (each cited undertaking's closed cases by outcome)
  *       and {@link org.compactbot.cases.SurveyFigures} (the closing survey's answers),
- *       appended by {@code cases report}; {@link org.compactbot.cases.Retention} with its
+ *       put together by {@link org.compactbot.cases.YearReport} for {@code cases report} and, for a lead's areas only
+ *       ({@link org.compactbot.cases.DeskReport}), the case desk's report page; {@link org.compactbot.cases.Retention} with its
  *       {@link org.compactbot.cases.RetentionPolicy} anonymises old cases by {@link org.compactbot.cases.Redaction};
  *       {@link org.compactbot.cases.PersonalData} is what is held about an address (export, erasure, the retention
  *       sweep): {@link org.compactbot.cases.PersonalDataService} asks every store that holds personal data for its

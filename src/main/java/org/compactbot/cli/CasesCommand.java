@@ -15,10 +15,7 @@ import org.compactbot.config.AppConfig;
 import org.compactbot.app.Service;
 import org.compactbot.app.Storage;
 import org.compactbot.mail.MailMetrics;
-import org.compactbot.cases.AnnualReport;
-import org.compactbot.cases.ClockFigures;
-import org.compactbot.cases.OutcomesByUndertaking;
-import org.compactbot.cases.SurveyFigures;
+import org.compactbot.cases.YearReport;
 import org.compactbot.cases.PausedTime;
 import org.compactbot.cases.CaseEvent;
 import org.compactbot.cases.CaseReply;
@@ -232,18 +229,9 @@ public final class CasesCommand implements Runnable {
             try (Storage w = parent.storage()) {
                 int y = year == null ? Year.now().getValue() : year;
                 List<ChallengeCase> all = w.cases().list(null, null);
-                var f = AnnualReport.of(y, all);
-                String text = format.equals("csv") ? AnnualReport.csv(f) : AnnualReport.markdown(f);
-                CaseService service = parent.caseServiceOrNull(w);
-                if (service != null) { // issue 16: time paused and the body's response, a part of its own
-                    var clock = ClockFigures.of(y, all, service::pausedTime, service::bodyDeadline, service::process,
-                            java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")));
-                    text += format.equals("csv") ? ClockFigures.csv(clock) : ClockFigures.markdown(clock);
-                }
-                var outcomes = OutcomesByUndertaking.of(y, all); // issue 16: outcomes by undertaking, a part of its own
-                text += format.equals("csv") ? OutcomesByUndertaking.csv(outcomes) : OutcomesByUndertaking.markdown(outcomes);
-                var surveys = SurveyFigures.of(y, w.surveys().all()); // issue 16: the closing survey's answers
-                text += format.equals("csv") ? SurveyFigures.csv(surveys) : SurveyFigures.markdown(surveys);
+                var report = YearReport.of(y, all, w.surveys().all(), parent.caseServiceOrNull(w), // issue 16's parts too
+                        java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")));
+                String text = format.equals("csv") ? report.csv() : report.markdown();
                 if (file != null) Files.writeString(file, text);
                 else {
                     spec.commandLine().getOut().print(text);

@@ -52,11 +52,12 @@ public final class DeskPages {
     public record ListRow(String ref, String href, String status, String nextStep, String due, int workingDays, boolean overdue, String area,
                           String body, String codes) {}
 
+    /** @param lead whether the header links to the report and knowledge gaps pages (a Compact lead's) */
     public record ListPage(String userName, String role, List<ListRow> rows, String search, List<StatusOption> statuses, String formToken,
-                           Notice notice) {}
+                           Notice notice, boolean lead) {}
 
     public record CasePage(String userName, CaseView view, String due, int workingDays, String formToken, Notice notice,
-                           List<String> outcomes) {
+                           List<String> outcomes, boolean lead) {
         public String href() {
             return CASES + view.c().ref();
         }
@@ -95,7 +96,7 @@ public final class DeskPages {
         String role = u.get().lead() ? "Compact lead" + (u.get().mediator().isPresent() ? " and mediator" : "") : "Mediator";
         DeskSessions.Session session = gate.session(ctx);
         pages.show(ctx, HttpStatus.OK, "pages/desk/list.jte", new ListPage(u.get().name(), role, rows, search, options,
-                session.formToken, session.takeFlash()));
+                session.formToken, session.takeFlash(), u.get().lead()));
     }
 
     private static ListRow row(CaseDesk.Row r, LocalDate today) {
@@ -136,7 +137,7 @@ public final class DeskPages {
         CaseProgress p = v.get().progress();
         pages.show(ctx, HttpStatus.OK, "pages/desk/case.jte", new CasePage(u.get().name(), v.get(),
                 p.nextDeadline() == null ? "" : DAY.format(p.nextDeadline()), days(p, LocalDate.now(clock.withZone(UK))), s.formToken, s.takeFlash(),
-                Arrays.stream(CaseStatus.values()).filter(CaseStatus::closed).map(CaseStatus::id).toList()));
+                Arrays.stream(CaseStatus.values()).filter(CaseStatus::closed).map(CaseStatus::id).toList(), u.get().lead()));
     }
 
     /** GET /desk/cases/{ref}/evidence/{n}: the file as a download, in its stored type. */

@@ -219,6 +219,13 @@ public final class WebServer {
                 cfg.routes.get(DeskPages.CASES + "{ref}", work(desk::show));
                 cfg.routes.get(DeskPages.CASES + "{ref}/evidence/{n}", work(desk::evidence));
                 cfg.routes.post(DeskPages.CASES + "{ref}/{action}", work(desk::act));
+                d.report().ifPresent(r -> { // a Compact lead's report and knowledge gaps
+                    DeskReportPages leads = new DeskReportPages(pages, gate, r, d.gaps());
+                    cfg.routes.get(DeskReportPages.REPORT, work(leads::page));
+                    cfg.routes.get(DeskReportPages.CSV, work(leads::csv));
+                    cfg.routes.get(DeskReportPages.MARKDOWN, work(leads::markdown));
+                    cfg.routes.get(DeskReportPages.GAPS, work(leads::gaps));
+                });
             });
             ErrorMapping.install(cfg.routes, MAX_MAIL_BYTES, pages);
             cfg.requestLogger.http(this::endRequest);
@@ -249,7 +256,8 @@ public final class WebServer {
             case "/", "/answers", "/healthz", "/readyz", "/metrics", "/api/ask", "/api/openapi.json", "/mail/inbound", "/slack/events",
                  "/slack/install", "/slack/oauth_redirect", ChallengePages.START, ChallengePages.CHECK, ChallengePages.CONFIRMATION,
                  ChallengePages.SAVE, SaveAndReturnPages.SAVED, StatusPages.ASK, StatusPages.SENT, EvidencePages.PATH,
-                 LetterPages.PAGE, LetterPages.DOCX, DeskPages.HOME, DeskSignInPages.SIGN_IN, DeskSignInPages.SENT, DeskSignInPages.SIGN_OUT -> path;
+                 LetterPages.PAGE, LetterPages.DOCX, DeskPages.HOME, DeskSignInPages.SIGN_IN, DeskSignInPages.SENT, DeskSignInPages.SIGN_OUT,
+                 DeskReportPages.REPORT, DeskReportPages.CSV, DeskReportPages.MARKDOWN, DeskReportPages.GAPS -> path;
             default -> path.startsWith("/api/chat/") ? "/api/chat/{conversationId}" : path.startsWith("/assets/") ? "/assets"
                     : path.startsWith(SaveAndReturnPages.RESUME) ? "/challenge/resume/{token}"
                     : path.startsWith("/challenge/") ? "/challenge/{question}" : path.startsWith("/status/") ? "/status/{token}"

@@ -26,6 +26,11 @@
  *       ({@code DeskSessions}: a random id in the {@code compact_desk} cookie, Path=/desk, HttpOnly, SameSite=Strict,
  *       Secure over HTTPS); every POST carries the session's form token, checked by {@code DeskGate.admit} (403 without
  *       it), and is answered with a 303.</li>
+ *   <li>{@code /desk/report?year=}, {@code /desk/report.csv}, {@code /desk/report.md}, {@code /desk/gaps}: a Compact
+ *       lead's yearly report of their areas, as {@link org.compactbot.web.BarChart} SVG charts each followed by its table,
+ *       the downloads as {@code cases report} writes them, and the areas' knowledge gaps
+ *       ({@link org.compactbot.web.DeskReportPages}, registered when {@code DeskServices.report} is present); "not found"
+ *       to anyone who leads no area.</li>
  *   <li>{@code GET /healthz}, {@code GET /readyz}, {@code GET /metrics}: {@code HealthRoutes}; what the stores report
  *       comes in through the {@link org.compactbot.web.Health} port. Every metric is defined in
  *       {@link org.compactbot.web.ServiceMetrics} (the Prometheus Java client, with its JVM and process metrics).</li>

@@ -62,4 +62,36 @@ class DeskBrowserTest {
         CaseStatus now = site.store.find(ref).orElseThrow().status();
         assertTrue(now == CaseStatus.ACCEPTED || now == CaseStatus.AWAITING_BODY, now.id());
     }
+
+    @Test
+    void aLeadOpensTheReportFromTheDeskHeaderAndPicksAYear() throws Exception {
+        site.raise("west-cheshire", "Alex Jones", "Hope Street Youth Club", "alex@example.org", "Cheshire West and Chester Council",
+                "The council cut our grant with two weeks' notice.", false, "m-consult");
+        site.raise("west-cheshire", "Sam Patel", "Riverside Youth Club", "sam@example.org", "Chester Parish Council",
+                "No consultation on closing the hall.", false, "m-funding");
+        var d = browser.driver;
+        d.get(site.url("/desk/sign-in"));
+        browser.arrive("/desk/sign-in", "desk-report-1-sign-in");
+        browser.type("email", "compact@cheshirewest.example");
+        browser.focused().sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.arrive("/desk/sign-in/sent", "desk-report-2-sent");
+        d.get(site.url(site.lastLink("compact@cheshirewest.example")));
+        d.findElement(By.cssSelector("main form button")).click();
+        browser.arrive("/desk", "desk-report-3-cases");
+        d.findElement(By.linkText("Report")).click();
+        browser.arrive("/desk/report", "desk-report-4-report");
+        assertEquals("2", d.findElement(By.cssSelector(".compact-report-total strong")).getText());
+        assertEquals(2, d.findElements(By.cssSelector("#section-respondent svg rect.compact-chart__bar")).size());
+        assertTrue(d.findElement(By.cssSelector("#section-respondent svg rect.compact-chart__bar")).getSize().getWidth() > 0,
+                "the bars are drawn");
+        var year = d.findElement(By.id("year"));
+        year.clear();
+        year.sendKeys("2025", org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(30))
+                .until(x -> x.getCurrentUrl().contains("year=2025"));
+        browser.arrive("/desk/report?year=2025", "desk-report-5-year");
+        assertEquals("0", d.findElement(By.cssSelector(".compact-report-total strong")).getText());
+        d.findElement(By.linkText("Knowledge gaps")).click();
+        browser.arrive("/desk/gaps", "desk-report-6-gaps");
+    }
 }

@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.compactbot.cases.CaseDesk;
 import org.compactbot.cases.CaseService;
+import org.compactbot.cases.DeskReport;
 import org.compactbot.cases.MediatorDirectory;
 import org.compactbot.cases.MediatorDirectoryLoader;
 import org.compactbot.cases.OutgoingEmail;
@@ -37,6 +39,8 @@ import org.compactbot.store.SqlConversationStore;
 import org.compactbot.store.SqlEmailedLinks;
 import org.compactbot.store.SqlEvidenceFiles;
 import org.compactbot.store.SqlOutbox;
+import org.compactbot.store.SqlKnowledgeGaps;
+import org.compactbot.store.SqlSurveys;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -51,6 +55,8 @@ final class DeskSite implements AutoCloseable {
     final Database db;
     final SqlCaseStore store;
     final CaseService cases;
+    final SqlSurveys surveys;
+    final SqlKnowledgeGaps gaps;
     final WebServer server;
 
     DeskSite(Path dir, AppConfig.RateLimit limit) throws Exception {
@@ -64,7 +70,8 @@ final class DeskSite implements AutoCloseable {
         var engine = new ConversationEngine(new SqlConversationStore(db, "CC", clock), SharedKnowledge.answers(), new IntentClassifier(null), clock);
         SqlOutbox outbox = new SqlOutbox(db, clock, MAILBOX);
         DeskServices desk = new DeskServices(new SigningIn(directory, new SqlEmailedLinks(db), outbox, clock),
-                new CaseDesk(store, new SqlEvidenceFiles(db), cases, directory, clock), clock);
+                new CaseDesk(store, new SqlEvidenceFiles(db), cases, directory, clock), clock,
+                Optional.of(new DeskReport(store, surveys = new SqlSurveys(db), cases, clock)), gaps = new SqlKnowledgeGaps(db, clock));
         server = new WebServer(WebServer.Parts.of(cfg, SharedKnowledge.answers(), engine).withDesk(desk));
         server.start();
     }
