@@ -40,13 +40,26 @@ public final class CaseDesk {
      * what happened contains {@code search} (blank: any) in any letter case.
      */
     public List<Row> cases(DeskUser user, CaseStatus status, String search) {
+        return cases(user, status, search, 0, Integer.MAX_VALUE).rows();
+    }
+
+    /** One page of the list: its rows, and how many cases match in all. */
+    public record Slice(List<Row> rows, int total) {}
+
+    /**
+     * The same cases, but only {@code limit} of them from the {@code from}-th (0-based), with the progress read for those
+     * alone: a list of thousands of cases is shown a page at a time.
+     */
+    public Slice cases(DeskUser user, CaseStatus status, String search, int from, int limit) {
         String q = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
         List<Row> out = new ArrayList<>();
+        int total = 0;
         for (ChallengeCase c : store.list(status, null)) {
             if (!visible(user, c) || !q.isEmpty() && !matches(c, q, withheld(user, c))) continue;
-            out.add(new Row(c, cases.progress(c)));
+            if (total >= from && total - from < limit) out.add(new Row(c, cases.progress(c)));
+            total++;
         }
-        return out;
+        return new Slice(out, total);
     }
 
     /** Whether the search finds the case; searching for a withheld complainant's name finds nothing their text says. */

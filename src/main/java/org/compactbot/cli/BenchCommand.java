@@ -71,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "20", description = "Times each bench question is asked (default 20).")
     int rounds;
 
-    @Option(names = "--only", description = "Run one part: knowledge, turns, mail, slack, cases or digest (default: all).")
+    @Option(names = "--only", description = "Run one part: knowledge, turns, mail, slack, cases, digest or pages (default: all).")
     String only;
 
     /** Warnings about skipped files were shown by `index`; the bench does not repeat them. */
@@ -84,8 +84,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (only != null && !List.of("knowledge", "turns", "mail", "slack", "cases", "digest").contains(only.toLowerCase(Locale.ROOT))) {
-            spec.commandLine().getErr().println("--only takes one of: knowledge, turns, mail, slack, cases, digest");
+        if (only != null && !List.of("knowledge", "turns", "mail", "slack", "cases", "digest", "pages").contains(only.toLowerCase(Locale.ROOT))) {
+            spec.commandLine().getErr().println("--only takes one of: knowledge, turns, mail, slack, cases, digest, pages");
             return 2;
         }
         AppConfig cfg = main.config();
@@ -101,6 +101,14 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         BgeEmbedder embedder = new BgeEmbedder();
+        if (part("pages")) {
+            out.println("\n== web pages: the answer page and the case desk's list, " + DigestBench.CASES + " cases in SQLite (budget p99 50 ms)");
+            new PagesBench(out, cfg, embedder).run(work);
+            if (only != null) {
+                deleteQuietly(work);
+                return 0;
+            }
+        }
 
         out.println("\n== knowledge, shipped corpus (1x)");
         Path data1 = work.resolve("data-1x");

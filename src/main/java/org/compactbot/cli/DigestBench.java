@@ -39,7 +39,7 @@ final class DigestBench {
     static final int CASES = 10_000;
     private static final ZoneId UK = ZoneId.of("Europe/London");
     /** The Monday 07:00 the digests are built for. */
-    private static final Instant MONDAY = Instant.parse("2026-12-07T07:00:00Z");
+    static final Instant MONDAY = Instant.parse("2026-12-07T07:00:00Z");
     private static final List<String> UNDERTAKINGS = List.of(
             "West Cheshire Compact › Managing Changes to Services › Public sector undertaking 3",
             "West Cheshire Compact › Consultation › Shared undertaking 3",
@@ -58,7 +58,7 @@ final class DigestBench {
     }
 
     /** A clock the seeding moves forward, case by case and step by step. */
-    private static final class MovingClock extends Clock {
+    static final class MovingClock extends Clock {
         Instant now = MONDAY;
 
         @Override
@@ -119,7 +119,7 @@ final class DigestBench {
     }
 
     /** The cases, in transactions of 500, each moved through its statuses with the clock moving on between steps. */
-    private static Map<CaseStatus, Integer> seed(Storage storage, List<String> areas, MovingClock clock) throws Exception {
+    static Map<CaseStatus, Integer> seed(Storage storage, List<String> areas, MovingClock clock) throws Exception {
         Random r = new Random(16);
         ObjectMapper json = new ObjectMapper();
         Map<CaseStatus, Integer> counts = new java.util.TreeMap<>();

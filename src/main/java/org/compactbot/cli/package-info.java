@@ -10,7 +10,7 @@
  * (the shared ARCHITECTURE.md). Results go to stdout and logs to stderr, except {@code serve}, whose logs go to stdout.
  * A failure gets one sentence on stderr ({@code CompactBotCommand.userMessage}: "error: ...", exit code 2 for a
  * config or argument mistake, 1 otherwise), never a stack trace. {@code cases digest} ({@code DigestCommand}) previews the weekly digests and sends nothing.
- * {@code bench} ({@code BenchCommand}, {@code ChannelBench}, {@code BenchPostgres}, {@code DigestBench} for {@code --only digest})
+ * {@code bench} ({@code BenchCommand}, {@code ChannelBench}, {@code BenchPostgres}, {@code DigestBench} for {@code --only digest}, {@code PagesBench} for {@code --only pages})
  * prints the performance figures the README quotes.
  */
 package org.compactbot.cli;

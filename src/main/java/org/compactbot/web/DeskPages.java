@@ -52,9 +52,16 @@ public final class DeskPages {
     public record ListRow(String ref, String href, String status, String nextStep, String due, int workingDays, boolean overdue, String area,
                           String body, String codes) {}
 
-    /** @param lead whether the header links to the report and knowledge gaps pages (a Compact lead's) */
+    /**
+     * The list page: one page of {@link #PAGE} rows of {@code total} matching cases, from the {@code first}-th (1-based),
+     * and the links to the pages before and after ("" when there is none); {@code lead}: whether the header links to the
+     * report and knowledge gaps pages (a Compact lead's).
+     */
     public record ListPage(String userName, String role, List<ListRow> rows, String search, List<StatusOption> statuses, String formToken,
-                           Notice notice, boolean lead) {}
+                           Notice notice, int total, int first, String previous, String next, boolean lead) {}
+
+    /** Rows on one page of the list. */
+    static final int PAGE = 50;
 
     public record CasePage(String userName, CaseView view, String due, int workingDays, String formToken, Notice notice,
                            List<String> outcomes, boolean lead) {
@@ -90,13 +97,26 @@ public final class DeskPages {
         CaseStatus status = CaseStatus.byId(statusId).orElse(null);
         String search = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         LocalDate today = LocalDate.now(clock.withZone(UK));
-        List<ListRow> rows = desk.cases(u.get(), status, search).stream().map(r -> row(r, today)).toList();
+        int page = 1;
+        try {
+            page = Math.max(1, Integer.parseInt(Optional.ofNullable(ctx.queryParam("page")).orElse("1").strip()));
+        } catch (NumberFormatException e) {
+            page = 1;
+        }
+        CaseDesk.Slice slice = desk.cases(u.get(), status, search, (page - 1) * PAGE, PAGE);
+        if (slice.rows().isEmpty() && page > 1) page = 1; // past the end: the first page
+        if (page == 1 && slice.rows().isEmpty()) slice = desk.cases(u.get(), status, search, 0, PAGE);
+        List<ListRow> rows = slice.rows().stream().map(r -> row(r, today)).toList();
+        String query = HOME + "?" + (status == null ? "" : "status=" + status.id() + "&") + (search.isBlank() ? "" : "q="
+                + URLEncoder.encode(search, StandardCharsets.UTF_8) + "&") + "page=";
+        String previous = page > 1 ? query + (page - 1) : "";
+        String next = (long) page * PAGE < slice.total() ? query + (page + 1) : "";
         List<StatusOption> options = Arrays.stream(CaseStatus.values())
                 .map(s -> new StatusOption(s.id(), s.id().replace('_', ' '), s == status)).toList();
         String role = u.get().lead() ? "Compact lead" + (u.get().mediator().isPresent() ? " and mediator" : "") : "Mediator";
         DeskSessions.Session session = gate.session(ctx);
         pages.show(ctx, HttpStatus.OK, "pages/desk/list.jte", new ListPage(u.get().name(), role, rows, search, options,
-                session.formToken, session.takeFlash(), u.get().lead()));
+                session.formToken, session.takeFlash(), slice.total(), (page - 1) * PAGE + 1, previous, next, u.get().lead()));
     }
 
     private static ListRow row(CaseDesk.Row r, LocalDate today) {
