@@ -54,7 +54,7 @@ public final class CaseDesk {
         String q = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
         List<Row> out = new ArrayList<>();
         int total = 0;
-        for (ChallengeCase c : store.list(status, null)) {
+        for (ChallengeCase c : store.listFor(user.leadAreas(), mediatorIds(user), status)) {
             if (!visible(user, c) || !q.isEmpty() && !matches(c, q, withheld(user, c))) continue;
             if (total >= from && total - from < limit) out.add(new Row(c, cases.progress(c)));
             total++;
@@ -70,6 +70,15 @@ public final class CaseDesk {
             if (s != null && s.toLowerCase(Locale.ROOT).contains(q)) return true;
         }
         return false;
+    }
+
+    /** The mediators whose cases the person has: themselves, and those they are acting for today as deputy. */
+    private List<String> mediatorIds(DeskUser user) {
+        if (user.mediator().isEmpty()) return List.of();
+        Mediator me = user.mediator().get();
+        List<String> ids = new ArrayList<>(List.of(me.id()));
+        for (Mediator m : directory.mediators()) if (!m.id().equals(me.id()) && directory.actingFor(m, today()).id().equals(me.id())) ids.add(m.id());
+        return ids;
     }
 
     /** Whether the person may see the case: its lead, its mediator, or the deputy acting for its mediator today. */

@@ -11,6 +11,12 @@ public interface CaseStore {
     /** Cases, newest first; null filters match everything. */
     List<ChallengeCase> list(CaseStatus status, String area);
 
+    /**
+     * The cases in any of {@code areas} or with any of {@code mediatorIds}, at {@code status} (null: any), newest first:
+     * what the case desk may show one person, read without the rest (the desk still checks each case it shows).
+     */
+    List<ChallengeCase> listFor(List<String> areas, List<String> mediatorIds, CaseStatus status);
+
     /** The cases raised in one conversation (a person's own), newest first. */
     List<ChallengeCase> raisedIn(String conversationId);
 

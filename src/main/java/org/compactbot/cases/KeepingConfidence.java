@@ -57,6 +57,10 @@ final class KeepingConfidence implements CaseStore {
 
     @Override public List<ChallengeCase> list(CaseStatus status, String area) { return store.list(status, area); }
 
+    @Override public List<ChallengeCase> listFor(List<String> areas, List<String> mediatorIds, CaseStatus status) {
+        return store.listFor(areas, mediatorIds, status);
+    }
+
     @Override public List<ChallengeCase> raisedIn(String conversationId) { return store.raisedIn(conversationId); }
 
     @Override public List<CaseEvent> history(String ref) { return store.history(ref); }

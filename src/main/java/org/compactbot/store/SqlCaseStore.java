@@ -60,6 +60,24 @@ public final class SqlCaseStore implements CaseStore {
     }
 
     @Override
+    public List<ChallengeCase> listFor(List<String> areas, List<String> mediatorIds, CaseStatus status) {
+        if (areas.isEmpty() && mediatorIds.isEmpty()) return List.of();
+        List<String> params = new ArrayList<>();
+        String s = status == null ? null : status.id();
+        params.add(s);
+        params.add(s);
+        params.addAll(areas);
+        params.addAll(mediatorIds);
+        return cases("SELECT * FROM cases WHERE (? IS NULL OR status = ?) AND (" + in("area", areas.size()) + " OR "
+                + in("mediator_id", mediatorIds.size()) + ") ORDER BY year DESC, seq DESC", params.toArray(String[]::new));
+    }
+
+    /** {@code column IN (?, ...)} for n values; a condition that holds for no row when n is 0. */
+    private static String in(String column, int n) {
+        return n == 0 ? "1 = 0" : column + " IN (" + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
+    }
+
+    @Override
     public List<ChallengeCase> raisedIn(String conversationId) {
         return cases("SELECT * FROM cases WHERE conversation_id = ? ORDER BY year DESC, seq DESC", conversationId);
     }

@@ -150,6 +150,19 @@ abstract class StoreBehaviour {
     }
 
     @Test
+    void theCasesForOneDeskUserAreThoseOfTheirAreasOrTheirMediatorsNewestFirst() {
+        String cheshire = submit("a", "west-cheshire"), wolves = submit("b", "wolverhampton"), redcar = submit("c", "redcar-cleveland");
+        assertTrue(cases.apply(move(wolves, CaseStatus.ASSIGNED, List.of(new MediatorId("m-wolves"), new AssignedAt(clock.instant())), null)));
+        assertTrue(cases.apply(move(redcar, CaseStatus.ASSIGNED, List.of(new MediatorId("m-teesside"), new AssignedAt(clock.instant())), null)));
+        java.util.function.Function<List<ChallengeCase>, List<String>> refs = l -> l.stream().map(ChallengeCase::ref).toList();
+        assertEquals(List.of(wolves, cheshire), refs.apply(cases.listFor(List.of("west-cheshire"), List.of("m-wolves"), null)));
+        assertEquals(List.of(wolves), refs.apply(cases.listFor(List.of("west-cheshire"), List.of("m-wolves"), CaseStatus.ASSIGNED)));
+        assertEquals(List.of(redcar, wolves), refs.apply(cases.listFor(List.of(), List.of("m-wolves", "m-teesside"), null)));
+        assertEquals(List.of(cheshire), refs.apply(cases.listFor(List.of("west-cheshire"), List.of(), null)));
+        assertEquals(List.of(), cases.listFor(List.of(), List.of(), null));
+    }
+
+    @Test
     void aCaseMovesOnlyAsItsStatusAllowsAndATimerFiresOnce() {
         String ref = submit("a", "west-cheshire");
         assertEquals(List.of(ref), cases.unrouted());
