@@ -70,6 +70,11 @@ public final class CaseService {
         this.published = published;
     }
 
+    /** Publishing a closed case's anonymised outcome, on this service's store and published outcomes. */
+    public PublishingOutcome publishing() {
+        return new PublishingOutcome(store, directory, published, clock);
+    }
+
     /** Routes every submitted case not yet routed; returns how many were routed. */
     public int routeNew() {
         int n = 0;
@@ -231,7 +236,7 @@ public final class CaseService {
                 return ok ? new QuestionPassed(ref) : new NotAllowed(ref, Move.ASK, c.status());
             }
             case "RESOLVED", "RESOLVE" -> { return close(ref, CaseStatus.RESOLVED, rest.isEmpty() ? "resolved" : rest, actor); }
-            case "PUBLISH" -> { return new PublishingOutcome(store, directory, published, clock).publish(ref, reply, actor); }
+            case "PUBLISH" -> { return publishing().publish(ref, reply, actor); }
             default -> { return new NoInstruction(); }
         }
     }

@@ -50,13 +50,10 @@ public final class PublishingOutcome {
 
     /** The summary with every name, address and organisation known from the case withheld, and any email address. */
     String anonymised(String summary, ChallengeCase c) {
-        List<String> names = new ArrayList<>(Redaction.identifiers(c));
+        List<String> names = new ArrayList<>(Redaction.fromTheBody(c));
         String e = c.complainantEmail() == null ? "" : c.complainantEmail();
-        if (e.contains("@")) {
-            String domain = e.substring(e.indexOf('@') + 1);
-            names.add(domain);
-            names.add(domain.split("\\.")[0]); // "lunchclub" names the group as "lunchclub.org.uk" does
-        }
+        // a published summary is for everyone: its first word too ("lunchclub" names the group as "lunchclub.org.uk" does)
+        if (e.contains("@")) names.add(e.substring(e.indexOf('@') + 1).split("\\.")[0]);
         // the people of the case: its mediator, and the body's contact (the body itself is public)
         if (c.mediatorId() != null) directory.mediator(c.mediatorId()).ifPresent(m -> names.addAll(Redaction.identifiers(m.name(), m.email(), null)));
         directory.bodyFor(c).filter(b -> b.contact() != null).ifPresent(b -> names.addAll(List.of(b.contact().name(), b.contact().email())));

@@ -179,7 +179,7 @@ public final class CasesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Storage w = parent.storage()) {
-                CaseReply o = parent.caseService(w).assign(ref.toUpperCase(), mediator, "operator:" + System.getProperty("user.name", "cli"));
+                CaseReply o = parent.caseService(w).assign(ref.toUpperCase(), mediator, operator());
                 return report(spec, parent.config(), w, o);
             }
         }
@@ -196,7 +196,7 @@ public final class CasesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Storage w = parent.storage()) {
-                CaseReply o = parent.caseService(w).close(ref.toUpperCase(), status(outcome), note, "operator:" + System.getProperty("user.name", "cli"));
+                CaseReply o = parent.caseService(w).close(ref.toUpperCase(), status(outcome), note, operator());
                 return report(spec, parent.config(), w, o);
             }
         }
@@ -242,7 +242,7 @@ public final class CasesCommand implements Runnable {
         }
     }
 
-    private static String operator() {
+    static String operator() {
         return "operator:" + System.getProperty("user.name", "cli");
     }
 

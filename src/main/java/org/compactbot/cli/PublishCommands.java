@@ -1,9 +1,7 @@
 package org.compactbot.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.compactbot.app.Casework;
 import org.compactbot.app.Storage;
 import org.compactbot.cases.CaseReply;
 import org.compactbot.cases.PublishingOutcome;
@@ -21,8 +19,7 @@ final class PublishCommands {
     private PublishCommands() {}
 
     private static PublishingOutcome publishing(CasesCommand parent, Storage w) throws Exception {
-        return new PublishingOutcome(w.cases(), Casework.of(parent.config(), w, Clock.systemUTC(), System.err).directory(),
-                w.publishedOutcomes(), Clock.systemUTC());
+        return parent.caseService(w).publishing();
     }
 
     private static int said(CommandSpec spec, CaseReply o) {
@@ -42,7 +39,7 @@ final class PublishCommands {
         @Override
         public Integer call() throws Exception {
             try (Storage w = parent.storage()) {
-                return said(spec, publishing(parent, w).publish(ref.toUpperCase(), summary, "operator:" + System.getProperty("user.name", "cli")));
+                return said(spec, publishing(parent, w).publish(ref.toUpperCase(), summary, CasesCommand.operator()));
             }
         }
     }
