@@ -281,7 +281,6 @@ class BodyResponseTest {
 
     @Test
     void anAreaThatAsksAtOnceAsksTheBodyWhenTheCaseIsRoutedAndTheMediatorStillAccepts() throws Exception {
-        f.close();
         String yaml = """
                 mediators:
                   - { id: m-funding, name: Morgan Lee, email: morgan@mediation.example, organisation: Cheshire Mediation Service,
@@ -293,8 +292,7 @@ class BodyResponseTest {
                   - { name: Cheshire West and Chester Council, area: west-cheshire, aliases: [CWaC, the council],
                       contact: { name: Compact lead officer, email: compact@cheshirewest.example } }
                 """;
-        java.nio.file.Files.createDirectories(dir.resolve("at-once"));
-        f = new CaseFixture(dir.resolve("at-once"), MediatorDirectoryLoader.parse(yaml, "mediators.yml"));
+        withDirectory("at-once", yaml);
         String ref = f.submit("west-cheshire", "Lunch Club", SAM, "CWaC", "funding", false);
         f.service.routeNew();
         ChallengeCase c = f.store.find(ref).orElseThrow();
@@ -316,7 +314,6 @@ class BodyResponseTest {
 
     @Test
     void anAreaThatAsksAtOnceAsksTheBodyEvenWhenNoMediatorIsFreeAndTheCaseGoesToTheLead() throws Exception {
-        f.close();
         String yaml = """
                 mediators:
                   - { id: m-wolves, name: Daniel Okafor, email: daniel@blackcountrymediation.example, organisation: Black Country Mediation,
@@ -327,8 +324,7 @@ class BodyResponseTest {
                   - { name: Cheshire West and Chester Council, area: west-cheshire, aliases: [CWaC, the council],
                       contact: { name: Compact lead officer, email: compact@cheshirewest.example } }
                 """;
-        java.nio.file.Files.createDirectories(dir.resolve("to-lead"));
-        f = new CaseFixture(dir.resolve("to-lead"), MediatorDirectoryLoader.parse(yaml, "mediators.yml"));
+        withDirectory("to-lead", yaml);
         String ref = f.submit("west-cheshire", "Lunch Club", SAM, "CWaC", "funding", false);
         f.service.routeNew();
         ChallengeCase c = f.store.find(ref).orElseThrow();
@@ -337,5 +333,12 @@ class BodyResponseTest {
         List<MimeMessage> got = delivered();
         assertEquals(1, got.stream().filter(m -> to(m).equals(BODY) && subject(m).contains("Request for a formal response")).count());
         assertTrue(got.stream().anyMatch(m -> to(m).equals("lead@cheshirewest.example")), "the lead has the summary");
+    }
+
+    /** The fixture again, in a directory of its own, with these mediators, leads and bodies. */
+    private void withDirectory(String name, String yaml) throws Exception {
+        f.close();
+        java.nio.file.Files.createDirectories(dir.resolve(name));
+        f = new CaseFixture(dir.resolve(name), MediatorDirectoryLoader.parse(yaml, "mediators.yml"));
     }
 }
