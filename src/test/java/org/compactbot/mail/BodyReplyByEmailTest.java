@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.compactbot.cases.CaseStatus;
 import org.compactbot.cases.ChallengeCase;
-import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
-import org.compactbot.store.SqlConversationStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,10 +43,9 @@ class BodyReplyByEmailTest {
 
     /** Sam's challenge about the council, accepted by Morgan: the council has been asked for its formal response. */
     private String waitingForTheBody(boolean confidential) throws Exception {
-        String ref = new SqlConversationStore(f.db, "CC", Clock.systemUTC()).commitTurn(new Conversation("mail:" + SAM, "mail",
-                java.time.Instant.now()), List.of(), new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council",
+        String ref = f.raised("mail:" + SAM, new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council",
                 "Lunch Club", "Sam Patel", SAM, "{\"consent\":\"" + (confidential ? "confidential" : "share") + "\",\"what_happened\":"
-                        + "\"Sam Patel of Lunch Club: the grant was cut\",\"details\":{\"codes\":\"funding\"}}")).orElseThrow();
+                        + "\"Sam Patel of Lunch Club: the grant was cut\",\"details\":{\"codes\":\"funding\"}}"));
         f.cases.routeNew();
         f.channel.receive(email(MORGAN, "Re: [" + ref + "] Compact challenge", "<acc-" + ref + "@mediation.example>",
                 f.replyingTo(MORGAN, "mediator_summary"), "ACCEPT"));

@@ -9,14 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.compactbot.cases.CaseStatus;
 import org.compactbot.cases.SurveyAnswer.Answer;
 import org.compactbot.cases.Surveys.Survey;
-import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
-import org.compactbot.store.SqlConversationStore;
 import org.compactbot.store.SqlSurveys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,9 +60,8 @@ class ClosingSurveyByEmailTest {
     }
 
     private String routed() throws Exception {
-        String ref = new SqlConversationStore(f.db, "CC", Clock.systemUTC()).commitTurn(new Conversation("mail:" + SAM, "mail",
-                java.time.Instant.now()), List.of(), new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council",
-                "Lunch Club", "Sam Patel", SAM, "{\"details\":{\"codes\":\"funding\"}}")).orElseThrow();
+        String ref = f.raised("mail:" + SAM, new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council",
+                "Lunch Club", "Sam Patel", SAM, "{\"details\":{\"codes\":\"funding\"}}"));
         f.cases.routeNew();
         f.newMail(); // the acknowledgement and the mediator's summary
         return ref;

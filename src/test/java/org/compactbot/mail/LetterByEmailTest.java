@@ -12,14 +12,11 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
-import org.compactbot.store.SqlConversationStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,9 +53,8 @@ class LetterByEmailTest {
                 + "\"details\":{\"codes\":\"funding\",\"told\":\"2026-11-03\",\"effective\":\"2026-11-30\",\"undertaking_numbers\":\"[1]\","
                 + "\"checks\":\"27 days' notice (told 3 November 2026, takes effect 30 November 2026) against a minimum of three months. That is less than the Compact's minimum.\"},"
                 + "\"suggestions\":[{\"citation\":\"West Cheshire Compact › Funding › 3\",\"text\":\"" + QUOTE.replace("\"", "\\\"") + "\",\"code\":\"funding\"}]}";
-        String ref = new SqlConversationStore(f.db, "CC", Clock.systemUTC()).commitTurn(new Conversation("mail:" + SAM, "mail",
-                java.time.Instant.now()), List.of(), new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council",
-                "Northwich Lunch Club", "Sam Patel", SAM, details)).orElseThrow();
+        String ref = f.raised("mail:" + SAM, new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council",
+                "Northwich Lunch Club", "Sam Patel", SAM, details));
         f.cases.routeNew();
         f.newMail(); // the acknowledgement and the mediator's summary
         return ref;

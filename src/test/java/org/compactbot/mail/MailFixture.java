@@ -64,6 +64,12 @@ final class MailFixture implements AutoCloseable {
         mailConfig = new AppConfig.Mail(BOT, new AppConfig.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), "", "", "none"), imap, "", "");
     }
 
+    /** A challenge submitted in conversation {@code conversationId} by email, as the engine commits it; its reference. */
+    String raised(String conversationId, org.compactbot.conversation.ConversationStore.NewCase newCase) {
+        return new SqlConversationStore(db, "CC", clock).commitTurn(new org.compactbot.conversation.Conversation(conversationId, "mail",
+                clock.instant()), java.util.List.of(), newCase).orElseThrow();
+    }
+
     /** Sends what the outbox holds, then the emails GreenMail received since the last call, as "to / subject / body". */
     java.util.List<String> newMail() throws Exception {
         send();

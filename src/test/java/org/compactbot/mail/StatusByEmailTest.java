@@ -8,16 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.compactbot.cases.WorkingDays;
-import org.compactbot.conversation.Conversation;
 import org.compactbot.conversation.ConversationStore;
-import org.compactbot.store.SqlConversationStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +43,8 @@ class StatusByEmailTest {
 
     /** Sams's challenge, raised by email and routed to the funding mediator (who has not accepted it yet). */
     private String samsCase() throws Exception {
-        String ref = new SqlConversationStore(f.db, "CC", Clock.systemUTC()).commitTurn(new Conversation("mail:" + SAM, "mail",
-                java.time.Instant.now()), List.of(), new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council",
-                "Lunch Club", "Sam Patel", SAM, "{\"details\":{\"codes\":\"funding\"}}")).orElseThrow();
+        String ref = f.raised("mail:" + SAM, new ConversationStore.NewCase("west-cheshire", "Cheshire West and Chester Council",
+                "Lunch Club", "Sam Patel", SAM, "{\"details\":{\"codes\":\"funding\"}}"));
         f.cases.routeNew();
         f.newMail(); // the acknowledgement and the mediator's summary
         return ref;
